@@ -1,0 +1,1 @@
+"""Local SQLite storage (peewee models, connection, repository queries); never imports Qt."""

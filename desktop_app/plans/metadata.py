@@ -1,0 +1,177 @@
+"""What a document says about itself: title, year, issuer, document number, issue date, kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.plans.numbering import match_label
+
+_DOC_NUMBER_RE = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(\d{4})\s*[〕\]】］)）]\s*(\d{1,4})\s*号"
+)
+_CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0"}
+_CN_DIGIT |= {c: str(i) for i, c in enumerate("〇一二三四五六七八九") if i}
+_DATE_CN_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_ISO_RE = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+_LABELLED_DATE_RE = re.compile(
+    r"(?:发布日期|产生日期|成文日期|印发日期|发文日期)\s*[:：|]?\s*(.{6,20})"
+)
+_ISSUER_LABEL_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发文机构)\s*[:：|]?\s*([^\s|]+)")
+_ISSUER_ENDINGS = ("局", "委", "办", "政府", "院", "部", "厅", "室", "中心", "委员会", "办公室")
+
+PLAN_TITLE_RE = re.compile(
+    r"(工作要点|工作计划|任务分工|责任分工|分工方案|重点任务|工作安排|任务清单|工作方案|实施方案|任务分解)"
+)
+REPORT_TITLE_RE = re.compile(r"年度报告|年报")
+_TERMINAL = "。！？；"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    year: int | None
+    issuer: str | None
+    doc_number: str | None
+    issued_on: date | None
+    plan_title_index: int | None  # index of the plan's own title line, where the body starts
+    is_report: bool
+
+
+def _chinese_numeral_date(line: str) -> str:
+    """``二〇二四年二月二十二日`` → ``2024年2月22日``; other text unchanged."""
+
+    def month_day(token: str) -> str:
+        if token.startswith("十"):
+            token = "一" + token
+        if token.endswith("十"):
+            token += "〇"
+        return "".join(_CN_DIGIT.get(c, "") for c in token.replace("十", ""))
+
+    m = re.search(
+        r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+        line,
+    )
+    if not m:
+        return line
+    year = "".join(_CN_DIGIT[c] for c in m.group(1))
+    return line.replace(m.group(0), f"{year}年{month_day(m.group(2))}月{month_day(m.group(3))}日")
+
+
+def parse_date(text: str) -> date | None:
+    """The first date written as ``2024年4月30日`` or ``2020-04-23`` in ``text``."""
+    text = _chinese_numeral_date(text)
+    for regex in (_DATE_CN_RE, _DATE_ISO_RE):
+        m = regex.search(text)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def _is_standalone_date(line: str) -> date | None:
+    line = _chinese_numeral_date(line)
+    m = _DATE_CN_RE.fullmatch(line.strip())
+    if not m:
+        return None
+    return parse_date(line)
+
+
+def is_title_like(line: str) -> bool:
+    return len(line) <= 60 and not line.endswith(tuple(_TERMINAL)) and match_label(line) is None
+
+
+def find_plan_title(lines: list[str], stop: int) -> int | None:
+    """Index of the plan's own title line before ``stop``: the last one if several.
+
+    The notice that forwards a plan names it in 《》 (`关于印发《…工作要点》的通知`);
+    such lines are not the plan's title.
+    """
+    found = None
+    for i, line in enumerate(lines[:stop]):
+        if (
+            PLAN_TITLE_RE.search(line)
+            and is_title_like(line)
+            and "《" not in line
+            and not line.startswith("关于")
+        ):
+            found = i
+    return found
+
+
+def _normalise_title(line: str) -> str:
+    return re.sub(r"\s+", "", line) if re.search(r"[\u4e00-\u9fff]", line) else line.strip()
+
+
+def extract_metadata(lines: list[str], first_task_index: int | None) -> Metadata:
+    """Read the header of a cleaned document (``lines`` from ``normalize.clean_lines``)."""
+    stop = first_task_index if first_task_index is not None else len(lines)
+    header_end = min(stop, 60)
+    title_index = find_plan_title(lines, stop)
+    header = lines[: max(header_end, (title_index or 0) + 1)]
+
+    report_index = next(
+        (
+            i
+            for i, line in enumerate(lines[:15])
+            if REPORT_TITLE_RE.search(line) and is_title_like(line)
+        ),
+        None,
+    )
+    is_report = report_index is not None and title_index is None
+
+    doc_number = None
+    for line in header:
+        m = _DOC_NUMBER_RE.search(line)
+        if m and "《" not in line[: m.start()]:
+            doc_number = re.sub(
+                r"^(?:文件编号|发文字号|文号|编号)", "", re.sub(r"\s+", "", m.group(0))
+            )
+            break
+
+    issued_on, issuer = None, None
+    date_line = None
+    for line in header:
+        m = _LABELLED_DATE_RE.search(line)
+        if m and (d := parse_date(m.group(1))):
+            issued_on = d
+            break
+    if issued_on is None:
+        for i, line in enumerate(header):
+            if (d := _is_standalone_date(line)) is not None:
+                issued_on, date_line = d, i
+                break
+    for line in header:
+        m = _ISSUER_LABEL_RE.search(line)
+        if m:
+            issuer = m.group(1)
+            break
+    if issuer is None and date_line is not None and date_line > 0:
+        before = lines[date_line - 1]
+        if len(before) <= 30 and before.endswith(_ISSUER_ENDINGS):
+            issuer = before
+    if issuer is None:
+        for line in header[:10]:
+            if line.endswith("文件") and 4 <= len(line) <= 30:
+                issuer = line[: -len("文件")]
+                break
+
+    if title_index is not None:
+        title: str | None = _normalise_title(lines[title_index])
+    elif report_index is not None:
+        title = _normalise_title(lines[report_index])
+    else:
+        title = next((_normalise_title(li) for li in lines[:10] if is_title_like(li)), None)
+
+    year = None
+    if (title and (m := re.search(r"(\d{4})\s*年", title))) or (
+        doc_number and (m := _DOC_NUMBER_RE.search(doc_number))
+    ):
+        year = int(m.group(1))
+    elif issued_on is not None:
+        year = issued_on.year
+
+    return Metadata(title, year, issuer, doc_number, issued_on, title_index, is_report)

@@ -1,0 +1,110 @@
+"""Plain values that cross layers: what a reader extracts and what the parser produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+PlanKind = Literal["work_plan", "annual_report", "unknown"]
+DeadlineKind = Literal["month", "date", "ongoing", "recurring", "none"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as a full grid.
+
+    Merged cells repeat their value in every grid position they cover, so each
+    row can be read on its own; ``merged`` lists the positions ``(row, col)``
+    that merely continue a merge started above or to the left.
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    merged: frozenset[tuple[int, int]] = frozenset()
+
+    def text_lines(self) -> list[str]:
+        """The table as lines of text, each merged cell once."""
+        lines = []
+        for r, row in enumerate(self.rows):
+            cells = [c.strip() for c_i, c in enumerate(row) if (r, c_i) not in self.merged]
+            cells = [c for c in cells if c]
+            if cells:
+                lines.append(" | ".join(cells))
+        return lines
+
+
+Block = str | Table
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """What a reader extracted from a document: paragraphs and tables in order."""
+
+    blocks: tuple[Block, ...]
+    source_format: str
+    notes: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """All text as lines, tables rendered one row per line."""
+        out: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Table):
+                out.extend(block.text_lines())
+            else:
+                out.extend(block.split("\n"))
+        return out
+
+
+@dataclass(frozen=True)
+class Deadline:
+    raw: str | None
+    kind: DeadlineKind
+    due: date | None = None
+    milestones: tuple[date, ...] = ()
+
+    @classmethod
+    def none(cls) -> Deadline:
+        return cls(raw=None, kind="none")
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    title: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Task:
+    label: str
+    section: tuple[str, ...]
+    text: str
+    lead: tuple[str, ...]
+    responsible: tuple[str, ...]
+    annotation: str | None
+    deadline: Deadline
+    collective: tuple[str, ...] = ()
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        return self.lead + self.responsible
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    task: str | None
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedPlan:
+    kind: PlanKind
+    title: str | None
+    year: int | None
+    issuer: str | None
+    doc_number: str | None
+    issued_on: date | None
+    sections: tuple[Section, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    warnings: tuple[PlanWarning, ...] = field(default_factory=tuple)

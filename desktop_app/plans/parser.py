@@ -1,0 +1,464 @@
+"""Text of a plan document → ParsedPlan: numbering hierarchy, tasks, owners, deadlines, warnings.
+
+The body is read as a stream: a task is the text from the end of the previous
+annotation (or its item's heading) up to its own annotation, whatever line or
+page breaks lie in between. Numbered items without annotations are sections,
+or tasks without owner when the plan has no annotations at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop_app.plans.annotations import (
+    CLOSERS,
+    KEY_LINE_RE,
+    KEY_RE,
+    LINE_CLOSE,
+    LINE_OPEN,
+    OPENERS,
+    Annotation,
+    Span,
+    bracket_spans,
+    parse_annotation,
+)
+from desktop_app.plans.deadlines import (
+    find_deadline_in_text,
+    has_date_without_year,
+    milestones_in_text,
+    parse_deadline,
+)
+from desktop_app.plans.departments import is_collective
+from desktop_app.plans.metadata import Metadata, extract_metadata
+from desktop_app.plans.model import (
+    Deadline,
+    DocumentText,
+    ParsedPlan,
+    PlanKind,
+    PlanWarning,
+    Section,
+    Table,
+    Task,
+)
+from desktop_app.plans.normalize import clean_lines, glue
+from desktop_app.plans.numbering import Label, match_label, task_label
+from desktop_app.plans.tables import TableTask, find_task_table
+
+_FOOTER_RE = re.compile(r"^(?:抄送|抄报|主题词|附件[:：]|附件\d*[:：]?$)|印发$")
+_LEADING_JUNK = " \t\n。，,；;、：:）)"
+_HEADING_MAX = 50
+_STRAY_MIN = 10
+_TITLE_MAX = 80
+_PHRASE_LINE_MAX = 60
+
+
+@dataclass
+class _KeyLines:
+    """Annotation lines written without parentheses (`牵头单位：…` on a line of its own)."""
+
+    lines: list[str]
+
+
+@dataclass
+class _Item:
+    label: Label | None
+    level: int
+    parts: list[str | _KeyLines] = field(default_factory=list)
+    children: list[_Item] = field(default_factory=list)
+    # filled by _analyse
+    text: str = ""
+    raw_of: dict[int, str] = field(default_factory=dict)
+    annotations: list[tuple[Span, Annotation]] = field(default_factory=list)
+
+
+def _own_text(item: _Item) -> tuple[str, dict[int, str]]:
+    """The item's text with unparenthesised annotation lines bracketed; raw text by position."""
+    text = ""
+    raws: dict[int, str] = {}
+    for part in item.parts:
+        if isinstance(part, _KeyLines):
+            raws[len(text)] = "\n".join(part.lines)
+            text += LINE_OPEN + "；".join(part.lines) + LINE_CLOSE
+        else:
+            text = glue(text, part)
+    return text, raws
+
+
+class _Outline:
+    """Builds the tree of numbered items from cleaned body lines."""
+
+    def __init__(self) -> None:
+        self.root = _Item(label=None, level=0)
+        self._stack = [self.root]
+        self._levels: dict[str, int] = {}
+        self._last: dict[str, int] = {}
+        self._depth: dict[int, int] = {}
+
+    def _accept(self, label: Label) -> bool:
+        """Reject numbers that break the sequence: a wrapped line starting `5.` is text."""
+        last = self._last.get(label.style)
+        if last is None:
+            return label.value <= 3
+        return label.value == 1 or last < label.value <= last + 3
+
+    def add(self, line: str) -> None:
+        current = self._stack[-1]
+        # `完成时间：12月)` after a page break continues an open annotation; only
+        # outside brackets does a line starting with a key stand on its own.
+        outside = self._depth.get(id(current), 0) <= 0
+        if outside and (KEY_LINE_RE.match(line) or _is_owner_phrase_line(line)):
+            if current.parts and isinstance(current.parts[-1], _KeyLines):
+                current.parts[-1].lines.append(line)
+            else:
+                current.parts.append(_KeyLines([line]))
+            return
+        label = match_label(line)
+        if label is None or not self._accept(label) or self._depth.get(id(current), 0) > 0:
+            self._append(current, line)
+            return
+        self._last[label.style] = label.value
+        level = self._levels.setdefault(label.style, len(self._levels) + 1)
+        while self._stack[-1].level >= level:
+            self._stack.pop()
+        item = _Item(label=label, level=level)
+        self._stack[-1].children.append(item)
+        self._stack.append(item)
+        if label.rest:
+            self._append(item, label.rest)
+
+    def _append(self, item: _Item, line: str) -> None:
+        item.parts.append(line)
+        depth = self._depth.get(id(item), 0)
+        for ch in line:
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS and depth > 0:
+                depth -= 1
+        self._depth[id(item)] = depth
+
+
+def _is_owner_phrase_line(line: str) -> bool:
+    """A short line that is only an owner phrase: `办公室牵头，各科室配合`."""
+    return len(line) <= _PHRASE_LINE_MAX and parse_annotation(line) is not None
+
+
+def _walk(item: _Item) -> list[_Item]:
+    out = [item]
+    for child in item.children:
+        out.extend(_walk(child))
+    return out
+
+
+def _analyse(item: _Item, warnings: list[PlanWarning]) -> None:
+    item.text, item.raw_of = _own_text(item)
+    for span in bracket_spans(item.text):
+        annotation = parse_annotation(span.content)
+        if annotation is None:
+            continue
+        item.annotations.append((span, annotation))
+
+
+def _strip(text: str) -> str:
+    """Drop punctuation left at the start by a preceding annotation (`）。下一项…`)."""
+    return text.lstrip(_LEADING_JUNK).rstrip()
+
+
+def _split_heading(text: str) -> tuple[str | None, str]:
+    """The item's heading sentence (`持续加强…信息公开。`) and what follows it."""
+    idx = text.find("。")
+    if 0 < idx <= _HEADING_MAX and _strip(text[idx + 1 :]):
+        return text[:idx], _strip(text[idx + 1 :])
+    return None, text
+
+
+def _section_title(item: _Item) -> str:
+    first = next((p for p in item.parts if isinstance(p, str)), "")
+    idx = first.find("。")
+    title = first[:idx] if idx > 0 else first
+    return title[:_TITLE_MAX].strip()
+
+
+@dataclass
+class _Builder:
+    """Collects tasks, sections and warnings while walking the outline."""
+
+    meta: Metadata
+    annotated_plan: bool
+    tasks: list[Task] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[PlanWarning] = field(default_factory=list)
+    _unnumbered: int = 0
+
+    def warn(self, task: str | None, code: str, message: str) -> None:
+        self.warnings.append(PlanWarning(task, code, message))
+
+    def section(self, item: _Item, title: str) -> None:
+        assert item.label is not None
+        self.sections.append(Section(item.label.label, title, item.level))
+
+    def _label(self, item: _Item, index: int | None) -> str:
+        if item.label is None:
+            self._unnumbered += 1
+            return f"#{self._unnumbered}"
+        base = task_label(item.label)
+        return base if index is None else f"{base}-{index}"
+
+    def _deadline(self, label: str, raw: str | None) -> Deadline:
+        year = self.meta.year
+        deadline = parse_deadline(raw, year)
+        if raw and deadline.kind == "none":
+            if year is None and has_date_without_year(raw):
+                self.warn(
+                    label,
+                    "year_unknown",
+                    f"任务 {label} 的完成时间“{raw}”缺少年份，文档中也找不到年度",
+                )
+            else:
+                self.warn(
+                    label, "deadline_unparsed", f"任务 {label} 的完成时间“{raw}”无法识别，请核对"
+                )
+        return deadline
+
+    def add_task(
+        self,
+        *,
+        label: str,
+        path: tuple[str, ...],
+        text: str,
+        annotation: Annotation | None,
+        raw_annotation: str | None,
+        closed: bool = True,
+        lead: tuple[str, ...] = (),
+        responsible: tuple[str, ...] = (),
+        deadline: Deadline | None = None,
+    ) -> None:
+        if annotation is not None:
+            lead, responsible = annotation.lead, annotation.responsible
+            deadline = self._deadline(label, annotation.deadline_raw)
+            if annotation.deadline_raw is None:
+                self.warn(label, "no_deadline", f"任务 {label} 的标注中没有完成时间")
+        elif deadline is None:
+            deadline = find_deadline_in_text(text, self.meta.year) or Deadline.none()
+        if deadline.kind in ("month", "date") and not deadline.milestones:
+            found = milestones_in_text(text, self.meta.year)
+            if found and deadline.due is not None and found[-1] <= deadline.due:
+                deadline = Deadline(deadline.raw, deadline.kind, deadline.due, found)
+        if not closed:
+            self.warn(
+                label, "annotation_unclosed", f"任务 {label} 的标注括号没有闭合，已读到段落末尾"
+            )
+        if not lead and not responsible:
+            self.warn(label, "no_owner", f"任务 {label} 没有标注牵头或责任部门")
+        issued = self.meta.issued_on
+        if deadline.due is not None and issued is not None and deadline.due < issued:
+            self.warn(
+                label,
+                "deadline_before_issue",
+                f"任务 {label} 的完成时间 {deadline.due.isoformat()} 早于发文日期 {issued.isoformat()}",
+            )
+        collective = tuple(n for n in lead + responsible if is_collective(n))
+        self.tasks.append(
+            Task(label, path, text, lead, responsible, raw_annotation, deadline, collective)
+        )
+
+    def item_tasks(self, item: _Item, path: tuple[str, ...], task_levels: set[int]) -> None:
+        anns = item.annotations
+        if anns:
+            many = len(anns) > 1
+            cursor = 0
+            own_path = path
+            for k, (span, annotation) in enumerate(anns):
+                text = _strip(item.text[cursor : span.start])
+                if k == 0 and many:
+                    heading, text = _split_heading(text)
+                    if item.label is not None:
+                        self.section(item, heading or _section_title(item))
+                        own_path = (*path, item.label.label)
+                label = self._label(item, k + 1 if many else None)
+                raw = item.raw_of.get(span.start, item.text[span.start : span.end])
+                if not text:
+                    self.warn(label, "empty_task", f"标注“{raw}”前面没有任务内容，已跳过")
+                    cursor = span.end
+                    continue
+                self.add_task(
+                    label=label,
+                    path=own_path,
+                    text=text,
+                    annotation=annotation,
+                    raw_annotation=raw,
+                    closed=span.closed,
+                )
+                cursor = span.end
+            rest = _strip(item.text[cursor:])
+            if len(rest) >= _STRAY_MIN and re.search(r"[。；！？]$", rest):
+                label = self._label(item, len(anns) + 1 if many else None)
+                if not many:
+                    label = f"{label}-2"
+                self.add_task(
+                    label=label, path=own_path, text=rest, annotation=None, raw_annotation=None
+                )
+            return
+        if item.label is None:
+            return
+        text = _strip(item.text)
+        is_task = not item.children and (
+            item.level in task_levels
+            if self.annotated_plan
+            else bool(re.search(r"[。；！？]", text)) or item.level == max(task_levels or {0})
+        )
+        if is_task and text:
+            self.add_task(
+                label=self._label(item, None),
+                path=path,
+                text=text,
+                annotation=None,
+                raw_annotation=None,
+            )
+        else:
+            self.section(item, _section_title(item))
+
+    def walk(self, item: _Item, path: tuple[str, ...], task_levels: set[int]) -> None:
+        self.item_tasks(item, path, task_levels)
+        child_path = path if item.label is None else (*path, item.label.label)
+        for child in item.children:
+            self.walk(child, child_path, task_levels)
+
+
+def _body_bounds(lines: list[str], meta: Metadata) -> tuple[int, int]:
+    start = meta.plan_title_index + 1 if meta.plan_title_index is not None else 0
+    end = len(lines)
+    for i in range(start, len(lines)):
+        if _FOOTER_RE.search(lines[i]) and not KEY_RE.search(lines[i]):
+            end = i
+            # `上海市司法局办公室` right above `2024年5月6日印发` belongs to the footer.
+            if (
+                end > start
+                and len(lines[end - 1]) <= 20
+                and lines[end - 1].endswith(("室", "局", "厅"))
+            ):
+                end -= 1
+            break
+    return start, end
+
+
+def _table_tasks(builder: _Builder, found: list[TableTask]) -> None:
+    seen_sections: set[str] = set()
+    for row in found:
+        for label, title in row.sections:
+            if label not in seen_sections:
+                seen_sections.add(label)
+                builder.sections.append(Section(label, title, 1))
+        annotation = Annotation(row.lead, row.responsible, row.deadline_raw)
+        builder.add_task(
+            label=row.label,
+            path=tuple(label for label, _ in row.sections),
+            text=row.text,
+            annotation=annotation,
+            raw_annotation=row.raw_annotation,
+        )
+
+
+def parse_document(document: DocumentText) -> ParsedPlan:
+    """Parse what a reader extracted. Never raises for odd text: doubts become warnings."""
+    raw_lines: list[str] = []
+    task_tables = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            found = find_task_table(block)
+            if found is not None:
+                raw_lines.extend(found.preamble)
+                task_tables.append(found)
+                continue
+            raw_lines.extend(block.text_lines())
+        else:
+            raw_lines.extend(block.split("\n"))
+    lines = clean_lines(raw_lines)
+    first_key = next((i for i, line in enumerate(lines) if KEY_RE.search(line)), None)
+    meta = extract_metadata(lines, first_key)
+
+    start, end = _body_bounds(lines, meta)
+    outline = _Outline()
+    for line in lines[start:end]:
+        outline.add(line)
+    items = _walk(outline.root)
+    warnings: list[PlanWarning] = []
+    for item in items:
+        _analyse(item, warnings)
+    task_levels = {item.level for item in items if item.annotations}
+    annotated = bool(task_levels) or bool(task_tables)
+    if not annotated:
+        leaves = [it.level for it in items if it.label is not None and not it.children]
+        task_levels = {max(leaves)} if leaves else set()
+
+    builder = _Builder(meta=meta, annotated_plan=annotated)
+    builder.warnings.extend(warnings)
+    for table in task_tables:
+        _table_tasks(builder, table.rows(meta.year))
+    builder.walk(outline.root, (), task_levels)
+
+    kind: PlanKind
+    tasks, sections, warnings = builder.tasks, builder.sections, builder.warnings
+    if annotated:
+        kind = "work_plan"
+    elif meta.is_report:
+        kind = "annual_report"
+    elif meta.plan_title_index is not None and tasks:
+        kind = "work_plan"
+    else:
+        kind = "unknown"
+    if kind != "work_plan":
+        tasks, warnings = [], []
+        if kind == "annual_report":
+            warnings.append(
+                PlanWarning(None, "not_a_plan", "这是一份年度报告，不是工作要点，没有可导入的任务")
+            )
+    if not tasks and kind != "annual_report":
+        warnings.append(
+            PlanWarning(None, "no_tasks", "文档中没有找到任务：它可能不是工作要点，或格式无法识别")
+        )
+    return ParsedPlan(
+        kind=kind,
+        title=meta.title,
+        year=meta.year,
+        issuer=meta.issuer,
+        doc_number=meta.doc_number,
+        issued_on=meta.issued_on,
+        sections=tuple(sections),
+        tasks=tuple(tasks),
+        warnings=tuple(warnings),
+    )
+
+
+def parse_text(text: str) -> ParsedPlan:
+    """Parse a plan given as plain text (one paragraph per line)."""
+    return parse_document(DocumentText(blocks=(text,), source_format="txt"))
+
+
+def parse_file(path: Path, *, soffice: str | None = None) -> ParsedPlan:
+    """Read a document of any supported format and parse it.
+
+    Raises ``PlanReadError`` (with a Chinese and an English message) for input
+    that cannot be read; never anything else for bad input.
+    """
+    from desktop_app.plans.readers import read_document
+
+    document = read_document(Path(path), soffice=soffice)
+    plan = parse_document(document)
+    if document.notes:
+        notes = tuple(PlanWarning(None, "reader_note", note) for note in document.notes)
+        plan = ParsedPlan(**{**plan.__dict__, "warnings": notes + plan.warnings})
+    return plan
+
+
+def due_months(plan: ParsedPlan) -> dict[str, int]:
+    """How many tasks fall due in each month (`2024-03` → 3): a summary for people and tests."""
+    counts: dict[str, int] = {}
+    for task in plan.tasks:
+        due: date | None = task.deadline.due
+        if due is not None:
+            key = due.strftime("%Y-%m")
+            counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))

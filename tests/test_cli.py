@@ -1,0 +1,84 @@
+"""The command line: `deadline-reminder parse FILE [--json]` and the default sample run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop_app.cli import main
+
+from .conftest import FIXTURES, PLAN_2024_DISTRICT
+
+
+def test_parse_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / f"{PLAN_2024_DISTRICT}.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) >= {
+        "kind",
+        "title",
+        "year",
+        "issuer",
+        "doc_number",
+        "issued_on",
+        "sections",
+        "tasks",
+        "warnings",
+    }
+    assert data["kind"] == "work_plan"
+    assert data["issued_on"] == "2024-02-22"
+    assert len(data["tasks"]) == 89
+    task = data["tasks"][63]
+    assert task["label"] == "64"
+    assert task["section"] == ["四、", "（四）"]
+    assert task["responsible"] == ["区公共法律服务中心（各街镇工作站）", "法律援助中心"]
+    assert task["deadline"] == {
+        "raw": "12月",
+        "kind": "month",
+        "due": "2024-12-31",
+        "milestones": [],
+    }
+    assert task["annotation"].startswith("（牵头部门：司法鉴定管理科")
+    assert {"label": "一、", "title": "坚持统筹推进，高水平推动法治普陀建设", "level": 1} in data[
+        "sections"
+    ]
+    assert {w["code"] for w in data["warnings"]} == {"deadline_before_issue"}
+
+
+def test_parse_prints_a_readable_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(FIXTURES / f"{PLAN_2024_DISTRICT}.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "2024年普陀区司法行政工作要点和责任分工" in out
+    assert "任务：89 项" in out
+    assert "行政复议科" in out
+    assert "早于发文日期" in out
+
+
+def test_unreadable_file_exits_2_with_one_line_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "不存在.docx"
+    assert main(["parse", str(missing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in lines[0])
+    assert any(ch.isascii() and ch.isalpha() for ch in lines[0])
+
+
+def test_running_without_arguments_prints_the_bundled_sample() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "上海市司法局2024年政务公开工作要点" in result.stdout
+    assert "任务：33 项" in result.stdout
