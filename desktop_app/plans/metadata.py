@@ -81,7 +81,13 @@ def _is_standalone_date(line: str) -> date | None:
 
 
 def is_title_like(line: str) -> bool:
-    return len(line) <= 60 and not line.endswith(tuple(_TERMINAL)) and match_label(line) is None
+    """Short, no sentence punctuation, not numbered: a wrapped body line is none of these."""
+    return (
+        len(line) <= 60
+        and not any(ch in line for ch in "。；，：:")
+        and (not any(ch in line for ch in "(（") or line.endswith((")", "）")))
+        and match_label(line) is None
+    )
 
 
 def find_plan_title(lines: list[str], stop: int) -> int | None:
