@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -148,8 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
-    if args.command == "parse":
-        return _parse_command(args, sys.stdout, sys.stderr)
-    sample = argparse.Namespace(file=str(resource_path(SAMPLE_PLAN)), json=False)
-    print("（主窗口尚在开发中，以下是内置示例工作要点的解析结果）\n")
-    return _parse_command(sample, sys.stdout, sys.stderr)
+    try:
+        if args.command == "parse":
+            return _parse_command(args, sys.stdout, sys.stderr)
+        sample = argparse.Namespace(file=str(resource_path(SAMPLE_PLAN)), json=False)
+        print("（主窗口尚在开发中，以下是内置示例工作要点的解析结果）\n")
+        return _parse_command(sample, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        # `deadline-reminder parse x.pdf | head` closed the pipe: not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\t"): " "}
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# One table for every per-character fix: invisible characters dropped, odd
+# spaces made plain, full-width digits made ASCII. Applied only to lines that
+# contain one of them, since translate() is slow on Chinese text.
+_CHAR_FIXES: dict[int, str | None] = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_CHAR_FIXES |= {ord("\u3000"): " ", ord("\u00a0"): " ", ord("\t"): " "}
+_CHAR_FIXES |= {ord(f): str(i) for i, f in enumerate("０１２３４５６７８９")}
+_NEEDS_FIX_RE = re.compile("[" + "".join(chr(c) for c in _CHAR_FIXES) + "]")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2014-\u201f\u2026"
@@ -26,10 +31,11 @@ _PAGE_NUMBER_RE = re.compile(
 
 def clean_line(line: str) -> str:
     """One line with invisible characters, odd spaces and full-width digits normalised."""
-    line = unicodedata.normalize("NFC", line).translate(_INVISIBLE).translate(_SPACES)
-    line = line.translate(_FULLWIDTH_DIGITS)
+    line = unicodedata.normalize("NFC", line)
+    if _NEEDS_FIX_RE.search(line):
+        line = line.translate(_CHAR_FIXES)
     line = _LAYOUT_SPACE_RE.sub("", line)
-    return re.sub(r" {2,}", " ", line).strip()
+    return _MULTI_SPACE_RE.sub(" ", line).strip()
 
 
 def is_page_number(line: str) -> bool:

@@ -15,7 +15,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(rf"^\s*([{_CN_NUM}]{{1,4}})\s*[、．.]\s*")),
     ("cn_paren", re.compile(rf"^\s*[（(]\s*([{_CN_NUM}]{{1,4}})\s*[）)]\s*[、.．]?\s*")),
-    ("num", re.compile(r"^\s*(\d{1,3})\s*(?:[、]|[.．](?![\d.．]))\s*")),
+    ("num", re.compile(r"^\s*(\d{1,4})\s*(?:[、]|[.．](?![\d.．]))\s*")),
     ("num_paren", re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[）)]\s*[、.．]?\s*")),
     ("circled", re.compile(rf"^\s*([{_CIRCLED}])\s*")),
 )

@@ -47,12 +47,16 @@ from desktop_app.plans.normalize import clean_lines, glue
 from desktop_app.plans.numbering import Label, match_label, task_label
 from desktop_app.plans.tables import TableTask, find_task_table
 
-_FOOTER_RE = re.compile(r"^(?:抄送|抄报|主题词|附件[:：]|附件\d*[:：]?$)|印发$")
+_FOOTER_RE = re.compile(
+    r"^(?:抄送|抄报|主题词)\s*[:：]|^附件\s*\d*\s*[:：]|^附件\s*\d*$|\d{1,2}\s*日\s*印发$"
+)
 _LEADING_JUNK = " \t\n。，,；;、：:）)"
 _HEADING_MAX = 50
 _STRAY_MIN = 10
 _TITLE_MAX = 80
 _PHRASE_LINE_MAX = 60
+# Every owner phrase has one of these verbs; lines without one skip the full check.
+_OWNER_VERB_RE = re.compile("牵头|负责|配合|协助|协办|参与|落实")
 
 
 @dataclass
@@ -142,7 +146,11 @@ class _Outline:
 
 def _is_owner_phrase_line(line: str) -> bool:
     """A short line that is only an owner phrase: `办公室牵头，各科室配合`."""
-    return len(line) <= _PHRASE_LINE_MAX and parse_annotation(line) is not None
+    return (
+        len(line) <= _PHRASE_LINE_MAX
+        and _OWNER_VERB_RE.search(line) is not None
+        and parse_annotation(line) is not None
+    )
 
 
 def _walk(item: _Item) -> list[_Item]:
@@ -327,11 +335,22 @@ class _Builder:
             self.walk(child, child_path, task_levels)
 
 
+def _is_footer_start(lines: list[str], i: int) -> bool:
+    """`抄送：…` or `2024年5月6日印发` with nothing task-like after it: the document's tail.
+
+    A wrapped line that merely starts with 抄送 or ends with 印发 in the middle of
+    the body is followed by more annotations or numbered items, so it is not.
+    """
+    if not _FOOTER_RE.search(lines[i]) or KEY_RE.search(lines[i]):
+        return False
+    return not any(KEY_RE.search(line) or match_label(line) for line in lines[i + 1 :])
+
+
 def _body_bounds(lines: list[str], meta: Metadata) -> tuple[int, int]:
     start = meta.plan_title_index + 1 if meta.plan_title_index is not None else 0
     end = len(lines)
     for i in range(start, len(lines)):
-        if _FOOTER_RE.search(lines[i]) and not KEY_RE.search(lines[i]):
+        if _is_footer_start(lines, i):
             end = i
             # `上海市司法局办公室` right above `2024年5月6日印发` belongs to the footer.
             if (

@@ -1,0 +1,408 @@
+"""read_document: any supported plan file to DocumentText, dispatching on content first.
+
+The file's bytes decide the reader (a ".doc" may be HTML, a ".docx" may be a PDF);
+the extension only breaks ties. Every bad input ends in a PlanReadError.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import io
+import logging
+import stat
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Literal
+
+from ..errors import PlanReadError
+from ..model import DocumentText
+from . import limits
+from .docx import read_docx
+from .legacy import read_html, read_legacy, read_mht, read_rtf
+from .ofd import read_ofd
+from .pdf import read_pdf
+from .text import decode_text, looks_delimited, read_delimited, read_txt
+from .xlsx import read_xlsx
+
+__all__ = ["SUPPORTED_EXTENSIONS", "read_document", "sniff"]
+
+log = logging.getLogger(__name__)
+
+DOCX_EXTS = frozenset({".docx", ".docm", ".dotx", ".dotm"})
+XLSX_EXTS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
+OLD_DOC_EXTS = frozenset({".doc", ".dot", ".wps", ".wpt"})
+OLD_SHEET_EXTS = frozenset({".xls", ".xlt", ".et", ".ett"})
+HTML_EXTS = frozenset({".htm", ".html", ".xhtml", ".mht", ".mhtml"})
+TEXT_EXTS = frozenset({".txt", ".text"})
+# Formats whose files are never plain text or HTML: such content means a wrong name
+# or a failed download (an error page saved as .pdf).
+CONTAINER_EXTS = DOCX_EXTS | XLSX_EXTS | frozenset({".pdf", ".ofd"})
+
+SUPPORTED_EXTENSIONS: tuple[str, ...] = (
+    ".docx",
+    ".pdf",
+    ".txt",
+    ".xlsx",
+    ".xlsm",
+    ".ofd",
+    ".doc",
+    ".wps",
+    ".xls",
+    ".et",
+    ".csv",
+    ".htm",
+    ".html",
+    ".mht",
+    ".rtf",
+)
+
+Content = Literal[
+    "pdf",
+    "docx",
+    "xlsx",
+    "ofd",
+    "odt",
+    "ods",
+    "zip",
+    "bad_zip",
+    "ole2",
+    "rtf",
+    "html",
+    "mht",
+    "wordml",
+    "text",
+    "binary",
+]
+
+_KIND_ZH = {
+    "pdf": "PDF",
+    "docx": "Word 文档（.docx）",
+    "xlsx": "Excel 表格（.xlsx）",
+    "ofd": "OFD 版式文件",
+    "html": "网页（HTML）",
+    "mht": "网页存档（MHT）",
+    "text": "纯文本",
+}
+_KIND_EN = {
+    "pdf": "a PDF",
+    "docx": "a Word document (.docx)",
+    "xlsx": "an Excel workbook (.xlsx)",
+    "ofd": "an OFD document",
+    "html": "a web page (HTML)",
+    "mht": "a web archive (MHT)",
+    "text": "plain text",
+}
+_EXT_ZH = {
+    ".pdf": "PDF 文件",
+    ".ofd": "OFD 文件",
+    **{ext: "Word 文档" for ext in DOCX_EXTS},
+    **{ext: "Excel 表格" for ext in XLSX_EXTS},
+}
+
+
+def _unknown_format(name: str, detail_zh: str = "", detail_en: str = "") -> PlanReadError:
+    return PlanReadError(
+        "unknown_format",
+        f"无法识别的文件格式：{name}{detail_zh}，请使用 .docx、.pdf、.txt、.xlsx 或 .ofd",
+        f"Unknown file format: {name}{detail_en}; use .docx, .pdf, .txt, .xlsx or .ofd",
+    )
+
+
+def _corrupt(name: str, ext: str) -> PlanReadError:
+    return PlanReadError(
+        "corrupt",
+        f"文件已损坏，无法打开：{name}（内容不是有效的 {ext} 文件）",
+        f"The file is damaged and cannot be opened: {name} (not a valid {ext} file)",
+    )
+
+
+def _wrong_format(name: str, ext: str, content: str) -> PlanReadError:
+    hint_zh = "如果这是文本文件，请把扩展名改为 .txt 后再导入" if content == "text" else ""
+    hint_en = "If it is a text file, rename it to .txt and import it again" if hint_zh else ""
+    if content in ("html", "mht"):
+        hint_zh = "可能是下载不完整或下载到了出错页面，请重新下载原文件"
+        hint_en = "The download may have failed or saved an error page; download the file again"
+    return PlanReadError(
+        "wrong_format",
+        f"文件扩展名是 {ext}，但内容是{_KIND_ZH.get(content, content)}，"
+        f"不是{_EXT_ZH.get(ext, ext + ' 文件')}：{name}。{hint_zh}",
+        f"The file is named {ext} but contains {_KIND_EN.get(content, content)}: {name}. {hint_en}",
+    )
+
+
+def _stat_error(path: Path, exc: OSError) -> PlanReadError:
+    name = str(path)
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return PlanReadError(
+            "permission",
+            f"没有权限读取文件：{name}",
+            f"No permission to read the file: {name}",
+        )
+    if isinstance(exc, FileNotFoundError | NotADirectoryError) or exc.errno == errno.ENOENT:
+        return PlanReadError("not_found", f"找不到文件：{name}", f"File not found: {name}")
+    if isinstance(exc, IsADirectoryError):
+        return _not_a_file(path)
+    return PlanReadError(
+        "io_error",
+        f"无法读取文件：{name}（{exc.strerror or exc}）",
+        f"Cannot read the file: {name} ({exc.strerror or exc})",
+    )
+
+
+def _not_a_file(path: Path) -> PlanReadError:
+    return PlanReadError(
+        "not_a_file",
+        f"这不是一个文件（可能是文件夹）：{path}",
+        f"This is not a file (perhaps a folder): {path}",
+    )
+
+
+def _load(path: Path) -> bytes:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise _stat_error(path, exc) from exc
+    if stat.S_ISDIR(info.st_mode) or not stat.S_ISREG(info.st_mode):
+        # FIFOs and devices would block or never end.
+        raise _not_a_file(path)
+    limits.check_file_size(path, info.st_size)
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limits.MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _stat_error(path, exc) from exc
+    # The file may have changed between stat() and read().
+    limits.check_file_size(path, len(data))
+    return data
+
+
+def _zip_content(data: bytes) -> Content:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = {n.lower(): n for n in zf.namelist()}
+            content_types = ""
+            if "[content_types].xml" in names:
+                info = zf.getinfo(names["[content_types].xml"])
+                if info.file_size < limits.MB:
+                    content_types = zf.read(info).decode("utf-8", errors="replace")
+            mimetype = ""
+            if "mimetype" in names and zf.getinfo(names["mimetype"]).file_size < 200:
+                mimetype = zf.read(names["mimetype"]).decode("ascii", errors="replace").strip()
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        KeyError,
+        NotImplementedError,  # an unsupported compression method
+        RuntimeError,  # a password-protected member
+    ):
+        return "bad_zip"
+    if "wordprocessingml" in content_types or "ms-word.document" in content_types:
+        return "docx"
+    if "word/document.xml" in names:
+        return "docx"
+    if "spreadsheetml" in content_types or "ms-excel.sheet" in content_types:
+        return "xlsx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "ofd.xml" in names:
+        return "ofd"
+    if mimetype.startswith("application/vnd.oasis.opendocument.text"):
+        return "odt"
+    if mimetype.startswith("application/vnd.oasis.opendocument.spreadsheet"):
+        return "ods"
+    return "zip"
+
+
+def _head_text(data: bytes) -> str:
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head_text = head.decode("utf-16", errors="ignore")
+    else:
+        head_text = head.decode("latin-1")
+    return head_text.lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+
+
+def sniff(data: bytes) -> Content:
+    """What the bytes are, regardless of the file name."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if b"endobj" in data[:65536] and b"/Type" in data[:65536]:
+        # A PDF whose header was damaged: pdfminer may still cope, and if not the
+        # user hears "damaged PDF" rather than "this is plain text".
+        return "pdf"
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
+        return _zip_content(data)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        return "ole2"
+    head = _head_text(data)
+    if head.startswith("{\\rtf"):
+        return "rtf"
+    if head.startswith(("mime-version:", "from:", "content-type:", "date:", "subject:")) and (
+        "multipart/related" in head or "text/html" in head
+    ):
+        return "mht"
+    if head.startswith("<?xml") and ("<w:worddocument" in head or "word.document" in head):
+        return "wordml"
+    if head.startswith(
+        ("<!doctype html", "<html", "<!--", "<?xml", "<head", "<body", "<meta")
+    ) and ("<html" in head or "<body" in head or "<head" in head):
+        return "html"
+    try:
+        decode_text(data, "")
+    except PlanReadError:
+        return "binary"
+    return "text"
+
+
+def _ole_streams(data: bytes) -> set[str]:
+    # Directory entry names are stored as UTF-16LE; a substring search is enough
+    # to tell Word from Excel from an encrypted OOXML package.
+    names = set()
+    for stream in ("WordDocument", "Workbook", "Book", "PowerPoint Document", "EncryptedPackage"):
+        if stream.encode("utf-16-le") + b"\x00\x00" in data:
+            names.add(stream)
+    return names
+
+
+def _read_ole2(data: bytes, name: str, ext: str, soffice: str | None) -> DocumentText:
+    streams = _ole_streams(data)
+    if "EncryptedPackage" in streams:
+        raise PlanReadError(
+            "encrypted",
+            f"文件设有打开密码，无法读取：{name}。请在 WPS 或 Office 中取消密码后另存，再导入",
+            f"The file is password-protected: {name}. Remove the password in WPS or Office, "
+            "save it again and import that",
+        )
+    if "WordDocument" in streams:
+        kind, source_ext = "document", ".doc"
+    elif streams & {"Workbook", "Book"}:
+        kind, source_ext = "spreadsheet", ".xls"
+    elif "PowerPoint Document" in streams:
+        raise _unknown_format(name, "（演示文稿）", " (a presentation)")
+    elif ext in OLD_SHEET_EXTS | XLSX_EXTS:
+        kind, source_ext = "spreadsheet", ".xls"
+    elif ext in OLD_DOC_EXTS | DOCX_EXTS:
+        kind, source_ext = "document", ".doc"
+    else:
+        raise _unknown_format(name)
+    return read_legacy(
+        data,
+        name,
+        source_ext,
+        "spreadsheet" if kind == "spreadsheet" else "document",
+        soffice,
+        label_ext=ext if ext in OLD_DOC_EXTS | OLD_SHEET_EXTS else source_ext,
+    )
+
+
+def _with_note(text: DocumentText, note: str) -> DocumentText:
+    return dataclasses.replace(text, notes=(*text.notes, note))
+
+
+def _mismatch_note(ext: str, content: str) -> str:
+    return f"文件扩展名是 {ext}，但内容是{_KIND_ZH.get(content, content)}，已按实际格式读取"
+
+
+def _dispatch(data: bytes, name: str, ext: str, soffice: str | None) -> DocumentText:
+    content = sniff(data)
+    if content == "pdf":
+        text = read_pdf(data, name)
+        return text if ext == ".pdf" else _with_note(text, _mismatch_note(ext, "pdf"))
+    if content == "docx":
+        text = read_docx(data, name)
+        expected = DOCX_EXTS | {".wps", ".wpt"}
+        return text if ext in expected else _with_note(text, _mismatch_note(ext, "docx"))
+    if content == "xlsx":
+        text = read_xlsx(data, name)
+        expected = XLSX_EXTS | {".et", ".ett"}
+        return text if ext in expected else _with_note(text, _mismatch_note(ext, "xlsx"))
+    if content == "ofd":
+        text = read_ofd(data, name)
+        return text if ext == ".ofd" else _with_note(text, _mismatch_note(ext, "ofd"))
+    if content in ("odt", "ods"):
+        kind = "spreadsheet" if content == "ods" else "document"
+        return read_legacy(data, name, f".{content}", kind, soffice)
+    if content == "bad_zip":
+        raise _corrupt(name, ext or ".zip")
+    if content == "zip":
+        if ext in CONTAINER_EXTS | {".wps", ".et"}:
+            # The right container but none of the parts that make it a document.
+            raise _corrupt(name, ext)
+        raise _unknown_format(name, "（这是一个压缩包）", " (a zip archive)")
+    if content == "ole2":
+        return _read_ole2(data, name, ext, soffice)
+    if content == "rtf":
+        return read_rtf(data, name, soffice)
+    if content == "wordml":
+        return read_legacy(data, name, ".xml", "document", soffice)
+    if content in ("html", "mht"):
+        if ext in CONTAINER_EXTS:
+            raise _wrong_format(name, ext, content)
+        return read_mht(data, name) if content == "mht" else read_html(data, name)
+    if content == "text":
+        if ext in TEXT_EXTS or ext in HTML_EXTS or ext == ".rtf":
+            return read_txt(data, name)
+        if ext == ".csv":
+            return read_delimited(data, name)
+        if ext in OLD_SHEET_EXTS:
+            # Web systems often export tab-separated text under an .xls name.
+            text_value = decode_text(data, name).text
+            if looks_delimited(text_value):
+                return read_delimited(data, name, "\t")
+            return _with_note(read_txt(data, name), _mismatch_note(ext, "text"))
+        if ext in OLD_DOC_EXTS:
+            return _with_note(read_txt(data, name), _mismatch_note(ext, "text"))
+        if ext in CONTAINER_EXTS:
+            raise _wrong_format(name, ext, "text")
+        raise _unknown_format(name)
+    # binary: unrecognised bytes
+    if ext in TEXT_EXTS or ext == ".csv":
+        return read_txt(data, name)  # raises the "binary" error with its own message
+    if ext in CONTAINER_EXTS | OLD_DOC_EXTS | OLD_SHEET_EXTS | HTML_EXTS | {".rtf"}:
+        raise _corrupt(name, ext)
+    raise _unknown_format(name)
+
+
+def _has_text(text: DocumentText) -> bool:
+    return any(line.strip() for line in text.lines())
+
+
+def read_document(path: Path, *, soffice: str | None = None) -> DocumentText:
+    """Read a plan document (.docx .pdf .txt .xlsx .ofd, and .doc .wps .xls .et via LibreOffice).
+
+    ``soffice`` is the LibreOffice program to convert old formats with; None looks
+    for it on PATH and in the usual install locations.
+    Raises PlanReadError for anything that cannot be read.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    ext = path.suffix.lower()
+    data = _load(path)
+    try:
+        text = _dispatch(data, name, ext, soffice)
+    except PlanReadError:
+        raise
+    except MemoryError as exc:
+        raise limits.too_much_text(name) from exc
+    except Exception as exc:
+        # A reader library failing in a way not anticipated: still a damaged file to
+        # the user, but keep the traceback in the log for whoever maintains this.
+        log.warning("unexpected error reading %s", path, exc_info=True)
+        raise PlanReadError(
+            "corrupt",
+            f"文件已损坏，无法打开：{name}",
+            f"The file is damaged and cannot be opened: {name}",
+        ) from exc
+    if not _has_text(text):
+        raise PlanReadError(
+            "empty",
+            f"文件中没有可读取的文字：{name}",
+            f"The file contains no readable text: {name}",
+        )
+    return text

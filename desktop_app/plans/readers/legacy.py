@@ -1,0 +1,488 @@
+"""Old binary Office/WPS formats via LibreOffice, and "Word" files that are really HTML or RTF.
+
+.doc/.wps/.xls/.et are converted to .docx/.xlsx by a headless LibreOffice when one
+is installed; many systems export HTML or MHT under a .doc name, read directly here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Literal
+
+from ..errors import PlanReadError
+from ..model import Block, DocumentText, Table
+from . import limits
+from .limits import TextBudget
+from .text import decode_text
+
+Kind = Literal["document", "spreadsheet"]
+
+_WINDOWS_CANDIDATES = (
+    r"%ProgramFiles%\LibreOffice\program\soffice.exe",
+    r"%ProgramFiles(x86)%\LibreOffice\program\soffice.exe",
+)
+_MAC_CANDIDATES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's soffice on PATH or in its usual install location, if any."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates = _WINDOWS_CANDIDATES if sys.platform == "win32" else _MAC_CANDIDATES
+    for candidate in candidates:
+        path = os.path.expandvars(candidate)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def resolve_soffice(soffice: str | None) -> str | None:
+    """The soffice to run: the given path or command name, else whatever find_soffice finds."""
+    if soffice is None:
+        return find_soffice()
+    if os.path.isfile(soffice) and os.access(soffice, os.X_OK):
+        return soffice
+    return shutil.which(soffice)
+
+
+def _needs_conversion(kind: Kind, ext: str) -> PlanReadError:
+    if kind == "spreadsheet":
+        return PlanReadError(
+            "needs_conversion",
+            f"暂不能直接读取 {ext or '.xls/.et'} 文件，请在 WPS 或 Excel 中“另存为” .xlsx 后再导入"
+            "（安装 LibreOffice 后也可自动转换）",
+            f"{ext or '.xls/.et'} files cannot be read directly; open it in WPS or Excel, "
+            "save it as .xlsx and import that (or install LibreOffice for automatic conversion)",
+        )
+    return PlanReadError(
+        "needs_conversion",
+        "暂不能直接读取 .doc/.wps 文件，请在 WPS 或 Word 中“另存为” .docx 后再导入"
+        "（安装 LibreOffice 后也可自动转换）",
+        "A .doc/.wps file cannot be read directly; open it in WPS or Word, save it as .docx "
+        "and import that (or install LibreOffice for automatic conversion)",
+    )
+
+
+def _conversion_failed(name: str, detail_zh: str, detail_en: str) -> PlanReadError:
+    return PlanReadError(
+        "conversion_failed",
+        f"用 LibreOffice 转换文件失败（{detail_zh}）：{name}。"
+        "文件可能已损坏或设有密码，请在 WPS 或 Word 中“另存为” .docx/.xlsx 后再导入",
+        f"Converting the file with LibreOffice failed ({detail_en}): {name}. It may be damaged "
+        "or password-protected; save it as .docx/.xlsx in WPS or Word and import that",
+    )
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    # soffice starts soffice.bin as a child; kill the whole tree, not just the launcher.
+    if sys.platform == "win32":
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(
+                ["taskkill", "/T", "/F", "/PID", str(proc.pid)],
+                capture_output=True,
+                timeout=10,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+    elif hasattr(os, "killpg"):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        proc.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+    for stream in (proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
+def convert(data: bytes, name: str, source_ext: str, target: str, soffice: str) -> bytes:
+    """Convert with headless LibreOffice to ``target`` ("docx" or "xlsx"); returns its bytes."""
+    with tempfile.TemporaryDirectory(prefix="plan-convert-", ignore_cleanup_errors=True) as tmp:
+        tmp_dir = Path(tmp)
+        # An ASCII file name avoids encoding trouble on the command line and names
+        # that start with "-" being taken for options.
+        source = tmp_dir / f"input{source_ext}"
+        source.write_bytes(data)
+        out_dir = tmp_dir / "out"
+        out_dir.mkdir()
+        profile = tmp_dir / "profile"
+        command = [
+            soffice,
+            # A private profile lets this run beside an office instance the user has open.
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(source),
+        ]
+        popen_kwargs: dict[str, object] = {}
+        if sys.platform == "win32":
+            popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+        else:
+            popen_kwargs["start_new_session"] = True
+        try:
+            proc = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                **popen_kwargs,  # type: ignore[call-overload]
+            )
+        except OSError as exc:
+            raise _conversion_failed(name, "无法启动 LibreOffice", "could not start it") from exc
+        try:
+            _, stderr = proc.communicate(timeout=limits.CONVERSION_TIMEOUT_S)
+        except subprocess.TimeoutExpired as exc:
+            _kill(proc)
+            seconds = f"{limits.CONVERSION_TIMEOUT_S:g}"
+            raise _conversion_failed(
+                name, f"超过 {seconds} 秒未完成", f"no result after {seconds} s"
+            ) from exc
+        result = out_dir / f"input.{target}"
+        if proc.returncode != 0 or not result.is_file():
+            detail = stderr.decode("utf-8", errors="replace").strip()[-200:]
+            raise _conversion_failed(
+                name,
+                f"退出码 {proc.returncode}" + (f"，{detail}" if detail else ""),
+                f"exit code {proc.returncode}" + (f", {detail}" if detail else ""),
+            )
+        size = result.stat().st_size
+        if size > 5 * limits.MAX_FILE_BYTES:
+            raise PlanReadError(
+                "too_large",
+                f"转换后的文件过大：{name}",
+                f"The converted file is too large: {name}",
+            )
+        return result.read_bytes()
+
+
+def read_legacy(
+    data: bytes,
+    name: str,
+    source_ext: str,
+    kind: Kind,
+    soffice: str | None,
+    *,
+    label_ext: str | None = None,
+) -> DocumentText:
+    """Read .doc/.wps/.xls/.et (and RTF, ODF...) by converting them with LibreOffice.
+
+    ``source_ext`` names the temporary copy LibreOffice sees; ``label_ext`` is the
+    user's own extension, for messages.
+    """
+    from .docx import read_docx
+    from .xlsx import read_xlsx
+
+    label = label_ext or source_ext
+    program = resolve_soffice(soffice)
+    if program is None:
+        raise _needs_conversion(kind, label)
+    target = "xlsx" if kind == "spreadsheet" else "docx"
+    converted = convert(data, name, source_ext, target, program)
+    text = read_docx(converted, name) if target == "docx" else read_xlsx(converted, name)
+    return DocumentText(
+        blocks=text.blocks,
+        source_format=label.lstrip(".") or target,
+        notes=(*text.notes, f"已用 LibreOffice 将 {label} 文件转换为 .{target} 后读取"),
+    )
+
+
+def read_rtf(data: bytes, name: str, soffice: str | None) -> DocumentText:
+    """RTF (often saved under a .doc name): only through LibreOffice."""
+    if resolve_soffice(soffice) is None:
+        raise PlanReadError(
+            "needs_conversion",
+            "该文件实际是 RTF 格式，暂不能直接读取，请在 WPS 或 Word 中“另存为” .docx 后再导入",
+            "The file is really in RTF format, which cannot be read directly; "
+            "save it as .docx in WPS or Word and import that",
+        )
+    return read_legacy(data, name, ".rtf", "document", soffice)
+
+
+# --- HTML and MHT ("Word" files exported by web systems) -----------------------------------
+
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "br",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "address",
+    "center",
+    "caption",
+    "form",
+    "nav",
+    "main",
+    "aside",
+    "figure",
+    "figcaption",
+}
+_SKIP_TAGS = {"script", "style", "head", "title", "noscript", "template", "xml", "svg", "object"}
+_VOID_TAGS = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "param"}
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t\r\n]*\n[ \t\r\n]*"
+    r"(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
+_SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+# Word HTML nests a table at most a few levels deep; deeper means hostile input.
+_MAX_TABLE_DEPTH = 8
+_MAX_SPAN = 64
+_MAX_COLS = 256
+_MAX_TABLE_CELLS = 1_000_000
+
+
+def _clean(text: str) -> str:
+    # Word's HTML export wraps long lines inside Chinese text; a browser shows a
+    # space there, but between two Chinese characters it is an artefact.
+    text = _CJK_BREAK.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+class _TableBuilder:
+    def __init__(self) -> None:
+        self.rows: list[list[str | None]] = []
+        self.merged: set[tuple[int, int]] = set()
+        self.row: int = -1
+        self.cell: list[str] | None = None
+        self.cell_pos: tuple[int, int, int, int] | None = None  # row, col, rowspan, colspan
+        self.size = 0
+
+    def start_row(self) -> None:
+        self.finish_cell()
+        self.row += 1
+        while len(self.rows) <= self.row:
+            self.rows.append([])
+
+    def start_cell(self, rowspan: int, colspan: int) -> None:
+        self.finish_cell()
+        if self.row < 0:
+            self.start_row()
+        row = self.rows[self.row]
+        col = 0
+        while col < len(row) and row[col] is not None:
+            col += 1
+        self.cell = []
+        self.cell_pos = (self.row, col, rowspan, colspan)
+        self._place(self.row, col, rowspan, colspan, "")
+
+    def _place(self, r0: int, c0: int, rowspan: int, colspan: int, value: str) -> None:
+        for r in range(r0, r0 + rowspan):
+            while len(self.rows) <= r:
+                self.rows.append([])
+            row = self.rows[r]
+            for c in range(c0, min(c0 + colspan, _MAX_COLS)):
+                while len(row) <= c:
+                    row.append(None)
+                    self.size += 1
+                row[c] = value
+                if (r, c) != (r0, c0):
+                    self.merged.add((r, c))
+        if self.size > _MAX_TABLE_CELLS:
+            raise PlanReadError(
+                "too_large",
+                "网页中的表格过大，无法读取",
+                "A table in the web page is too large to read",
+            )
+
+    def finish_cell(self) -> None:
+        if self.cell is None or self.cell_pos is None:
+            return
+        lines = [line for line in (_clean(part) for part in "".join(self.cell).split("\n")) if line]
+        r, c, rowspan, colspan = self.cell_pos
+        self._place(r, c, rowspan, colspan, "\n".join(lines))
+        self.cell = None
+        self.cell_pos = None
+
+    def table(self) -> Table:
+        self.finish_cell()
+        # Like a browser, cut rowspans that reach past the last real row.
+        grid = self.rows[: self.row + 1]
+        width = max((len(row) for row in grid), default=0)
+        rows = tuple(
+            tuple((cell or "") for cell in row) + ("",) * (width - len(row)) for row in grid
+        )
+        merged = frozenset((r, c) for r, c in self.merged if r <= self.row)
+        return Table(rows=rows, merged=merged)
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self, budget: TextBudget) -> None:
+        super().__init__(convert_charrefs=True)
+        self.budget = budget
+        self.blocks: list[Block] = []
+        self.current: list[str] = []
+        self.skip_depth = 0
+        self.tables: list[_TableBuilder] = []
+        self.ignored_tables = 0
+
+    def _cell(self) -> list[str] | None:
+        return self.tables[-1].cell if self.tables else None
+
+    def _flush(self) -> None:
+        cell = self._cell()
+        if cell is not None:
+            cell.append("\n")
+            return
+        text = _clean("".join(self.current))
+        self.current = []
+        if text:
+            self.blocks.append(self.budget.take(text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "body":
+            # An unclosed <head> or <style> must not hide the whole body.
+            self.skip_depth = 0
+            return
+        if tag in _SKIP_TAGS:
+            if tag not in _VOID_TAGS:
+                self.skip_depth += 1
+            return
+        if self.skip_depth:
+            return
+        if tag == "table":
+            self._flush()
+            if len(self.tables) >= _MAX_TABLE_DEPTH:
+                self.ignored_tables += 1
+                return
+            self.tables.append(_TableBuilder())
+        elif tag == "tr" and self.tables:
+            self.tables[-1].start_row()
+        elif tag in ("td", "th") and self.tables:
+            values = dict(attrs)
+            self.tables[-1].start_cell(_span(values.get("rowspan")), _span(values.get("colspan")))
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip_depth = max(0, self.skip_depth - 1)
+            return
+        if self.skip_depth:
+            return
+        if tag == "table" and self.ignored_tables:
+            self.ignored_tables -= 1
+        elif tag == "table" and self.tables:
+            table = self.tables.pop().table()
+            cell = self._cell()
+            if cell is not None:
+                # A nested table becomes text inside the enclosing cell.
+                cell.append("\n" + "\n".join(table.text_lines()) + "\n")
+            elif any(cell.strip() for row in table.rows for cell in row):
+                for row in table.rows:
+                    for cell in row:
+                        self.budget.take(cell)
+                self.blocks.append(table)
+        elif tag in ("td", "th") and self.tables:
+            self.tables[-1].finish_cell()
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip_depth:
+            cell = self._cell()
+            (cell if cell is not None else self.current).append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.skip_depth = self.ignored_tables = 0
+        while self.tables:
+            self.handle_endtag("table")
+        self._flush()
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int((value or "1").strip()), _MAX_SPAN))
+    except ValueError:
+        return 1
+
+
+def decode_html(data: bytes, name: str) -> str:
+    """HTML bytes to text: BOM, then the declared charset, then the text decoder."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, name).text
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        charset = match.group(1).decode("ascii").lower()
+        # gb2312 labels are routinely used for GBK content; GB18030 is a superset of both.
+        if charset in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
+            charset = "gb18030"
+        try:
+            return data.decode(charset)
+        except LookupError:
+            pass
+        except UnicodeDecodeError:
+            # The page says what it is; a few damaged bytes should not hide the rest.
+            return data.decode(charset, errors="replace")
+    return decode_text(data, name).text
+
+
+def html_to_blocks(html: str, name: str) -> list[Block]:
+    parser = _HtmlText(TextBudget(name))
+    parser.feed(html)
+    parser.close()
+    return parser.blocks
+
+
+def read_html(data: bytes, name: str) -> DocumentText:
+    """HTML (e.g. a "Word" export from an office system): one block per paragraph, tables kept."""
+    html = decode_html(data, name)
+    return DocumentText(blocks=tuple(html_to_blocks(html, name)), source_format="html")
+
+
+def read_mht(data: bytes, name: str) -> DocumentText:
+    """MHT/MHTML (Word's "single file web page"): the first text/html part."""
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        try:
+            html = part.get_content()
+        except (LookupError, UnicodeDecodeError, ValueError):
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                continue
+            html = decode_html(payload, name)
+        if isinstance(html, bytes):
+            html = decode_html(html, name)
+        return DocumentText(blocks=tuple(html_to_blocks(html, name)), source_format="mht")
+    raise PlanReadError(
+        "corrupt",
+        f"文件已损坏，无法打开：{name}（网页存档中没有找到正文）",
+        f"The file is damaged and cannot be opened: {name} (no HTML part in the web archive)",
+    )

@@ -1,0 +1,149 @@
+"""Excel .xlsx/.xlsm task tables: one Table per visible non-empty sheet, merged cells repeated.
+
+openpyxl needs a full (not read-only) load to see merged ranges; data_only gives the
+cached results of formulas rather than the formulas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import warnings
+import zipfile
+from typing import Any
+
+from ..errors import PlanReadError
+from ..model import DocumentText, Table
+from .limits import TextBudget, check_zip
+
+# A task table has hundreds of cells; a million means a sheet-wide merge or formatting.
+_MAX_GRID_CELLS = 1_000_000
+
+
+def _corrupt_error(name: str) -> PlanReadError:
+    return PlanReadError(
+        "corrupt",
+        f"文件已损坏，无法打开：{name}",
+        f"The file is damaged and cannot be opened: {name}",
+    )
+
+
+def format_value(value: Any, number_format: str = "General") -> str:
+    """A cell value as a person would read it in Excel."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime):
+        text = f"{value.year}年{value.month}月{value.day}日"
+        if value.time() != dt.time(0):
+            text += f" {value.hour:02d}:{value.minute:02d}"
+        return text
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}:{value.minute:02d}"
+    if isinstance(value, int | float):
+        if isinstance(value, float) and "%" in (number_format or ""):
+            return f"{value * 100:.15g}%"
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if isinstance(value, float):
+            return f"{value:.15g}"
+        return str(value)
+    return str(value)
+
+
+def read_xlsx(data: bytes, name: str) -> DocumentText:
+    """Read an .xlsx or .xlsm workbook."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip(zf, name)
+        with warnings.catch_warnings():
+            # openpyxl warns about unsupported extensions (data validation, slicers...).
+            warnings.simplefilter("ignore")
+            blocks, notes = _read_workbook(data, name)
+    except PlanReadError:
+        raise
+    except Exception as exc:  # openpyxl raises many types (KeyError, TypeError...) on bad input
+        raise _corrupt_error(name) from exc
+    return DocumentText(blocks=tuple(blocks), source_format="xlsx", notes=tuple(notes))
+
+
+def _read_workbook(data: bytes, name: str) -> tuple[list[Table], list[str]]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    budget = TextBudget(name)
+    tables: list[Table] = []
+    hidden: list[str] = []
+    try:
+        for sheet in workbook.worksheets:
+            table = _sheet_table(sheet, name, budget)
+            if table is None:
+                continue
+            if sheet.sheet_state != "visible":
+                hidden.append(sheet.title)
+                continue
+            tables.append(table)
+    finally:
+        workbook.close()
+    notes = []
+    if hidden:
+        notes.append(f"已跳过隐藏的工作表：{'、'.join(hidden)}")
+    return tables, notes
+
+
+def _existing_cells(sheet: Any) -> list[tuple[int, int, Any]]:
+    # Iterating rows would create every cell up to the sheet's far corner; the
+    # stored cells are the only ones that can hold a value.
+    cells = getattr(sheet, "_cells", None)
+    if isinstance(cells, dict):
+        return [(r, c, cell) for (r, c), cell in cells.items()]
+    return [(cell.row, cell.column, cell) for row in sheet.iter_rows() for cell in row]
+
+
+def _sheet_table(sheet: Any, name: str, budget: TextBudget) -> Table | None:
+    values: dict[tuple[int, int], str] = {}
+    for r, c, cell in _existing_cells(sheet):
+        text = format_value(cell.value, getattr(cell, "number_format", "General"))
+        if text.strip():
+            values[(r, c)] = budget.take(text)
+    if not values:
+        return None
+
+    merges = []
+    for rng in sheet.merged_cells.ranges:
+        top_left = (rng.min_row, rng.min_col)
+        if top_left in values:
+            merges.append((rng.min_row, rng.min_col, rng.max_row, rng.max_col))
+
+    rows_used = [r for r, _ in values]
+    cols_used = [c for _, c in values]
+    top, left = min(rows_used), min(cols_used)
+    bottom, right = max(rows_used), max(cols_used)
+    m_bottom = max([bottom, *(m[2] for m in merges)])
+    m_right = max([right, *(m[3] for m in merges)])
+    if (m_bottom - top + 1) * (m_right - left + 1) <= _MAX_GRID_CELLS:
+        bottom, right = m_bottom, m_right
+    height, width = bottom - top + 1, right - left + 1
+    if height * width > _MAX_GRID_CELLS:
+        raise PlanReadError(
+            "too_large",
+            f"工作表“{sheet.title}”过大（{height} 行 × {width} 列）：{name}",
+            f"Sheet '{sheet.title}' is too large ({height} rows x {width} columns): {name}",
+        )
+
+    grid = [[""] * width for _ in range(height)]
+    for (r, c), text in values.items():
+        grid[r - top][c - left] = text
+    merged: set[tuple[int, int]] = set()
+    for min_r, min_c, max_r, max_c in merges:
+        text = values[(min_r, min_c)]
+        for r in range(min_r, min(max_r, bottom) + 1):
+            for c in range(min_c, min(max_c, right) + 1):
+                if (r, c) == (min_r, min_c):
+                    continue
+                grid[r - top][c - left] = text
+                merged.add((r - top, c - left))
+    return Table(rows=tuple(tuple(row) for row in grid), merged=frozenset(merged))
