@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -150,3 +151,15 @@ def test_annual_reports_are_recognised_not_imported(stem: str) -> None:
     assert plan.tasks == ()
     assert [w.code for w in plan.warnings] == ["not_a_plan"]
     assert "年度报告" in (plan.title or "")
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+    reason="LibreOffice is not installed (.ci/run installs it)",
+)
+def test_legacy_word_doc_is_read_through_libreoffice() -> None:
+    plan = parse_file(FIXTURES / f"{PLAN_2024_CITY}.doc")
+    assert len(plan.tasks) == 33
+    assert due_months(plan)["2024-12"] == 22
+    assert plan.warnings[0].code == "reader_note"
+    assert "LibreOffice" in plan.warnings[0].message
