@@ -29,12 +29,20 @@ KEY_RE = re.compile(rf"({_KEY_ALT})\s*[:：]")
 KEY_LINE_RE = re.compile(rf"^\s*(?:{_KEY_ALT})\s*[:：]")
 _KEY_AT_RE = re.compile(rf"\s*(?:{_KEY_ALT})\s*[:：]")
 
-# Brackets the parser uses around annotations that stood on lines of their own
-# without parentheses (private-use characters, never in a real document).
-LINE_OPEN = "\ue000"
-LINE_CLOSE = "\ue001"
-OPENERS = "(（" + LINE_OPEN
-CLOSERS = ")）" + LINE_CLOSE
+
+def may_open_annotation(text: str) -> bool:
+    """Whether a bracket's content so far can be an annotation: a key, or the start of one.
+
+    A line break can fall right after `（` or inside the key (`（牵头部` / `门：办公室`).
+    """
+    if _KEY_AT_RE.match(text) is not None:
+        return True
+    head = text.strip()
+    return len(head) < 5 and any(key.startswith(head) for key in _ALL_KEYS)
+
+
+OPENERS = "(（"
+CLOSERS = ")）"
 
 # Only to ask "is this clause a deadline at all"; the real year is applied later.
 _ANY_YEAR = 2000

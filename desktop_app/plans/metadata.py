@@ -102,6 +102,7 @@ def find_plan_title(lines: list[str], stop: int) -> int | None:
             PLAN_TITLE_RE.search(line)
             and is_title_like(line)
             and "《" not in line
+            and "》" not in line  # the tail of a document name wrapped onto this line
             and not line.startswith("关于")
         ):
             found = i

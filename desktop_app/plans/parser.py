@@ -17,12 +17,11 @@ from desktop_app.plans.annotations import (
     CLOSERS,
     KEY_LINE_RE,
     KEY_RE,
-    LINE_CLOSE,
-    LINE_OPEN,
     OPENERS,
     Annotation,
     Span,
     bracket_spans,
+    may_open_annotation,
     parse_annotation,
 )
 from desktop_app.plans.deadlines import (
@@ -55,6 +54,7 @@ _HEADING_MAX = 50
 _STRAY_MIN = 10
 _TITLE_MAX = 80
 _PHRASE_LINE_MAX = 60
+_OPEN_ANNOTATION_MAX = 300
 # Every owner phrase has one of these verbs; lines without one skip the full check.
 _OWNER_VERB_RE = re.compile("牵头|负责|配合|协助|协办|参与|落实")
 
@@ -72,23 +72,21 @@ class _Item:
     level: int
     parts: list[str | _KeyLines] = field(default_factory=list)
     children: list[_Item] = field(default_factory=list)
-    # filled by _analyse
+    # filled by _analyse: the item's own text, and each annotation with its raw text
     text: str = ""
-    raw_of: dict[int, str] = field(default_factory=dict)
-    annotations: list[tuple[Span, Annotation]] = field(default_factory=list)
+    annotations: list[tuple[Span, Annotation, str]] = field(default_factory=list)
 
 
-def _own_text(item: _Item) -> tuple[str, dict[int, str]]:
-    """The item's text with unparenthesised annotation lines bracketed; raw text by position."""
+def _own_text(item: _Item) -> tuple[str, list[tuple[int, _KeyLines]]]:
+    """The item's text, and where in it each unbracketed annotation stood."""
     text = ""
-    raws: dict[int, str] = {}
+    key_lines: list[tuple[int, _KeyLines]] = []
     for part in item.parts:
         if isinstance(part, _KeyLines):
-            raws[len(text)] = "\n".join(part.lines)
-            text += LINE_OPEN + "；".join(part.lines) + LINE_CLOSE
+            key_lines.append((len(text), part))
         else:
             text = glue(text, part)
-    return text, raws
+    return text, key_lines
 
 
 class _Outline:
@@ -99,28 +97,39 @@ class _Outline:
         self._stack = [self.root]
         self._levels: dict[str, int] = {}
         self._last: dict[str, int] = {}
-        self._depth: dict[int, int] = {}
+        self._open: dict[int, str] = {}
 
-    def _accept(self, label: Label) -> bool:
-        """Reject numbers that break the sequence: a wrapped line starting `5.` is text."""
+    def _accept(self, label: Label, *, strict: bool = False) -> bool:
+        """Reject numbers that break the sequence: a wrapped line starting `5.` is text.
+
+        Inside an open annotation only the very next number starts a new item.
+        """
         last = self._last.get(label.style)
+        if strict:
+            return last is not None and label.value == last + 1
         if last is None:
             return label.value <= 3
         return label.value == 1 or last < label.value <= last + 3
 
     def add(self, line: str) -> None:
         current = self._stack[-1]
-        # `完成时间：12月)` after a page break continues an open annotation; only
-        # outside brackets does a line starting with a key stand on its own.
-        outside = self._depth.get(id(current), 0) <= 0
-        if outside and (KEY_LINE_RE.match(line) or _is_owner_phrase_line(line)):
-            if current.parts and isinstance(current.parts[-1], _KeyLines):
-                current.parts[-1].lines.append(line)
+        last = current.parts[-1] if current.parts else None
+        if isinstance(last, _KeyLines) and _unclosed(last.lines[-1]):
+            # `责任单位：区公共法律服务中心（各街` / `镇工作站）`: the name goes on.
+            last.lines[-1] = glue(last.lines[-1], line)
+            return
+        # A line inside an open bracket (`（办` / `公室负责，` / `6月底前）`) continues
+        # it; only outside one does a key line or an owner phrase stand on its own.
+        open_text = self._open.get(id(current))
+        if open_text is None and _is_standalone_annotation(line):
+            if isinstance(last, _KeyLines):
+                last.lines.append(line)
             else:
                 current.parts.append(_KeyLines([line]))
             return
         label = match_label(line)
-        if label is None or not self._accept(label) or self._depth.get(id(current), 0) > 0:
+        strict = open_text is not None and _may_be_annotation(open_text)
+        if label is None or not self._accept(label, strict=strict):
             self._append(current, line)
             return
         self._last[label.style] = label.value
@@ -134,20 +143,46 @@ class _Outline:
             self._append(item, label.rest)
 
     def _append(self, item: _Item, line: str) -> None:
+        """Add a line to the item, remembering a bracket it leaves open."""
         item.parts.append(line)
-        depth = self._depth.get(id(item), 0)
-        for ch in line:
-            if ch in OPENERS:
-                depth += 1
-            elif ch in CLOSERS and depth > 0:
-                depth -= 1
-        self._depth[id(item)] = depth
+        tail = self._open.pop(id(item), "") + line
+        spans = bracket_spans(tail)
+        if spans and not spans[-1].closed:
+            rest = tail[spans[-1].start :]
+            # No real annotation runs this long; a bracket that does was never closed.
+            if len(rest) <= _OPEN_ANNOTATION_MAX:
+                self._open[id(item)] = rest
 
 
-def _is_owner_phrase_line(line: str) -> bool:
-    """A short line that is only an owner phrase: `办公室牵头，各科室配合`."""
+def _unclosed(line: str) -> bool:
+    spans = bracket_spans(line)
+    return bool(spans) and not spans[-1].closed
+
+
+def _may_be_annotation(open_text: str) -> bool:
+    """An open bracket that holds, or starts, an annotation key: `（牵头部` / `（责任部门：…`."""
+    return may_open_annotation(open_text[1:])
+
+
+def _is_standalone_annotation(line: str) -> bool:
+    """A line that is only an annotation without brackets.
+
+    `牵头单位：办公室` or `办公室牵头，各科室配合`. A numbered line, or one that
+    carries its own bracketed annotation, is a task however it begins.
+    """
+    if match_label(line) is not None:
+        return False
+    spans = bracket_spans(line) if any(ch in OPENERS or ch in CLOSERS for ch in line) else []
+    if any(parse_annotation(span.content) for span in spans):
+        return False
+    if KEY_LINE_RE.match(line):
+        return True
+    # Brackets may only belong to a name (`区公共法律服务中心（各街镇工作站）`) and be closed.
+    balanced = line.count("(") + line.count("（") == line.count(")") + line.count("）")
     return (
-        len(line) <= _PHRASE_LINE_MAX
+        balanced
+        and all(span.closed for span in spans)
+        and len(line) <= _PHRASE_LINE_MAX
         and _OWNER_VERB_RE.search(line) is not None
         and parse_annotation(line) is not None
     )
@@ -160,13 +195,19 @@ def _walk(item: _Item) -> list[_Item]:
     return out
 
 
-def _analyse(item: _Item, warnings: list[PlanWarning]) -> None:
-    item.text, item.raw_of = _own_text(item)
+def _analyse(item: _Item) -> None:
+    item.text, key_lines = _own_text(item)
+    found: list[tuple[Span, Annotation, str]] = []
     for span in bracket_spans(item.text):
         annotation = parse_annotation(span.content)
-        if annotation is None:
-            continue
-        item.annotations.append((span, annotation))
+        if annotation is not None:
+            found.append((span, annotation, item.text[span.start : span.end]))
+    for position, lines in key_lines:
+        annotation = parse_annotation("；".join(lines.lines))
+        if annotation is not None:
+            found.append((Span(position, position, "", True), annotation, "\n".join(lines.lines)))
+    found.sort(key=lambda f: (f[0].start, f[0].end))
+    item.annotations = found
 
 
 def _strip(text: str) -> str:
@@ -278,7 +319,7 @@ class _Builder:
             many = len(anns) > 1
             cursor = 0
             own_path = path
-            for k, (span, annotation) in enumerate(anns):
+            for k, (span, annotation, raw) in enumerate(anns):
                 text = _strip(item.text[cursor : span.start])
                 if k == 0 and many:
                     heading, text = _split_heading(text)
@@ -286,7 +327,6 @@ class _Builder:
                         self.section(item, heading or _section_title(item))
                         own_path = (*path, item.label.label)
                 label = self._label(item, k + 1 if many else None)
-                raw = item.raw_of.get(span.start, item.text[span.start : span.end])
                 if not text:
                     self.warn(label, "empty_task", f"标注“{raw}”前面没有任务内容，已跳过")
                     cursor = span.end
@@ -403,9 +443,8 @@ def parse_document(document: DocumentText) -> ParsedPlan:
     for line in lines[start:end]:
         outline.add(line)
     items = _walk(outline.root)
-    warnings: list[PlanWarning] = []
     for item in items:
-        _analyse(item, warnings)
+        _analyse(item)
     task_levels = {item.level for item in items if item.annotations}
     annotated = bool(task_levels) or bool(task_tables)
     if not annotated:
@@ -413,7 +452,6 @@ def parse_document(document: DocumentText) -> ParsedPlan:
         task_levels = {max(leaves)} if leaves else set()
 
     builder = _Builder(meta=meta, annotated_plan=annotated)
-    builder.warnings.extend(warnings)
     for table in task_tables:
         _table_tasks(builder, table.rows(meta.year))
     builder.walk(outline.root, (), task_levels)
