@@ -19,3 +19,14 @@ class PlanReadError(Exception):
     def one_line(self) -> str:
         """Chinese first, English after it, on one line."""
         return f"{self.message_zh}（{self.message_en}）"
+
+
+def corrupt_file(name: str, detail_zh: str = "", detail_en: str = "") -> PlanReadError:
+    """The one message for a file that is damaged or not what its name says."""
+    zh = f"（{detail_zh}）" if detail_zh else ""
+    en = f" ({detail_en})" if detail_en else ""
+    return PlanReadError(
+        "corrupt",
+        f"文件已损坏，无法打开：{name}{zh}",
+        f"The file is damaged and cannot be opened: {name}{en}",
+    )

@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 from typing import Literal
 
-from ..errors import PlanReadError
+from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
 from .docx import read_docx
@@ -111,11 +111,7 @@ def _unknown_format(name: str, detail_zh: str = "", detail_en: str = "") -> Plan
 
 
 def _corrupt(name: str, ext: str) -> PlanReadError:
-    return PlanReadError(
-        "corrupt",
-        f"文件已损坏，无法打开：{name}（内容不是有效的 {ext} 文件）",
-        f"The file is damaged and cannot be opened: {name} (not a valid {ext} file)",
-    )
+    return corrupt_file(name, f"内容不是有效的 {ext} 文件", f"not a valid {ext} file")
 
 
 def _wrong_format(name: str, ext: str, content: str) -> PlanReadError:
@@ -394,11 +390,7 @@ def read_document(path: Path, *, soffice: str | None = None) -> DocumentText:
         # A reader library failing in a way not anticipated: still a damaged file to
         # the user, but keep the traceback in the log for whoever maintains this.
         log.warning("unexpected error reading %s", path, exc_info=True)
-        raise PlanReadError(
-            "corrupt",
-            f"文件已损坏，无法打开：{name}",
-            f"The file is damaged and cannot be opened: {name}",
-        ) from exc
+        raise corrupt_file(name) from exc
     if not _has_text(text):
         raise PlanReadError(
             "empty",

@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import PlanReadError
+from ..errors import PlanReadError, corrupt_file
 from ..model import Block, DocumentText, Table
 from .limits import TextBudget, check_zip
 
@@ -32,11 +32,7 @@ _OTHER_MAINS = (
 
 
 def corrupt_error(name: str) -> PlanReadError:
-    return PlanReadError(
-        "corrupt",
-        f"文件已损坏，无法打开：{name}",
-        f"The file is damaged and cannot be opened: {name}",
-    )
+    return corrupt_file(name)
 
 
 def _open_document(data: bytes, name: str) -> Any:

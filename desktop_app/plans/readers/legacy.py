@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 
-from ..errors import PlanReadError
+from ..errors import PlanReadError, corrupt_file
 from ..model import Block, DocumentText, Table
 from . import limits
 from .limits import TextBudget
@@ -481,8 +481,4 @@ def read_mht(data: bytes, name: str) -> DocumentText:
         if isinstance(html, bytes):
             html = decode_html(html, name)
         return DocumentText(blocks=tuple(html_to_blocks(html, name)), source_format="mht")
-    raise PlanReadError(
-        "corrupt",
-        f"文件已损坏，无法打开：{name}（网页存档中没有找到正文）",
-        f"The file is damaged and cannot be opened: {name} (no HTML part in the web archive)",
-    )
+    raise corrupt_file(name, "网页存档中没有找到正文", "no HTML part in the web archive")

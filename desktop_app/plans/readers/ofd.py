@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
-from ..errors import PlanReadError
+from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
 from .limits import TextBudget, check_zip
@@ -35,11 +35,7 @@ _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def _corrupt_error(name: str) -> PlanReadError:
-    return PlanReadError(
-        "corrupt",
-        f"文件已损坏，无法打开：{name}",
-        f"The file is damaged and cannot be opened: {name}",
-    )
+    return corrupt_file(name)
 
 
 def _parse_xml(data: bytes) -> Element:

@@ -13,7 +13,7 @@ import warnings
 import zlib
 from typing import Any
 
-from ..errors import PlanReadError
+from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
 from .limits import TextBudget
@@ -32,11 +32,7 @@ def _encrypted_error(name: str) -> PlanReadError:
 
 
 def _corrupt_error(name: str) -> PlanReadError:
-    return PlanReadError(
-        "corrupt",
-        f"文件已损坏，无法打开：{name}",
-        f"The file is damaged and cannot be opened: {name}",
-    )
+    return corrupt_file(name)
 
 
 def _is_password_problem(exc: BaseException) -> bool:

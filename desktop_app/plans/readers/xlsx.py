@@ -12,7 +12,7 @@ import warnings
 import zipfile
 from typing import Any
 
-from ..errors import PlanReadError
+from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText, Table
 from .limits import TextBudget, check_zip
 
@@ -21,11 +21,7 @@ _MAX_GRID_CELLS = 1_000_000
 
 
 def _corrupt_error(name: str) -> PlanReadError:
-    return PlanReadError(
-        "corrupt",
-        f"文件已损坏，无法打开：{name}",
-        f"The file is damaged and cannot be opened: {name}",
-    )
+    return corrupt_file(name)
 
 
 def format_value(value: Any, number_format: str = "General") -> str:
