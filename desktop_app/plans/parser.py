@@ -8,6 +8,7 @@ or tasks without owner when the plan has no annotations at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,6 +56,10 @@ _STRAY_MIN = 10
 _TITLE_MAX = 80
 _PHRASE_LINE_MAX = 60
 _OPEN_ANNOTATION_MAX = 300
+_BARE_ATTACHMENT_RE = re.compile(r"^附件\s*\d*$")
+_FINISHED = ("。", "！", "？", "；", "）", ")", "”")
+# How far above its annotation an item's numbered first line may be.
+_ITEM_LOOKBACK = 30
 # Every owner phrase has one of these verbs; lines without one skip the full check.
 _OWNER_VERB_RE = re.compile("牵头|负责|配合|协助|协办|参与|落实")
 
@@ -383,7 +388,39 @@ def _is_footer_start(lines: list[str], i: int) -> bool:
     """
     if not _FOOTER_RE.search(lines[i]) or KEY_RE.search(lines[i]):
         return False
-    return not any(KEY_RE.search(line) or match_label(line) for line in lines[i + 1 :])
+    # A bare `附件` is a heading only after a finished sentence, not in `报表及` / `附件` / `材料。`.
+    if _BARE_ATTACHMENT_RE.match(lines[i]) and i > 0 and not lines[i - 1].endswith(_FINISHED):
+        return False
+    return not any(
+        KEY_RE.search(line) or match_label(line) or _OWNER_VERB_RE.search(line)
+        for line in lines[i + 1 :]
+    )
+
+
+def _first_task_line(lines: list[str]) -> int | None:
+    """The numbered line that opens the first annotated item: the plan's title lies above it.
+
+    Annotations are looked for across line breaks (`（牵头部` / `门：办公室`).
+    """
+    starts = []
+    position = 0
+    for line in lines:
+        starts.append(position)
+        position += len(line)
+    joined = "".join(lines)
+    found = next(
+        (span.start for span in bracket_spans(joined) if parse_annotation(span.content)), None
+    )
+    key_line = next((i for i, line in enumerate(lines) if KEY_RE.search(line)), None)
+    if found is None:
+        return key_line
+    index = bisect.bisect_right(starts, found) - 1
+    if key_line is not None:
+        index = min(index, key_line)
+    for back in range(index, max(index - _ITEM_LOOKBACK, -1), -1):
+        if match_label(lines[back]):
+            return back
+    return index
 
 
 def _body_bounds(lines: list[str], meta: Metadata) -> tuple[int, int]:
@@ -435,8 +472,7 @@ def parse_document(document: DocumentText) -> ParsedPlan:
         else:
             raw_lines.extend(block.split("\n"))
     lines = clean_lines(raw_lines)
-    first_key = next((i for i, line in enumerate(lines) if KEY_RE.search(line)), None)
-    meta = extract_metadata(lines, first_key)
+    meta = extract_metadata(lines, _first_task_line(lines))
 
     start, end = _body_bounds(lines, meta)
     outline = _Outline()
