@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop_app.plans.annotations import (
     CLOSERS,
+    DEADLINE_KEYS,
     KEY_LINE_RE,
     KEY_RE,
     OPENERS,
@@ -62,6 +63,8 @@ _FINISHED = ("。", "！", "？", "；", "）", ")", "”")
 _ITEM_LOOKBACK = 30
 # Every owner phrase has one of these verbs; lines without one skip the full check.
 _OWNER_VERB_RE = re.compile("牵头|负责|配合|协助|协办|参与|落实")
+_DEADLINE_KEY_RE = re.compile(rf"(?:{'|'.join(DEADLINE_KEYS)})\s*[:：]")
+_MILESTONE_SPLIT_RE = re.compile(r"[；;，,、\s]+")
 
 
 @dataclass
@@ -134,7 +137,11 @@ class _Outline:
             return
         label = match_label(line)
         strict = open_text is not None and _may_be_annotation(open_text)
-        if label is None or not self._accept(label, strict=strict):
+        if (
+            label is None
+            or not self._accept(label, strict=strict)
+            or (strict and _continues_milestones(open_text or "", label))
+        ):
             self._append(current, line)
             return
         self._last[label.style] = label.value
@@ -167,6 +174,18 @@ def _unclosed(line: str) -> bool:
 def _may_be_annotation(open_text: str) -> bool:
     """An open bracket that holds, or starts, an annotation key: `（牵头部` / `（责任部门：…`."""
     return may_open_annotation(open_text[1:])
+
+
+def _continues_milestones(open_text: str, label: Label) -> bool:
+    """`完成时间：①3月底前；` left open, then `②6月底前）`: the next milestone, not item ②."""
+    key = _DEADLINE_KEY_RE.search(open_text)
+    if key is None:
+        return False
+    for segment in _MILESTONE_SPLIT_RE.split(open_text[key.end() :]):
+        found = match_label(segment)
+        if found is not None and found.style == label.style and found.value == label.value - 1:
+            return True
+    return False
 
 
 def _is_standalone_annotation(line: str) -> bool:
@@ -411,7 +430,14 @@ def _first_task_line(lines: list[str]) -> int | None:
     found = next(
         (span.start for span in bracket_spans(joined) if parse_annotation(span.content)), None
     )
-    key_line = next((i for i, line in enumerate(lines) if KEY_RE.search(line)), None)
+    key_line = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if KEY_RE.search(line) or (i > 0 and _is_standalone_annotation(line))
+        ),
+        None,
+    )
     if found is None:
         return key_line
     index = bisect.bisect_right(starts, found) - 1
