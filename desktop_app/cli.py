@@ -1,7 +1,8 @@
-"""The one entry point: `deadline-reminder [parse FILE [--json]]`.
+"""The one entry point: `deadline-reminder [COMMAND …]`.
 
 Until the window exists, running without a sub-command prints the bundled
-sample plan as parsed.
+sample plan as parsed. Sub-commands: parse, import, tasks, done, status, note,
+departments, plans, backup, restore (see ``desktop_app.commands``).
 """
 
 from __future__ import annotations
@@ -10,19 +11,23 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop_app import __version__
-from desktop_app.paths import SAMPLE_PLAN, resource_path
+from db.errors import StorageError
+from desktop_app import __version__, commands
+from desktop_app.paths import DATA_DIR_ENV, SAMPLE_PLAN, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.plans.parser import due_months, parse_file
+from desktop_app.services.errors import ServiceError
+from desktop_app.text_table import fit
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_STORAGE = 3
 
 _KIND_ZH = {"work_plan": "工作要点", "annual_report": "年度报告", "unknown": "无法识别"}
 _DEADLINE_ZH = {"ongoing": "持续推进", "recurring": "定期", "none": "未标注"}
@@ -62,24 +67,6 @@ def plan_to_dict(plan: ParsedPlan) -> dict[str, Any]:
     }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """Cut or pad ``text`` to ``width`` terminal columns (CJK characters take two)."""
-    out, used = "", 0
-    for ch in text:
-        w = _width(ch)
-        if used + w > width:
-            if out:
-                out = out[:-1] + "…"
-            break
-        out += ch
-        used += w
-    return out + " " * (width - _width(out))
-
-
 def _deadline_text(task: Task) -> str:
     d = task.deadline
     if d.due is not None:
@@ -99,14 +86,12 @@ def print_plan(plan: ParsedPlan, out: TextIO) -> None:
         months = "，".join(f"{m}：{n}" for m, n in due_months(plan).items())
         print(f"任务：{len(plan.tasks)} 项（按月：{months or '无'}）", file=out)
         print(file=out)
-        print(
-            f"{_fit('编号', 10)} {_fit('完成时间', 12)} {_fit('牵头/责任部门', 30)} 任务", file=out
-        )
+        print(f"{fit('编号', 10)} {fit('完成时间', 12)} {fit('牵头/责任部门', 30)} 任务", file=out)
         for t in plan.tasks:
             owners = "、".join(t.lead) + ("；" if t.lead and t.responsible else "")
             owners += "、".join(t.responsible)
-            line = f"{_fit(t.label, 10)} {_fit(_deadline_text(t), 12)} {_fit(owners or '—', 30)}"
-            print(f"{line} {_fit(t.text, 60).rstrip()}", file=out)
+            line = f"{fit(t.label, 10)} {fit(_deadline_text(t), 12)} {fit(owners or '—', 30)}"
+            print(f"{line} {fit(t.text, 60).rstrip()}", file=out)
     if plan.warnings:
         print(file=out)
         print(f"提示（{len(plan.warnings)}）：", file=out)
@@ -128,22 +113,100 @@ def _parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _with_data_dir(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"数据文件夹（默认为用户数据目录，或环境变量 {DATA_DIR_ENV}） (data folder)",
+    )
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="deadline-reminder",
         description="工作要点督办提醒：读取工作要点，按部门和月份列出任务与完成时间。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
     parse = sub.add_parser("parse", help="解析一份工作要点文档并列出任务 (parse a plan document)")
     parse.add_argument(
         "file", help="文档路径：.docx .pdf .txt .xlsx .ofd（.doc/.wps 需要 LibreOffice）"
     )
     parse.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
+
+    imp = _with_data_dir(sub.add_parser("import", help="导入工作要点到数据库 (import a plan)"))
+    imp.add_argument("file", help="工作要点文档 (plan document)")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="只显示变化，不写入 (show the diff only)"
+    )
+    imp.add_argument(
+        "--plan", type=int, metavar="ID", help="作为这个计划的修订稿导入 (revise plan ID)"
+    )
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
+
+    tsk = _with_data_dir(sub.add_parser("tasks", help="列出任务 (list tasks)"))
+    tsk.add_argument("--department", "-d", metavar="部门", help="部门名称或编号 (department)")
+    tsk.add_argument("--month", "-m", metavar="YYYY-MM", help="完成月份 (due month)")
+    tsk.add_argument("--status", "-s", help="未开始/进行中/已完成/已取消 或 not_started…")
+    tsk.add_argument("--plan", type=int, metavar="ID", help="只看这个计划 (one plan)")
+    tsk.add_argument("--search", metavar="文字", help="按任务内容和部门搜索 (full-text search)")
+    tsk.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
+
+    done = _with_data_dir(sub.add_parser("done", help="标记任务已完成 (mark a task done)"))
+    done.add_argument("id", type=int, help="任务编号 (task id)")
+    done.add_argument("--note", metavar="文字", help="同时记录一条进展 (add a note)")
+    done.add_argument("--date", metavar="YYYY-MM-DD", help="完成日期，默认今天 (completion date)")
+
+    status = _with_data_dir(sub.add_parser("status", help="修改任务状态 (set a task's status)"))
+    status.add_argument("id", type=int, help="任务编号 (task id)")
+    status.add_argument("status", help="未开始/进行中/已完成/已取消")
+    status.add_argument("--note", metavar="文字", help="同时记录一条进展 (add a note)")
+
+    note = _with_data_dir(sub.add_parser("note", help="记录任务进展 (add a progress note)"))
+    note.add_argument("id", type=int, help="任务编号 (task id)")
+    note.add_argument("text", help="进展说明 (the note)")
+
+    dep = _with_data_dir(sub.add_parser("departments", help="部门列表与管理 (departments)"))
+    dep.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
+    dsub = dep.add_subparsers(dest="dept_command", metavar="操作")
+    ren = dsub.add_parser("rename", help="改名，原名保留为别名 (rename)")
+    ren.add_argument("department")
+    ren.add_argument("new_name")
+    mrg = dsub.add_parser("merge", help="把一个部门合并到另一个 (merge SOURCE into TARGET)")
+    mrg.add_argument("source")
+    mrg.add_argument("target")
+    als = dsub.add_parser("alias", help="为部门添加别名 (add an alias)")
+    als.add_argument("department")
+    als.add_argument("alias")
+    mine = dsub.add_parser("mine", help="查看或设置“我的部门” (show or set my departments)")
+    mine.add_argument("names", nargs="*", metavar="部门")
+    mine.add_argument("--clear", action="store_true", help="不限部门 (all departments)")
+
+    plans = _with_data_dir(sub.add_parser("plans", help="已导入的工作要点 (imported plans)"))
+    plans.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
+
+    bak = _with_data_dir(sub.add_parser("backup", help="立即备份并列出备份 (back up now)"))
+    bak.add_argument("--list", action="store_true", help="只列出已有备份 (list only)")
+    res = _with_data_dir(sub.add_parser("restore", help="从备份恢复数据库 (restore a backup)"))
+    res.add_argument("file", help="备份文件 (backup file)")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+_COMMANDS = {
+    "import": commands.import_command,
+    "tasks": commands.tasks_command,
+    "done": commands.done_command,
+    "status": commands.status_command,
+    "note": commands.note_command,
+    "departments": commands.departments_command,
+    "plans": commands.plans_command,
+    "backup": commands.backup_command,
+    "restore": commands.restore_command,
+}
+
+
+def main(argv: Sequence[str] | None = None, clock: commands.Clock = datetime.now) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A Windows console in GBK must not crash on a character it lacks.
         if hasattr(stream, "reconfigure"):
@@ -152,9 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "parse":
             return _parse_command(args, sys.stdout, sys.stderr)
+        if args.command in _COMMANDS:
+            return _COMMANDS[args.command](args, clock, sys.stdout)
         sample = argparse.Namespace(file=str(resource_path(SAMPLE_PLAN)), json=False)
         print("（主窗口尚在开发中，以下是内置示例工作要点的解析结果）\n")
         return _parse_command(sample, sys.stdout, sys.stderr)
+    except (PlanReadError, ServiceError) as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StorageError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        return EXIT_STORAGE
     except BrokenPipeError:
         # `deadline-reminder parse x.pdf | head` closed the pipe: not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)

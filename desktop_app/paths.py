@@ -1,9 +1,17 @@
-"""Where the program finds its bundled resources, from a source checkout or a frozen build."""
+"""Where the program finds its bundled resources and keeps its data, in a checkout or a frozen build."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "DeadlineReminder"
+DATA_DIR_ENV = "DEADLINE_REMINDER_DATA_DIR"
+DB_FILE_NAME = "tasks.sqlite3"
+SAMPLE_PLAN = "sample_plan.txt"
 
 
 def resource_path(name: str) -> Path:
@@ -13,4 +21,24 @@ def resource_path(name: str) -> Path:
     return root / "resources" / name
 
 
-SAMPLE_PLAN = "sample_plan.txt"
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding the database and its backups.
+
+    ``--data-dir`` wins, then the ``DEADLINE_REMINDER_DATA_DIR`` environment
+    variable, then the user's data folder (``%LOCALAPPDATA%\\DeadlineReminder``
+    on Windows, ``~/.local/share/DeadlineReminder`` on Linux).
+    """
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def database_path(folder: Path) -> Path:
+    return folder / DB_FILE_NAME
+
+
+def backups_path(folder: Path) -> Path:
+    return folder / "backups"

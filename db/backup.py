@@ -1,0 +1,110 @@
+"""Online backups of the database file: taken, rotated, listed and restored.
+
+A backup is SQLite's own page-by-page copy (``sqlite3.Connection.backup``), so it
+is consistent even while the program holds the database open, and it is
+written to a temporary name first: a crash never leaves a half backup behind
+under a real name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from db import errors
+
+KEEP_BACKUPS = 10
+_NAME_RE = re.compile(r"^tasks-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
+_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+def backup_name(now: datetime, reason: str) -> str:
+    return f"tasks-{now.strftime(_STAMP)}-{reason}.sqlite3"
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """Copy a live database into ``target`` atomically (temporary file, then rename)."""
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with sqlite3.connect(partial) as dest:
+            source.backup(dest)
+        dest.close()
+        os.replace(partial, target)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        error = errors.translate(exc, target)
+        if error is not None:
+            raise error from exc
+        raise
+
+
+def take_backup(source: sqlite3.Connection, backups_dir: Path, now: datetime, reason: str) -> Path:
+    """Back up, then drop all but the newest ``KEEP_BACKUPS``; returns the new file."""
+    try:
+        backups_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise (errors.translate(exc, backups_dir) or exc) from exc
+    for stale in backups_dir.glob("*.partial"):
+        stale.unlink(missing_ok=True)
+    target = backups_dir / backup_name(now, reason)
+    while target.exists():  # two backups in the same microsecond (or a clock set back)
+        now = now.replace(microsecond=(now.microsecond + 1) % 1_000_000)
+        target = backups_dir / backup_name(now, reason)
+    copy_database(source, target)
+    rotate(backups_dir)
+    return target
+
+
+def list_backups(backups_dir: Path) -> list[BackupInfo]:
+    """The backups in ``backups_dir``, newest first."""
+    found = []
+    if not backups_dir.is_dir():
+        return found
+    for path in backups_dir.iterdir():
+        m = _NAME_RE.match(path.name)
+        if m is None:
+            continue
+        taken = datetime.strptime(m.group(1), _STAMP)
+        found.append(BackupInfo(path, taken, m.group(2), path.stat().st_size))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS) -> None:
+    for old in list_backups(backups_dir)[keep:]:
+        old.path.unlink(missing_ok=True)
+
+
+def latest_backup(backups_dir: Path) -> Path | None:
+    """The newest backup that is itself a sound database, or None."""
+    for info in list_backups(backups_dir):
+        if check_file(info.path) is None:
+            return info.path
+    return None
+
+
+def check_file(path: Path) -> str | None:
+    """None when ``path`` is a sound SQLite database, else what is wrong with it."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        return None if result == "ok" else str(result)
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        conn.close()

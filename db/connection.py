@@ -1,0 +1,175 @@
+"""Opening the one SQLite file: pragmas, integrity check, migrations, backups, write transactions.
+
+``open_storage`` binds ``db.models.DB`` once at start-up; everything else uses
+the proxy. Low-level SQLite errors that a user can cause leave this module as
+``StorageError`` with a message in Chinese and English.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+
+from db import backup, errors, migrations
+from db.models import DB
+
+Clock = Callable[[], datetime]
+BUSY_TIMEOUT_S = 5.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Storage:
+    """The open database and where its backups go."""
+
+    path: Path
+    backups_dir: Path
+    database: peewee.SqliteDatabase
+    clock: Clock
+
+    def raw(self) -> sqlite3.Connection:
+        """The underlying sqlite3 connection (for backups and FTS statements)."""
+        return self.database.connection()
+
+    def backup(self, reason: str) -> Path:
+        """A rotated online backup of the database as it stands now."""
+        return backup.take_backup(self.raw(), self.backups_dir, self.clock(), reason)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction that takes the lock at once; errors become ``StorageError``."""
+        with self.translated(), self.database.atomic(lock_type="IMMEDIATE"):
+            yield
+
+    @contextlib.contextmanager
+    def translated(self) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, peewee.PeeweeException, OSError) as exc:
+            error = errors.translate(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+
+
+def _check_existing(path: Path, backups_dir: Path) -> None:
+    """Refuse a damaged file before anything writes to it."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise (errors.translate(exc, path) or exc) from exc
+    if header and header != _SQLITE_HEADER:
+        raise errors.CorruptDatabaseError(path, backup.latest_backup(backups_dir))
+    if not header:
+        return  # an empty file: a database never written to
+    problem = backup.check_file(path)
+    if problem is not None:
+        if "locked" in problem or "busy" in problem:
+            raise errors.locked()
+        raise errors.CorruptDatabaseError(path, backup.latest_backup(backups_dir))
+
+
+def open_storage(
+    path: Path,
+    *,
+    clock: Clock,
+    backups_dir: Path | None = None,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    migrate_to: int = migrations.LATEST_VERSION,
+) -> Storage:
+    """Open (or create) the database at ``path``, check it, and bring its schema up to date."""
+    backups_dir = backups_dir or path.parent / "backups"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise (errors.translate(exc, path.parent) or exc) from exc
+    if path.exists():
+        _check_existing(path, backups_dir)
+    database = peewee.SqliteDatabase(
+        str(path),
+        pragmas={"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"},
+        timeout=busy_timeout,
+    )
+    storage = Storage(path, backups_dir, database, clock)
+    with storage.translated():
+        database.connect()
+        DB.initialize(database)
+        _migrate(storage, migrate_to)
+    return storage
+
+
+def _migrate(storage: Storage, target: int) -> None:
+    conn = storage.raw()
+    version = migrations.schema_version(conn)
+    if version > migrations.LATEST_VERSION:
+        storage.close()
+        raise errors.StorageError(
+            "newer_schema",
+            f"数据库由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开",
+            f"The database was made by a newer version of this program (schema {version}); "
+            "upgrade the program to open it",
+        )
+    for step in migrations.pending(conn, target):
+        if version > 0:  # a database with data in it; a new file has nothing to lose
+            storage.backup(f"before-v{step}")
+        migrations.apply(conn, step)
+
+
+def restore_backup(storage: Storage, source: Path) -> Path:
+    """Replace the database with ``source``; the current one is backed up first.
+
+    Returns the backup of the replaced database. The restored copy is migrated
+    to the current schema if it is older.
+    """
+    problem = backup.check_file(source)
+    if problem is not None:
+        raise errors.StorageError(
+            "bad_backup",
+            f"备份文件无法使用：{source}（{problem}）",
+            f"The backup file cannot be used: {source} ({problem})",
+        )
+    with storage.translated():
+        saved = storage.backup("before-restore")
+        with sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True) as src:
+            src.backup(storage.raw())
+        src.close()
+        _migrate(storage, migrations.LATEST_VERSION)
+    return saved
+
+
+def replace_corrupt(path: Path, source: Path, backups_dir: Path, now: datetime) -> Path:
+    """Put ``source`` in place of a damaged database file, keeping the damaged one aside."""
+    problem = backup.check_file(source)
+    if problem is not None:
+        raise errors.StorageError(
+            "bad_backup",
+            f"备份文件无法使用：{source}（{problem}）",
+            f"The backup file cannot be used: {source} ({problem})",
+        )
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    kept = backups_dir / f"damaged-{now.strftime('%Y%m%d-%H%M%S')}-{path.name}"
+    try:
+        if path.exists():
+            shutil.move(path, kept)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                shutil.move(side, kept.with_name(kept.name + suffix))
+        with sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True) as src:
+            backup.copy_database(src, path)
+        src.close()
+    except OSError as exc:
+        raise (errors.translate(exc, path) or exc) from exc
+    return kept

@@ -1,0 +1,91 @@
+"""Storage failures a user can meet (locked, read-only, full, corrupt), in Chinese and English."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+import peewee
+
+
+class StorageError(Exception):
+    """A database problem with a message for people; ``code`` is for tests and logs."""
+
+    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
+        super().__init__(f"{message_zh} / {message_en}")
+        self.code = code
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+    def one_line(self) -> str:
+        """Chinese first, English after it, on one line."""
+        return f"{self.message_zh}（{self.message_en}）"
+
+
+class CorruptDatabaseError(StorageError):
+    """The database file fails its integrity check; ``latest_backup`` is the one to offer."""
+
+    def __init__(self, path: Path, latest_backup: Path | None) -> None:
+        if latest_backup is not None:
+            hint_zh = f"最近的备份：{latest_backup}，可用 deadline-reminder restore 恢复"
+            hint_en = f"latest backup: {latest_backup}; restore it with deadline-reminder restore"
+        else:
+            hint_zh, hint_en = "没有可用的备份", "no backup is available"
+        super().__init__(
+            "corrupt",
+            f"数据库文件已损坏：{path}。{hint_zh}",
+            f"The database file is damaged: {path}. {hint_en}",
+        )
+        self.path = path
+        self.latest_backup = latest_backup
+
+
+def locked() -> StorageError:
+    return StorageError(
+        "locked",
+        "数据库正被另一个程序占用，请稍后再试，已保存的数据没有改动",
+        "The database is in use by another program; try again later. Nothing stored was changed",
+    )
+
+
+def read_only(path: Path | str) -> StorageError:
+    return StorageError(
+        "read_only",
+        f"数据库文件或其所在文件夹是只读的，无法保存：{path}。已保存的数据没有改动",
+        f"The database file or its folder is read-only, nothing can be saved: {path}. "
+        "Nothing stored was changed",
+    )
+
+
+def disk_full(path: Path | str) -> StorageError:
+    return StorageError(
+        "disk_full",
+        f"磁盘空间不足，无法保存：{path}。已保存的数据没有改动，请清理磁盘后重试",
+        f"The disk is full, nothing can be saved: {path}. Nothing stored was changed; "
+        "free some space and try again",
+    )
+
+
+def translate(exc: BaseException, path: Path | str) -> StorageError | None:
+    """The user-facing error for a low-level SQLite or file error, or None if it is a bug."""
+    if isinstance(exc, StorageError):
+        return exc
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return disk_full(path)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return read_only(path)
+        return None
+    if not isinstance(exc, sqlite3.Error | peewee.DatabaseError | peewee.OperationalError):
+        return None
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return locked()
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return read_only(path)
+    if "full" in text:
+        return disk_full(path)
+    if "not a database" in text or "malformed" in text:
+        return CorruptDatabaseError(Path(path), None)
+    return None

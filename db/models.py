@@ -1,0 +1,167 @@
+"""Peewee models of the schema that ``db.migrations`` builds; one proxy bound at start-up.
+
+The migrations, not these classes, create and change the tables: a model only
+describes the newest schema, and a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+DB = DatabaseProxy()
+
+STATUSES = ("not_started", "in_progress", "done", "cancelled")
+ROLES = ("lead", "responsible")
+
+
+class JSONField(TextField):
+    """A list or dict kept as JSON text (department names, milestone dates)."""
+
+    def db_value(self, value: Any) -> str | None:
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+
+    def python_value(self, value: str | None) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = DB
+        legacy_table_names = False
+
+
+class Plan(BaseModel):
+    id = AutoField()
+    title = TextField(null=True)
+    year = IntegerField(null=True)
+    issuer = TextField(null=True)
+    doc_number = TextField(null=True)
+    issued_on = DateField(null=True)
+    kind = CharField()
+    source_name = TextField()
+    content_hash = CharField(index=True)
+    imported_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class Section(BaseModel):
+    id = AutoField()
+    plan = ForeignKeyField(Plan, backref="sections", on_delete="CASCADE")
+    label = TextField()
+    title = TextField()
+    level = IntegerField()
+    position = IntegerField()
+
+
+class Department(BaseModel):
+    id = AutoField()
+    name = TextField(unique=True)
+    collective = BooleanField(default=False)
+    created_at = DateTimeField()
+
+
+class DepartmentAlias(BaseModel):
+    """Another name that means ``department``: an old name, a spelling, a merged department."""
+
+    id = AutoField()
+    alias = TextField(unique=True)
+    department = ForeignKeyField(Department, backref="aliases", on_delete="CASCADE")
+
+
+class Task(BaseModel):
+    id = AutoField()
+    plan = ForeignKeyField(Plan, backref="tasks", on_delete="CASCADE")
+    label = TextField()
+    section_path = JSONField()
+    text = TextField()
+    annotation = TextField(null=True)
+    # What the document says; the user's corrections live in due_date and the links.
+    doc_lead = JSONField()
+    doc_responsible = JSONField()
+    deadline_kind = CharField()
+    deadline_raw = TextField(null=True)
+    doc_due_date = DateField(null=True)
+    milestones = JSONField()
+    due_date = DateField(null=True, index=True)
+    owners_corrected = BooleanField(default=False)
+    deadline_corrected = BooleanField(default=False)
+    status = CharField(default="not_started")
+    completed_on = DateField(null=True)
+    position = IntegerField()
+    archived_at = DateTimeField(null=True)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+
+class TaskDepartment(BaseModel):
+    id = AutoField()
+    task = ForeignKeyField(Task, backref="links", on_delete="CASCADE")
+    department = ForeignKeyField(Department, backref="links", on_delete="CASCADE")
+    role = CharField()
+    position = IntegerField(default=0)
+
+
+class ProgressNote(BaseModel):
+    id = AutoField()
+    task = ForeignKeyField(Task, backref="notes", on_delete="CASCADE")
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+    text = TextField()
+
+
+class TaskChange(BaseModel):
+    """One change of a task's status, owners, deadline or text: what, from, to, when, by whom."""
+
+    id = AutoField()
+    task = ForeignKeyField(Task, backref="changes", on_delete="CASCADE")
+    field = CharField()
+    old_value = TextField(null=True)
+    new_value = TextField(null=True)
+    changed_at = DateTimeField()
+    source = CharField()  # "user" or "import"
+
+
+class ReminderLog(BaseModel):
+    """What a reminder showed and what the user did with it."""
+
+    id = AutoField()
+    task = ForeignKeyField(Task, backref="reminders", null=True, on_delete="CASCADE")
+    event = CharField()  # shown, snoozed, acknowledged
+    at = DateTimeField()
+    scheduled_for = DateTimeField(null=True)
+    snooze_until = DateTimeField(null=True)
+    channel = CharField(null=True)
+    detail = TextField(null=True)
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True)
+    value = JSONField()
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Plan,
+    Section,
+    Department,
+    DepartmentAlias,
+    Task,
+    TaskDepartment,
+    ProgressNote,
+    TaskChange,
+    ReminderLog,
+    Setting,
+)

@@ -1,0 +1,428 @@
+"""The queries the window, the reminders and the command line share; rows come back as plain values.
+
+Every function reads through ``db.models.DB``. A department's view includes the
+tasks of collective owners (``各部门``, ``各科处室``…), which concern everyone.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, Task, TaskChange
+from db.search import SEARCH_TABLE, match_expression, search_body
+
+OPEN_STATUSES = ("not_started", "in_progress")
+STATES = ("done", "cancelled", "ongoing", "late", "due_soon", "pending", "undated")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    plan_id: int
+    label: str
+    section_path: tuple[str, ...]
+    text: str
+    annotation: str | None
+    deadline_kind: str
+    deadline_raw: str | None
+    due: date | None
+    milestones: tuple[date, ...]
+    status: str
+    completed_on: date | None
+    lead: tuple[str, ...]
+    responsible: tuple[str, ...]
+    collective: bool
+    owners_corrected: bool
+    deadline_corrected: bool
+    archived: bool
+
+    def state(self, today: date, soon_until: date) -> str:
+        return task_state(self.status, self.deadline_kind, self.due, today, soon_until)
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    id: int
+    title: str | None
+    year: int | None
+    issuer: str | None
+    doc_number: str | None
+    issued_on: date | None
+    source_name: str
+    imported_at: datetime
+    updated_at: datetime
+    tasks: int
+    archived_tasks: int
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    id: int
+    name: str
+    collective: bool
+    aliases: tuple[str, ...]
+    tasks: int
+
+
+@dataclass(frozen=True)
+class CountRow:
+    department_id: int
+    month: str | None  # "YYYY-MM"; None for tasks without a due date
+    state: str
+    count: int
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: int
+    task_id: int
+    created_at: datetime
+    updated_at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    task_id: int
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_at: datetime
+    source: str
+
+
+def task_state(status: str, kind: str, due: date | None, today: date, soon_until: date) -> str:
+    """One of ``STATES``: how a task stands on ``today`` (due soon means due by ``soon_until``)."""
+    if status in ("done", "cancelled"):
+        return status
+    if kind in ("ongoing", "recurring"):
+        return "ongoing"
+    if due is None:
+        return "undated"
+    if due < today:
+        return "late"
+    if due <= soon_until:
+        return "due_soon"
+    return "pending"
+
+
+# The same rule in SQL, for counting without fetching rows; parameters: today, today, soon_until.
+_STATE_SQL = """CASE
+    WHEN t.status IN ('done', 'cancelled') THEN t.status
+    WHEN t.deadline_kind IN ('ongoing', 'recurring') THEN 'ongoing'
+    WHEN t.due_date IS NULL THEN 'undated'
+    WHEN t.due_date < ? THEN 'late'
+    WHEN t.due_date <= ? THEN 'due_soon'
+    ELSE 'pending' END"""
+
+
+def month_bounds(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+# -- departments -------------------------------------------------------------------------
+
+
+def find_department(name: str) -> Department | None:
+    """The department called ``name`` directly or by an alias (a merged or renamed one)."""
+    name = normalize_name(name)
+    alias = DepartmentAlias.get_or_none(DepartmentAlias.alias == name)
+    if alias is not None:
+        return alias.department
+    return Department.get_or_none(Department.name == name)
+
+
+def normalize_name(name: str) -> str:
+    return "".join(name.split())
+
+
+def collective_department_ids() -> list[int]:
+    return [d.id for d in Department.select(Department.id).where(Department.collective)]
+
+
+def departments() -> list[DepartmentRow]:
+    """All departments by name, each with its aliases and its number of current tasks."""
+    counts = dict(
+        DB.execute_sql(
+            "SELECT td.department_id, COUNT(DISTINCT td.task_id) FROM task_department td "
+            "JOIN task t ON t.id = td.task_id WHERE t.archived_at IS NULL GROUP BY 1"
+        ).fetchall()
+    )
+    aliases: dict[int, list[str]] = {}
+    for a in DepartmentAlias.select().order_by(DepartmentAlias.alias):
+        aliases.setdefault(a.department_id, []).append(a.alias)
+    return [
+        DepartmentRow(d.id, d.name, d.collective, tuple(aliases.get(d.id, ())), counts.get(d.id, 0))
+        for d in Department.select().order_by(Department.collective, Department.name)
+    ]
+
+
+# -- plans -------------------------------------------------------------------------------
+
+
+def plans() -> list[PlanRow]:
+    """Every imported plan, newest year first."""
+    counts: dict[int, tuple[int, int]] = {}
+    for plan_id, active, archived in DB.execute_sql(
+        "SELECT plan_id, SUM(archived_at IS NULL), SUM(archived_at IS NOT NULL) "
+        "FROM task GROUP BY plan_id"
+    ):
+        counts[plan_id] = (active, archived)
+    rows = []
+    for p in Plan.select().order_by(Plan.year.desc(nulls="LAST"), Plan.id.desc()):
+        active, archived = counts.get(p.id, (0, 0))
+        rows.append(
+            PlanRow(
+                p.id,
+                p.title,
+                p.year,
+                p.issuer,
+                p.doc_number,
+                p.issued_on,
+                p.source_name,
+                p.imported_at,
+                p.updated_at,
+                active,
+                archived,
+            )
+        )
+    return rows
+
+
+# -- tasks -------------------------------------------------------------------------------
+
+
+def _owners(task_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str], bool]]:
+    out: dict[int, tuple[list[str], list[str], bool]] = {i: ([], [], False) for i in task_ids}
+    for start in range(0, len(task_ids), _CHUNK):
+        chunk = list(task_ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        for task_id, role, name, collective in DB.execute_sql(
+            "SELECT td.task_id, td.role, d.name, d.collective FROM task_department td "
+            f"JOIN department d ON d.id = td.department_id WHERE td.task_id IN ({marks}) "
+            "ORDER BY td.task_id, td.role, td.position",
+            chunk,
+        ):
+            lead, responsible, coll = out[task_id]
+            (lead if role == "lead" else responsible).append(name)
+            out[task_id] = (lead, responsible, coll or bool(collective))
+    return out
+
+
+_TASK_COLUMNS = (
+    "t.id, t.plan_id, t.label, t.section_path, t.text, t.annotation, t.deadline_kind, "
+    "t.deadline_raw, t.due_date, t.milestones, t.status, t.completed_on, "
+    "t.owners_corrected, t.deadline_corrected, t.archived_at"
+)
+
+
+def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
+    fetched = DB.execute_sql(sql, params).fetchall()
+    owners = _owners([r[0] for r in fetched])
+    rows = []
+    for r in fetched:
+        lead, responsible, collective = owners[r[0]]
+        rows.append(
+            TaskRow(
+                id=r[0],
+                plan_id=r[1],
+                label=r[2],
+                section_path=tuple(Task.section_path.python_value(r[3])),
+                text=r[4],
+                annotation=r[5],
+                deadline_kind=r[6],
+                deadline_raw=r[7],
+                due=_date(r[8]),
+                milestones=tuple(date.fromisoformat(m) for m in Task.milestones.python_value(r[9])),
+                status=r[10],
+                completed_on=_date(r[11]),
+                lead=tuple(lead),
+                responsible=tuple(responsible),
+                collective=collective,
+                owners_corrected=bool(r[12]),
+                deadline_corrected=bool(r[13]),
+                archived=r[14] is not None,
+            )
+        )
+    return rows
+
+
+def _date(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value  # type: ignore[return-value]
+    return date.fromisoformat(str(value)[:10])
+
+
+def _department_clause(department_ids: Iterable[int], include_collective: bool) -> tuple[str, list]:
+    ids = list(department_ids)
+    if include_collective:
+        ids += [i for i in collective_department_ids() if i not in ids]
+    marks = ",".join("?" * len(ids)) or "NULL"
+    return f"t.id IN (SELECT task_id FROM task_department WHERE department_id IN ({marks}))", ids
+
+
+def tasks(
+    *,
+    plan_ids: Sequence[int] | None = None,
+    department_ids: Sequence[int] | None = None,
+    include_collective: bool = True,
+    role: str | None = None,
+    due_from: date | None = None,
+    due_to: date | None = None,
+    statuses: Sequence[str] | None = None,
+    task_ids: Sequence[int] | None = None,
+    include_archived: bool = False,
+    limit: int | None = None,
+) -> list[TaskRow]:
+    """Tasks filtered by any combination of plan, department, due range, status and id.
+
+    With ``department_ids`` the tasks of collective owners are included unless
+    ``include_collective`` is false; ``role`` keeps only links in that role.
+    """
+    where, params = [], []
+    if not include_archived:
+        where.append("t.archived_at IS NULL")
+    if plan_ids is not None:
+        where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
+        params += list(plan_ids)
+    if department_ids is not None:
+        if role is None:
+            clause, ids = _department_clause(department_ids, include_collective)
+            where.append(clause)
+            params += ids
+        else:
+            ids = list(department_ids)
+            if include_collective:
+                ids += collective_department_ids()
+            marks = ",".join("?" * len(ids)) or "NULL"
+            where.append(
+                "t.id IN (SELECT task_id FROM task_department "
+                f"WHERE role = ? AND department_id IN ({marks}))"
+            )
+            params += [role, *ids]
+    if due_from is not None:
+        where.append("t.due_date >= ?")
+        params.append(due_from.isoformat())
+    if due_to is not None:
+        where.append("t.due_date <= ?")
+        params.append(due_to.isoformat())
+    if statuses is not None:
+        where.append(f"t.status IN ({','.join('?' * len(statuses)) or 'NULL'})")
+        params += list(statuses)
+    if task_ids is not None:
+        where.append(f"t.id IN ({','.join('?' * len(task_ids)) or 'NULL'})")
+        params += list(task_ids)
+    sql = f"SELECT {_TASK_COLUMNS} FROM task t"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY t.due_date IS NULL, t.due_date, t.plan_id, t.position"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return _rows(sql, params)
+
+
+def task(task_id: int, *, include_archived: bool = True) -> TaskRow | None:
+    found = tasks(task_ids=[task_id], include_archived=include_archived)
+    return found[0] if found else None
+
+
+def department_month_tasks(department_id: int, year: int, month: int) -> list[TaskRow]:
+    """What ``department_id`` owes in that month, collective tasks included."""
+    first, last = month_bounds(year, month)
+    return tasks(department_ids=[department_id], due_from=first, due_to=last)
+
+
+def overdue(today: date, department_ids: Sequence[int] | None = None) -> list[TaskRow]:
+    """Open tasks whose due date has passed."""
+    return tasks(
+        department_ids=department_ids,
+        statuses=OPEN_STATUSES,
+        due_to=date.fromordinal(today.toordinal() - 1),
+    )
+
+
+def due_between(
+    start: date, end: date, department_ids: Sequence[int] | None = None
+) -> list[TaskRow]:
+    """Open tasks due from ``start`` to ``end`` inclusive (the caller counts working days)."""
+    return tasks(department_ids=department_ids, statuses=OPEN_STATUSES, due_from=start, due_to=end)
+
+
+def month_counts(
+    today: date, soon_until: date, plan_ids: Sequence[int] | None = None
+) -> list[CountRow]:
+    """Task counts per department × due month × state.
+
+    Collective departments come back as rows of their own: the caller adds them
+    to every department's cell.
+    """
+    where = ["t.archived_at IS NULL"]
+    params: list[object] = [today.isoformat(), soon_until.isoformat()]
+    if plan_ids is not None:
+        where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
+        params += list(plan_ids)
+    sql = (
+        f"SELECT td.department_id, substr(t.due_date, 1, 7), {_STATE_SQL}, "
+        "COUNT(DISTINCT t.id) FROM task t JOIN task_department td ON td.task_id = t.id "
+        f"WHERE {' AND '.join(where)} GROUP BY 1, 2, 3"
+    )
+    return [CountRow(d, m, s, n) for d, m, s, n in DB.execute_sql(sql, params)]
+
+
+def search(query: str, *, plan_ids: Sequence[int] | None = None, limit: int = 200) -> list[TaskRow]:
+    """Tasks whose text or owners contain ``query`` (any length, Chinese or not)."""
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    sql = (
+        f"SELECT {_TASK_COLUMNS} FROM {SEARCH_TABLE} s JOIN task t ON t.id = s.rowid "
+        f"WHERE {SEARCH_TABLE} MATCH ? AND t.archived_at IS NULL"
+    )
+    params: list[object] = [expression]
+    if plan_ids is not None:
+        sql += f" AND t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})"
+        params += list(plan_ids)
+    sql += f" ORDER BY t.due_date IS NULL, t.due_date, t.position LIMIT {int(limit)}"
+    return _rows(sql, params)
+
+
+def reindex(task_ids: Sequence[int]) -> None:
+    """Bring the search index up to date for these tasks (inside the caller's transaction)."""
+    owners = _owners(task_ids)
+    texts = {}
+    for start in range(0, len(task_ids), _CHUNK):
+        chunk = list(task_ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(chunk))
+        texts.update(DB.execute_sql(f"SELECT id, text FROM task WHERE id IN ({marks})", chunk))
+        DB.execute_sql(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({marks})", chunk)
+    for task_id, text in texts.items():
+        lead, responsible, _ = owners[task_id]
+        DB.execute_sql(
+            f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)",
+            (task_id, search_body(text, lead + responsible)),
+        )
+
+
+# -- notes and history -------------------------------------------------------------------
+
+
+def notes(task_id: int) -> list[NoteRow]:
+    return [
+        NoteRow(n.id, n.task_id, n.created_at, n.updated_at, n.text)
+        for n in ProgressNote.select()
+        .where(ProgressNote.task == task_id)
+        .order_by(ProgressNote.created_at, ProgressNote.id)
+    ]
+
+
+def history(task_id: int) -> list[ChangeRow]:
+    return [
+        ChangeRow(c.task_id, c.field, c.old_value, c.new_value, c.changed_at, c.source)
+        for c in TaskChange.select()
+        .where(TaskChange.task == task_id)
+        .order_by(TaskChange.changed_at, TaskChange.id)
+    ]

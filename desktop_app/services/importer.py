@@ -1,0 +1,364 @@
+"""Importing a parsed plan: one transaction, the same file twice changes nothing, a revision keeps
+what the user recorded.
+
+A stored task keeps the document's own values (``doc_lead``, ``doc_due_date``…)
+next to the ones in force, so a revision is compared with the previous
+document, not with the user's corrections, and a correction survives it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from db import repository
+from db.connection import Storage
+from db.models import Plan, Section, Task, TaskChange
+from desktop_app.plans.model import Deadline, ParsedPlan, PlanWarning
+from desktop_app.plans.model import Task as ParsedTask
+from desktop_app.plans.parser import parse_file
+from desktop_app.services import departments
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.revisions import NewTask, StoredTask, match_tasks
+
+FIELDS_ZH = {
+    "text": "任务内容",
+    "lead": "牵头部门",
+    "responsible": "责任部门",
+    "deadline": "完成时间",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str  # text, lead, responsible, deadline
+    old: str
+    new: str
+    kept_correction: bool = False  # the document changed, the user's correction stays
+
+
+@dataclass(frozen=True)
+class TaskDiff:
+    kind: str  # added, changed, removed, restored
+    label: str
+    text: str
+    task_id: int | None = None
+    changes: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcome: str  # created, updated, unchanged, same_file
+    plan_id: int | None
+    title: str | None
+    year: int | None
+    dry_run: bool
+    diffs: tuple[TaskDiff, ...] = ()
+    unchanged: int = 0
+    renumbered: int = 0
+    warnings: tuple[PlanWarning, ...] = ()
+    backup: Path | None = None
+
+    def count(self, kind: str) -> int:
+        return sum(1 for d in self.diffs if d.kind == kind)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def import_file(
+    storage: Storage, path: Path, *, target_plan_id: int | None = None, dry_run: bool = False
+) -> ImportResult:
+    """Read, parse and import ``path`` (raises ``PlanReadError`` for an unreadable file)."""
+    parsed = parse_file(path)
+    data = path.read_bytes()
+    return import_plan(
+        storage,
+        parsed,
+        source_name=path.name,
+        content_hash=content_hash(data),
+        target_plan_id=target_plan_id,
+        dry_run=dry_run,
+    )
+
+
+def _refuse_non_plan(parsed: ParsedPlan) -> None:
+    if parsed.kind == "annual_report":
+        raise ServiceError(
+            "not_a_plan",
+            "这份文件是年度报告，不是工作要点，没有导入",
+            "This document is an annual report, not a work plan; nothing was imported",
+        )
+    if parsed.kind != "work_plan" or not parsed.tasks:
+        raise ServiceError(
+            "not_a_plan",
+            "文件中没有找到工作任务，没有导入",
+            "No tasks were found in this document; nothing was imported",
+        )
+
+
+def _deadline_text(kind: str, raw: str | None, due: date | None) -> str:
+    shown = raw or {"ongoing": "持续推进", "recurring": "定期"}.get(kind, "未标注")
+    return f"{shown}（{due.isoformat()}）" if due else shown
+
+
+def _doc_owners(t: ParsedTask) -> tuple[list[str], list[str]]:
+    return departments.canonical_names(t.lead), departments.canonical_names(t.responsible)
+
+
+def _milestones(d: Deadline) -> list[str]:
+    return [m.isoformat() for m in d.milestones]
+
+
+def _compare(stored: Task, new: ParsedTask) -> tuple[FieldChange, ...]:
+    changes = []
+    if "".join(stored.text.split()) != "".join(new.text.split()):
+        changes.append(FieldChange("text", stored.text, new.text))
+    new_lead, new_resp = _doc_owners(new)
+    old_lead = departments.canonical_names(stored.doc_lead)
+    old_resp = departments.canonical_names(stored.doc_responsible)
+    for name, old, fresh in (("lead", old_lead, new_lead), ("responsible", old_resp, new_resp)):
+        if old != fresh:
+            changes.append(
+                FieldChange(name, "、".join(old), "、".join(fresh), bool(stored.owners_corrected))
+            )
+    d = new.deadline
+    if (stored.deadline_kind, stored.deadline_raw, stored.doc_due_date) != (d.kind, d.raw, d.due):
+        changes.append(
+            FieldChange(
+                "deadline",
+                _deadline_text(stored.deadline_kind, stored.deadline_raw, stored.doc_due_date),
+                _deadline_text(d.kind, d.raw, d.due),
+                bool(stored.deadline_corrected),
+            )
+        )
+    return tuple(changes)
+
+
+def import_plan(
+    storage: Storage,
+    parsed: ParsedPlan,
+    *,
+    source_name: str,
+    content_hash: str,
+    target_plan_id: int | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Store ``parsed`` as a new plan or as the revision of the plan it matches.
+
+    The database holds all of it or none of it. ``dry_run`` computes the same
+    diff and writes nothing.
+    """
+    _refuse_non_plan(parsed)
+    with storage.translated():
+        same = Plan.get_or_none(Plan.content_hash == content_hash)
+        if same is not None and target_plan_id in (None, same.id):
+            return ImportResult(
+                "same_file", same.id, same.title, same.year, dry_run, warnings=parsed.warnings
+            )
+        target = _target(parsed, target_plan_id)
+        if dry_run:
+            with storage.database.atomic():
+                return _plan_changes(storage, parsed, target, source_name, content_hash, True)
+        saved = storage.backup("before-import") if Plan.select().exists() else None
+    with storage.write():
+        result = _plan_changes(storage, parsed, target, source_name, content_hash, False)
+    return replace(result, backup=saved)
+
+
+def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
+    if target_plan_id is not None:
+        plan = Plan.get_or_none(Plan.id == target_plan_id)
+        if plan is None:
+            raise ServiceError(
+                "no_plan",
+                f"没有编号为 {target_plan_id} 的计划",
+                f"There is no plan {target_plan_id}",
+            )
+        return plan
+    if parsed.title is None:
+        return None
+    return (
+        Plan.select()
+        .where((Plan.title == parsed.title) & (Plan.year == parsed.year))
+        .order_by(Plan.id.desc())
+        .first()
+    )
+
+
+def _plan_changes(
+    storage: Storage,
+    parsed: ParsedPlan,
+    target: Plan | None,
+    source_name: str,
+    content_hash: str,
+    dry_run: bool,
+) -> ImportResult:
+    now = storage.clock()
+    if target is None:
+        diffs = tuple(TaskDiff("added", t.label, t.text) for t in parsed.tasks)
+        plan_id = None
+        if not dry_run:
+            plan = Plan.create(
+                **_plan_fields(parsed, source_name, content_hash), imported_at=now, updated_at=now
+            )
+            plan_id = plan.id
+            _write_sections(plan, parsed)
+            ids = [_create_task(storage, plan, t, i) for i, t in enumerate(parsed.tasks)]
+            repository.reindex(ids)
+            diffs = tuple(
+                TaskDiff("added", t.label, t.text, task_id)
+                for t, task_id in zip(parsed.tasks, ids, strict=True)
+            )
+        return ImportResult(
+            "created", plan_id, parsed.title, parsed.year, dry_run, diffs, warnings=parsed.warnings
+        )
+
+    stored = list(Task.select().where(Task.plan == target.id).order_by(Task.position))
+    by_id = {t.id: t for t in stored}
+    matched = match_tasks(
+        [StoredTask(t.id, t.label, t.text, t.archived_at is not None) for t in stored],
+        [NewTask(t.label, t.text) for t in parsed.tasks],
+    )
+    diffs: list[TaskDiff] = []
+    unchanged = renumbered = 0
+    touched: list[int] = []
+    for i, new in enumerate(parsed.tasks):
+        task_id = matched.get(i)
+        if task_id is None:
+            created = None if dry_run else _create_task(storage, target, new, i)
+            if created is not None:
+                touched.append(created)
+            diffs.append(TaskDiff("added", new.label, new.text, created))
+            continue
+        old = by_id[task_id]
+        changes = _compare(old, new)
+        restored = old.archived_at is not None
+        if restored:
+            diffs.append(TaskDiff("restored", new.label, new.text, task_id, changes))
+        elif changes:
+            diffs.append(TaskDiff("changed", new.label, new.text, task_id, changes))
+        else:
+            unchanged += 1
+            renumbered += old.label != new.label
+        if not dry_run:
+            _update_task(storage, old, new, i, changes, restored)
+            touched.append(task_id)
+    matched_ids = set(matched.values())
+    for old in stored:
+        if old.archived_at is None and old.id not in matched_ids:
+            diffs.append(TaskDiff("removed", old.label, old.text, old.id))
+            if not dry_run:
+                old.archived_at = now
+                old.updated_at = now
+                old.save()
+                _log(old.id, "archived", None, "已从修订后的工作要点中删除", now, "import")
+    if not dry_run:
+        for key, value in _plan_fields(parsed, source_name, content_hash).items():
+            setattr(target, key, value)
+        target.updated_at = now
+        target.save()
+        _write_sections(target, parsed)
+        repository.reindex(touched)
+    outcome = "updated" if diffs or renumbered else "unchanged"
+    return ImportResult(
+        outcome,
+        target.id,
+        parsed.title,
+        parsed.year,
+        dry_run,
+        tuple(diffs),
+        unchanged=unchanged,
+        renumbered=renumbered,
+        warnings=parsed.warnings,
+    )
+
+
+def _plan_fields(parsed: ParsedPlan, source_name: str, content_hash: str) -> dict[str, object]:
+    return {
+        "title": parsed.title,
+        "year": parsed.year,
+        "issuer": parsed.issuer,
+        "doc_number": parsed.doc_number,
+        "issued_on": parsed.issued_on,
+        "kind": parsed.kind,
+        "source_name": source_name,
+        "content_hash": content_hash,
+    }
+
+
+def _write_sections(plan: Plan, parsed: ParsedPlan) -> None:
+    Section.delete().where(Section.plan == plan.id).execute()
+    for position, s in enumerate(parsed.sections):
+        Section.create(plan=plan, label=s.label, title=s.title, level=s.level, position=position)
+
+
+def _create_task(storage: Storage, plan: Plan, t: ParsedTask, position: int) -> int:
+    now = storage.clock()
+    d = t.deadline
+    task = Task.create(
+        plan=plan,
+        label=t.label,
+        section_path=list(t.section),
+        text=t.text,
+        annotation=t.annotation,
+        doc_lead=list(t.lead),
+        doc_responsible=list(t.responsible),
+        deadline_kind=d.kind,
+        deadline_raw=d.raw,
+        doc_due_date=d.due,
+        milestones=_milestones(d),
+        due_date=d.due,
+        position=position,
+        created_at=now,
+        updated_at=now,
+    )
+    departments.link_owners(storage, task.id, t.lead, t.responsible)
+    return task.id
+
+
+def _update_task(
+    storage: Storage,
+    task: Task,
+    new: ParsedTask,
+    position: int,
+    changes: tuple[FieldChange, ...],
+    restored: bool,
+) -> None:
+    now = storage.clock()
+    d = new.deadline
+    for change in changes:
+        if not change.kept_correction:
+            _log(task.id, change.field, change.old, change.new, now, "import")
+    if restored:
+        task.archived_at = None
+        _log(task.id, "archived", "已从工作要点中删除", "已恢复（修订稿重新列入）", now, "import")
+    task.label = new.label
+    task.section_path = list(new.section)
+    task.text = new.text
+    task.annotation = new.annotation
+    task.doc_lead = list(new.lead)
+    task.doc_responsible = list(new.responsible)
+    task.deadline_kind = d.kind
+    task.deadline_raw = d.raw
+    task.doc_due_date = d.due
+    task.milestones = _milestones(d)
+    if not task.deadline_corrected:
+        task.due_date = d.due
+    task.position = position
+    if changes or restored:
+        task.updated_at = now
+    task.save()
+    if not task.owners_corrected and any(c.field in ("lead", "responsible") for c in changes):
+        departments.link_owners(storage, task.id, new.lead, new.responsible)
+
+
+def _log(
+    task_id: int, field_name: str, old: str | None, new: str | None, at: datetime, source: str
+) -> None:
+    TaskChange.create(
+        task=task_id, field=field_name, old_value=old, new_value=new, changed_at=at, source=source
+    )

@@ -1,0 +1,97 @@
+"""Which task of a stored plan a task of its revised document is: matching by text and label.
+
+Pure: no database. A revised plan renumbers, rewords and drops tasks, so the
+label alone is not an identity; the text is, up to small edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+SAME_LABEL_MIN_RATIO = 0.5
+MOVED_MIN_RATIO = 0.7
+
+
+@dataclass(frozen=True)
+class StoredTask:
+    id: int
+    label: str
+    text: str
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class NewTask:
+    label: str
+    text: str
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, _key(a), _key(b), autojunk=False).ratio()
+
+
+def match_tasks(stored: Sequence[StoredTask], new: Sequence[NewTask]) -> dict[int, int]:
+    """Map each new task's index to the id of the stored task it revises.
+
+    In order: identical text (a current task, then an archived one, which comes
+    back); the same label with a similar text (a reworded task); a clearly
+    similar text under another label (a moved task). New tasks left out are
+    added, current stored tasks left out are removed.
+    """
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+
+    def take(index: int, task_id: int) -> None:
+        matched[index] = task_id
+        used.add(task_id)
+
+    for archived in (False, True):
+        by_text: dict[str, list[StoredTask]] = {}
+        for s in stored:
+            if s.archived == archived:
+                by_text.setdefault(_key(s.text), []).append(s)
+        for i, n in enumerate(new):
+            if i in matched:
+                continue
+            candidates = [s for s in by_text.get(_key(n.text), []) if s.id not in used]
+            if candidates:
+                same_label = [s for s in candidates if s.label == n.label]
+                take(i, (same_label or candidates)[0].id)
+
+    active = [s for s in stored if not s.archived]
+    by_label = {s.label: s for s in active}
+    for i, n in enumerate(new):
+        s = by_label.get(n.label)
+        if (
+            i not in matched
+            and s is not None
+            and s.id not in used
+            and similarity(s.text, n.text) >= SAME_LABEL_MIN_RATIO
+        ):
+            take(i, s.id)
+
+    pairs = []
+    for i, n in enumerate(new):
+        if i in matched:
+            continue
+        for s in active:
+            if s.id in used:
+                continue
+            matcher = SequenceMatcher(None, _key(s.text), _key(n.text), autojunk=False)
+            if matcher.real_quick_ratio() < MOVED_MIN_RATIO:
+                continue
+            if matcher.quick_ratio() < MOVED_MIN_RATIO:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= MOVED_MIN_RATIO:
+                pairs.append((ratio, i, s.id))
+    for _, i, task_id in sorted(pairs, key=lambda p: (-p[0], p[1])):
+        if i not in matched and task_id not in used:
+            take(i, task_id)
+    return matched

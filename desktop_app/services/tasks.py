@@ -1,0 +1,161 @@
+"""What the liaison records against a task: status, progress notes, corrected owners and deadline.
+
+Every change goes into the task's history with the time it was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from db import repository
+from db.connection import Storage
+from db.models import STATUSES, ProgressNote, Task, TaskChange
+from desktop_app.services import departments
+from desktop_app.services.errors import ServiceError, no_task
+
+STATUS_ZH = {
+    "not_started": "未开始",
+    "in_progress": "进行中",
+    "done": "已完成",
+    "cancelled": "已取消",
+}
+
+
+def _task(task_id: int) -> Task:
+    found = Task.get_or_none(Task.id == task_id)
+    if found is None:
+        raise no_task(task_id)
+    return found
+
+
+def _log(storage: Storage, task_id: int, field: str, old: str | None, new: str | None) -> None:
+    TaskChange.create(
+        task=task_id,
+        field=field,
+        old_value=old,
+        new_value=new,
+        changed_at=storage.clock(),
+        source="user",
+    )
+
+
+def set_status(
+    storage: Storage,
+    task_id: int,
+    status: str,
+    *,
+    completed_on: date | None = None,
+    note: str | None = None,
+) -> repository.TaskRow:
+    """Move a task to ``status``; done records its date (today unless given)."""
+    if status not in STATUSES:
+        raise ServiceError(
+            "bad_status",
+            f"未知的状态“{status}”，可选：{'、'.join(STATUS_ZH.values())}",
+            f"Unknown status {status}; choose one of {', '.join(STATUSES)}",
+        )
+    with storage.write():
+        task = _task(task_id)
+        done_on = (completed_on or storage.clock().date()) if status == "done" else None
+        if task.status != status or task.completed_on != done_on:
+            old = _status_text(task.status, task.completed_on)
+            _log(storage, task.id, "status", old, _status_text(status, done_on))
+            task.status = status
+            task.completed_on = done_on
+            task.updated_at = storage.clock()
+            task.save()
+        if note:
+            _add_note(storage, task.id, note)
+    return _row(task_id)
+
+
+def _status_text(status: str, completed_on: date | None) -> str:
+    text = STATUS_ZH.get(status, status)
+    return f"{text}（{completed_on.isoformat()}）" if completed_on else text
+
+
+def _clean_note(text: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ServiceError("empty_note", "进展说明不能为空", "A progress note cannot be empty")
+    return text
+
+
+def _add_note(storage: Storage, task_id: int, text: str) -> repository.NoteRow:
+    now = storage.clock()
+    note = ProgressNote.create(task=task_id, created_at=now, updated_at=now, text=_clean_note(text))
+    return repository.NoteRow(note.id, task_id, now, now, note.text)
+
+
+def add_note(storage: Storage, task_id: int, text: str) -> repository.NoteRow:
+    """Record progress on a task, stamped with the current time."""
+    text = _clean_note(text)
+    with storage.write():
+        _task(task_id)
+        return _add_note(storage, task_id, text)
+
+
+def edit_note(storage: Storage, note_id: int, text: str) -> repository.NoteRow:
+    """Reword a note; the earlier wording stays in the task's history."""
+    text = _clean_note(text)
+    with storage.write():
+        note = ProgressNote.get_or_none(ProgressNote.id == note_id)
+        if note is None:
+            raise ServiceError("no_note", f"没有编号为 {note_id} 的进展说明", f"No note {note_id}")
+        if note.text != text:
+            _log(storage, note.task_id, "note", note.text, text)
+            note.text = text
+            note.updated_at = storage.clock()
+            note.save()
+        return repository.NoteRow(note.id, note.task_id, note.created_at, note.updated_at, text)
+
+
+def correct_owners(
+    storage: Storage, task_id: int, lead: Sequence[str], responsible: Sequence[str]
+) -> repository.TaskRow:
+    """Set the owners by hand; later revisions of the plan keep this correction."""
+    with storage.write():
+        task = _task(task_id)
+        before = repository.task(task_id)
+        assert before is not None
+        departments.link_owners(storage, task.id, lead, responsible)
+        after = repository.task(task_id)
+        assert after is not None
+        for field, old, new in (
+            ("lead", before.lead, after.lead),
+            ("responsible", before.responsible, after.responsible),
+        ):
+            if old != new:
+                _log(storage, task.id, field, "、".join(old), "、".join(new))
+        task.owners_corrected = True
+        task.updated_at = storage.clock()
+        task.save()
+        repository.reindex([task.id])
+    return after
+
+
+def correct_deadline(storage: Storage, task_id: int, due: date | None) -> repository.TaskRow:
+    """Set the due date by hand; later revisions of the plan keep this correction."""
+    with storage.write():
+        task = _task(task_id)
+        if task.due_date != due:
+            _log(
+                storage,
+                task.id,
+                "deadline",
+                task.due_date.isoformat() if task.due_date else None,
+                due.isoformat() if due else None,
+            )
+            task.due_date = due
+        task.deadline_corrected = True
+        task.updated_at = storage.clock()
+        task.save()
+    return _row(task_id)
+
+
+def _row(task_id: int) -> repository.TaskRow:
+    row = repository.task(task_id)
+    if row is None:
+        raise no_task(task_id)
+    return row
