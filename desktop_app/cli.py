@@ -113,10 +113,14 @@ def _parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _with_data_dir(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def _with_data_dir(
+    parser: argparse.ArgumentParser, *, nested: bool = False
+) -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        # A nested parser must not reset a value given before its own name.
+        default=argparse.SUPPRESS if nested else None,
         help=f"数据文件夹（默认为用户数据目录，或环境变量 {DATA_DIR_ENV}） (data folder)",
     )
     return parser
@@ -170,16 +174,26 @@ def build_parser() -> argparse.ArgumentParser:
     dep = _with_data_dir(sub.add_parser("departments", help="部门列表与管理 (departments)"))
     dep.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
     dsub = dep.add_subparsers(dest="dept_command", metavar="操作")
-    ren = dsub.add_parser("rename", help="改名，原名保留为别名 (rename)")
+    ren = _with_data_dir(
+        dsub.add_parser("rename", help="改名，原名保留为别名 (rename)"), nested=True
+    )
     ren.add_argument("department")
     ren.add_argument("new_name")
-    mrg = dsub.add_parser("merge", help="把一个部门合并到另一个 (merge SOURCE into TARGET)")
+    mrg = _with_data_dir(
+        dsub.add_parser("merge", help="把一个部门合并到另一个 (merge SOURCE into TARGET)"),
+        nested=True,
+    )
     mrg.add_argument("source")
     mrg.add_argument("target")
-    als = dsub.add_parser("alias", help="为部门添加别名 (add an alias)")
+    als = _with_data_dir(
+        dsub.add_parser("alias", help="为部门添加别名 (add an alias)"), nested=True
+    )
     als.add_argument("department")
     als.add_argument("alias")
-    mine = dsub.add_parser("mine", help="查看或设置“我的部门” (show or set my departments)")
+    mine = _with_data_dir(
+        dsub.add_parser("mine", help="查看或设置“我的部门” (show or set my departments)"),
+        nested=True,
+    )
     mine.add_argument("names", nargs="*", metavar="部门")
     mine.add_argument("--clear", action="store_true", help="不限部门 (all departments)")
 
@@ -225,7 +239,7 @@ def main(argv: Sequence[str] | None = None, clock: commands.Clock = datetime.now
         return EXIT_BAD_INPUT
     except StorageError as exc:
         print(exc.one_line(), file=sys.stderr)
-        return EXIT_STORAGE
+        return EXIT_BAD_INPUT if exc.code == "bad_backup" else EXIT_STORAGE
     except BrokenPipeError:
         # `deadline-reminder parse x.pdf | head` closed the pipe: not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)

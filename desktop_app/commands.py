@@ -375,6 +375,10 @@ def backup_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 def restore_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     folder = data_dir(args.data_dir)
     source = Path(args.file)
+    if not source.is_file():
+        raise ServiceError(
+            "no_file", f"找不到备份文件：{source}", f"The backup file does not exist: {source}"
+        )
     try:
         storage = open_for(args, clock)
     except CorruptDatabaseError as exc:

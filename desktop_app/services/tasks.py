@@ -11,6 +11,7 @@ from datetime import date
 from db import repository
 from db.connection import Storage
 from db.models import STATUSES, ProgressNote, Task, TaskChange
+from desktop_app.plans.workdays import WorkCalendar
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError, no_task
 
@@ -159,3 +160,13 @@ def _row(task_id: int) -> repository.TaskRow:
     if row is None:
         raise no_task(task_id)
     return row
+
+
+def due_within_workdays(
+    today: date,
+    workdays: int,
+    calendar: WorkCalendar,
+    department_ids: Sequence[int] | None = None,
+) -> list[repository.TaskRow]:
+    """Open tasks due from today up to ``workdays`` working days ahead."""
+    return repository.due_between(today, calendar.add_workdays(today, workdays), department_ids)

@@ -1,0 +1,26 @@
+"""Opening a throw-away database with a fake clock, for the storage and service tests."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from db.connection import Storage, open_storage
+
+
+class FakeClock:
+    """A clock the test moves by hand; every reading is one second later than the previous."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+    def set(self, when: datetime) -> None:
+        self.now = when
+
+
+def new_storage(folder: Path, start: datetime = datetime(2024, 3, 1, 9, 0)) -> Storage:
+    return open_storage(folder / "tasks.sqlite3", clock=FakeClock(start))

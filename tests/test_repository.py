@@ -1,0 +1,105 @@
+"""The queries behind the window, the reminders and the command line, on the real 2024 plans."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from db import repository
+from db.repository import task_state
+from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.services import tasks
+from desktop_app.services.importer import import_file
+from tests.conftest import FIXTURES, PLAN_2024_CITY, PLAN_2024_DISTRICT
+from tests.storage_helpers import new_storage
+
+
+@pytest.fixture
+def city(tmp_path: Path):
+    storage = new_storage(tmp_path)
+    import_file(storage, FIXTURES / f"{PLAN_2024_CITY}.txt")
+    yield storage
+    storage.close()
+
+
+def _dept(name: str) -> int:
+    found = repository.find_department(name)
+    assert found is not None, name
+    return found.id
+
+
+def test_department_month_tasks_include_collective_ones(city) -> None:
+    info = _dept("信息处")
+    march = repository.department_month_tasks(info, 2024, 3)
+    december = repository.department_month_tasks(info, 2024, 12)
+    for rows, month in ((march, 3), (december, 12)):
+        assert all(t.due is not None and (t.due.year, t.due.month) == (2024, month) for t in rows)
+        assert all("信息处" in t.lead + t.responsible or t.collective for t in rows)
+    assert any(t.collective and "信息处" not in t.lead + t.responsible for t in december)
+    every_december = repository.tasks(due_from=date(2024, 12, 1), due_to=date(2024, 12, 31))
+    expected = [t for t in every_december if "信息处" in t.lead + t.responsible or t.collective]
+    assert [t.id for t in december] == [t.id for t in expected]
+
+
+def test_month_counts_agree_with_the_rows(city) -> None:
+    today, soon = date(2024, 3, 20), date(2024, 4, 3)
+    tasks.set_status(city, repository.tasks()[0].id, "done")
+    counts = repository.month_counts(today, soon)
+    rows = repository.tasks()
+    expected: dict[tuple[int, str | None, str], int] = {}
+    for t in rows:
+        month = t.due.strftime("%Y-%m") if t.due else None
+        for name in dict.fromkeys(t.lead + t.responsible):
+            key = (_dept(name), month, t.state(today, soon))
+            expected[key] = expected.get(key, 0) + 1
+    assert {(c.department_id, c.month, c.state): c.count for c in counts} == expected
+    assert {c.state for c in counts} >= {"done", "due_soon", "pending"}
+
+
+def test_overdue_and_due_soon(city) -> None:
+    late = repository.overdue(date(2024, 4, 1))
+    assert [t.due for t in late] == [date(2024, 3, 31)] * 3
+    tasks.set_status(city, late[0].id, "done")
+    assert len(repository.overdue(date(2024, 4, 1))) == 2
+    calendar = WorkCalendar()
+    # Ten working days from 2024-10-18 end on 11-01: October's two tasks, not November's.
+    soon = tasks.due_within_workdays(date(2024, 10, 18), 10, calendar)
+    assert [t.due for t in soon] == [date(2024, 10, 31)] * 2
+    # From 09-20 the National Day holiday intervenes: ten working days end on 10-10.
+    assert tasks.due_within_workdays(date(2024, 9, 20), 10, calendar) == []
+    assert calendar.add_workdays(date(2024, 9, 20), 10) == date(2024, 10, 10)
+
+
+def test_task_state_rules() -> None:
+    today, soon = date(2024, 6, 1), date(2024, 6, 14)
+    assert task_state("done", "month", date(2024, 1, 31), today, soon) == "done"
+    assert task_state("not_started", "month", date(2024, 5, 31), today, soon) == "late"
+    assert task_state("in_progress", "month", date(2024, 6, 14), today, soon) == "due_soon"
+    assert task_state("not_started", "month", date(2024, 6, 30), today, soon) == "pending"
+    assert task_state("not_started", "ongoing", None, today, soon) == "ongoing"
+    assert task_state("not_started", "none", None, today, soon) == "undated"
+
+
+def test_workdays_follow_the_official_calendar() -> None:
+    calendar = WorkCalendar()
+    assert not calendar.is_workday(date(2024, 10, 1))
+    assert calendar.is_workday(date(2024, 10, 12))  # make-up Saturday
+    assert calendar.add_workdays(date(2024, 9, 30), 1) == date(2024, 10, 8)
+    assert calendar.last_workday_on_or_before(date(2024, 6, 30)) == date(2024, 6, 28)
+    assert WorkCalendar.covers(2024)
+    assert not WorkCalendar.covers(2099)
+    assert calendar.is_workday(date(2099, 6, 1)) and not calendar.is_workday(date(2099, 6, 6))
+    own = WorkCalendar(extra_holidays=[date(2024, 6, 28)])
+    assert own.last_workday_on_or_before(date(2024, 6, 30)) == date(2024, 6, 27)
+    assert calendar.workdays_between(date(2024, 9, 27), date(2024, 10, 8)) == 3
+
+
+def test_two_plans_in_one_database(tmp_path: Path) -> None:
+    storage = new_storage(tmp_path)
+    import_file(storage, FIXTURES / f"{PLAN_2024_CITY}.txt")
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    plans = repository.plans()
+    assert sorted(p.tasks for p in plans) == [33, 89]
+    assert len(repository.tasks(plan_ids=[plans[0].id])) == plans[0].tasks
