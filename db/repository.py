@@ -15,7 +15,7 @@ from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, Task,
 from db.search import SEARCH_TABLE, match_expression, search_body
 
 OPEN_STATUSES = ("not_started", "in_progress")
-STATES = ("done", "cancelled", "ongoing", "late", "due_soon", "pending", "undated")
+STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending", "undated")
 _CHUNK = 500
 
 
@@ -96,7 +96,11 @@ class ChangeRow:
 
 
 def task_state(status: str, kind: str, due: date | None, today: date, soon_until: date) -> str:
-    """One of ``STATES``: how a task stands on ``today`` (due soon means due by ``soon_until``)."""
+    """One of ``STATES``: how a task stands on ``today``.
+
+    Due soon means due by ``soon_until``; such a task not even started is
+    ``behind``.
+    """
     if status in ("done", "cancelled"):
         return status
     if kind in ("ongoing", "recurring"):
@@ -106,16 +110,17 @@ def task_state(status: str, kind: str, due: date | None, today: date, soon_until
     if due < today:
         return "late"
     if due <= soon_until:
-        return "due_soon"
+        return "behind" if status == "not_started" else "due_soon"
     return "pending"
 
 
-# The same rule in SQL, for counting without fetching rows; parameters: today, today, soon_until.
+# The same rule in SQL, for counting without fetching rows; parameters: today, soon, soon.
 _STATE_SQL = """CASE
     WHEN t.status IN ('done', 'cancelled') THEN t.status
     WHEN t.deadline_kind IN ('ongoing', 'recurring') THEN 'ongoing'
     WHEN t.due_date IS NULL THEN 'undated'
     WHEN t.due_date < ? THEN 'late'
+    WHEN t.due_date <= ? AND t.status = 'not_started' THEN 'behind'
     WHEN t.due_date <= ? THEN 'due_soon'
     ELSE 'pending' END"""
 
@@ -144,14 +149,17 @@ def collective_department_ids() -> list[int]:
     return [d.id for d in Department.select(Department.id).where(Department.collective)]
 
 
-def departments() -> list[DepartmentRow]:
-    """All departments by name, each with its aliases and its number of current tasks."""
-    counts = dict(
-        DB.execute_sql(
-            "SELECT td.department_id, COUNT(DISTINCT td.task_id) FROM task_department td "
-            "JOIN task t ON t.id = td.task_id WHERE t.archived_at IS NULL GROUP BY 1"
-        ).fetchall()
-    )
+def departments(*, with_counts: bool = True) -> list[DepartmentRow]:
+    """All departments by name, each with its aliases and (unless not wanted, which is
+    cheaper on a large database) its number of current tasks."""
+    counts: dict[int, int] = {}
+    if with_counts:
+        counts = dict(
+            DB.execute_sql(
+                "SELECT td.department_id, COUNT(DISTINCT td.task_id) FROM task_department td "
+                "JOIN task t ON t.id = td.task_id WHERE t.archived_at IS NULL GROUP BY 1"
+            ).fetchall()
+        )
     aliases: dict[int, list[str]] = {}
     for a in DepartmentAlias.select().order_by(DepartmentAlias.alias):
         aliases.setdefault(a.department_id, []).append(a.alias)
@@ -361,7 +369,7 @@ def month_counts(
     to every department's cell.
     """
     where = ["t.archived_at IS NULL"]
-    params: list[object] = [today.isoformat(), soon_until.isoformat()]
+    params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
     if plan_ids is not None:
         where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
         params += list(plan_ids)
@@ -371,6 +379,22 @@ def month_counts(
         f"WHERE {' AND '.join(where)} GROUP BY 1, 2, 3"
     )
     return [CountRow(d, m, s, n) for d, m, s, n in DB.execute_sql(sql, params)]
+
+
+def state_counts(
+    today: date, soon_until: date, plan_ids: Sequence[int] | None = None
+) -> dict[tuple[str | None, str], int]:
+    """Distinct tasks per (due month, state): the totals of "all departments"."""
+    where = ["t.archived_at IS NULL"]
+    params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
+    if plan_ids is not None:
+        where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
+        params += list(plan_ids)
+    sql = (
+        f"SELECT substr(t.due_date, 1, 7), {_STATE_SQL}, COUNT(*) FROM task t "
+        f"WHERE {' AND '.join(where)} GROUP BY 1, 2"
+    )
+    return {(m, s): n for m, s, n in DB.execute_sql(sql, params)}
 
 
 def search(query: str, *, plan_ids: Sequence[int] | None = None, limit: int = 200) -> list[TaskRow]:

@@ -1,8 +1,8 @@
 """The one entry point: `deadline-reminder [COMMAND …]`.
 
-Until the window exists, running without a sub-command prints the bundled
-sample plan as parsed. Sub-commands: parse, import, tasks, done, status, note,
-departments, plans, backup, restore (see ``desktop_app.commands``).
+Without a sub-command it opens the window (`--demo` on the bundled sample
+plan). Sub-commands: parse, import, tasks, done, status, note, departments,
+plans, backup, restore (see ``desktop_app.commands``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from db.errors import StorageError
 from desktop_app import __version__, commands
-from desktop_app.paths import DATA_DIR_ENV, SAMPLE_PLAN, resource_path
+from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.plans.parser import due_months, parse_file
@@ -132,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="工作要点督办提醒：读取工作要点，按部门和月份列出任务与完成时间。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="用内置示例（移到今年）在临时数据库中打开窗口 (open the window on the sample plan)",
+    )
+    parser.add_argument(
+        "--quit-after-paint",
+        action="store_true",
+        help="窗口第一次绘制后退出，用于测量启动时间 (exit once the window is painted)",
+    )
+    _with_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令")
     parse = sub.add_parser("parse", help="解析一份工作要点文档并列出任务 (parse a plan document)")
     parse.add_argument(
@@ -231,9 +242,14 @@ def main(argv: Sequence[str] | None = None, clock: commands.Clock = datetime.now
             return _parse_command(args, sys.stdout, sys.stderr)
         if args.command in _COMMANDS:
             return _COMMANDS[args.command](args, clock, sys.stdout)
-        sample = argparse.Namespace(file=str(resource_path(SAMPLE_PLAN)), json=False)
-        print("（主窗口尚在开发中，以下是内置示例工作要点的解析结果）\n")
-        return _parse_command(sample, sys.stdout, sys.stderr)
+        from desktop_app.ui.app import run_gui  # Qt only when the window is wanted
+
+        return run_gui(
+            data_dir_override=args.data_dir,
+            demo=args.demo,
+            quit_after_paint=args.quit_after_paint,
+            clock=clock,
+        )
     except (PlanReadError, ServiceError) as exc:
         print(exc.one_line(), file=sys.stderr)
         return EXIT_BAD_INPUT

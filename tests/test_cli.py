@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,15 +71,17 @@ def test_unreadable_file_exits_2_with_one_line_in_both_languages(
     assert any(ch.isascii() and ch.isalpha() for ch in lines[0])
 
 
-def test_running_without_arguments_prints_the_bundled_sample() -> None:
+def test_demo_opens_the_window_on_the_sample_and_quits_after_painting(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     result = subprocess.run(
-        [sys.executable, "-m", "desktop_app"],
+        [sys.executable, "-m", "desktop_app", "--demo", "--quit-after-paint"],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=120,
         check=False,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
-    assert "上海市司法局2024年政务公开工作要点" in result.stdout
-    assert "任务：33 项" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -45,7 +45,9 @@ def test_department_month_tasks_include_collective_ones(city) -> None:
 
 def test_month_counts_agree_with_the_rows(city) -> None:
     today, soon = date(2024, 3, 20), date(2024, 4, 3)
-    tasks.set_status(city, repository.tasks()[0].id, "done")
+    first, second = repository.tasks()[:2]
+    tasks.set_status(city, first.id, "done")
+    tasks.set_status(city, second.id, "in_progress")
     counts = repository.month_counts(today, soon)
     rows = repository.tasks()
     expected: dict[tuple[int, str | None, str], int] = {}
@@ -55,7 +57,7 @@ def test_month_counts_agree_with_the_rows(city) -> None:
             key = (_dept(name), month, t.state(today, soon))
             expected[key] = expected.get(key, 0) + 1
     assert {(c.department_id, c.month, c.state): c.count for c in counts} == expected
-    assert {c.state for c in counts} >= {"done", "due_soon", "pending"}
+    assert {c.state for c in counts} >= {"done", "due_soon", "behind", "pending"}
 
 
 def test_overdue_and_due_soon(city) -> None:
@@ -77,6 +79,7 @@ def test_task_state_rules() -> None:
     assert task_state("done", "month", date(2024, 1, 31), today, soon) == "done"
     assert task_state("not_started", "month", date(2024, 5, 31), today, soon) == "late"
     assert task_state("in_progress", "month", date(2024, 6, 14), today, soon) == "due_soon"
+    assert task_state("not_started", "month", date(2024, 6, 14), today, soon) == "behind"
     assert task_state("not_started", "month", date(2024, 6, 30), today, soon) == "pending"
     assert task_state("not_started", "ongoing", None, today, soon) == "ongoing"
     assert task_state("not_started", "none", None, today, soon) == "undated"

@@ -1,0 +1,185 @@
+"""What the window shows at a glance, computed from query rows: department summaries, the
+department × month grid, and a department's tasks grouped by month. Pure: no Qt, no queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from db.repository import CountRow, DepartmentRow, TaskRow
+
+# Worst first: the colour of a cell or a department's dot is its worst state.
+SEVERITY = ("late", "behind", "due_soon", "pending", "undated", "ongoing", "done", "cancelled")
+OPEN_STATES = ("late", "behind", "due_soon", "pending")
+
+
+def worst(states: Iterable[str]) -> str | None:
+    found = set(states)
+    return next((s for s in SEVERITY if s in found), None)
+
+
+@dataclass(frozen=True)
+class DepartmentSummary:
+    id: int
+    name: str
+    collective: bool
+    mine: bool
+    due_this_month: int  # open tasks due in the current month
+    late: int
+    total: int
+    worst: str | None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """Distinct tasks of the whole plan (a task shared by three departments counts once)."""
+
+    due_this_month: int
+    late: int
+    total: int
+
+
+def plan_totals(counts: dict[tuple[str | None, str], int], today: date) -> Totals:
+    month = today.strftime("%Y-%m")
+    return Totals(
+        due_this_month=sum(n for (m, s), n in counts.items() if m == month and s in OPEN_STATES),
+        late=sum(n for (_m, s), n in counts.items() if s == "late"),
+        total=sum(counts.values()),
+    )
+
+
+@dataclass
+class Cell:
+    count: int = 0
+    states: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def worst(self) -> str | None:
+        return worst(self.states)
+
+
+@dataclass(frozen=True)
+class OverviewGrid:
+    """Departments × months of one year; ``cells[row][month - 1]``."""
+
+    year: int
+    departments: tuple[DepartmentSummary, ...]
+    cells: tuple[tuple[Cell, ...], ...]
+
+
+def _per_department(
+    counts: Sequence[CountRow], departments: Sequence[DepartmentRow]
+) -> dict[int, list[CountRow]]:
+    """Counts by department, the collective owners' counts added to every department."""
+    collective_ids = {d.id for d in departments if d.collective}
+    shared = [c for c in counts if c.department_id in collective_ids]
+    out: dict[int, list[CountRow]] = {d.id: [] for d in departments}
+    for c in counts:
+        out.setdefault(c.department_id, []).append(c)
+    for d in departments:
+        if not d.collective:
+            out[d.id].extend(shared)
+    return out
+
+
+def department_summaries(
+    counts: Sequence[CountRow],
+    departments: Sequence[DepartmentRow],
+    mine: Iterable[int],
+    today: date,
+) -> list[DepartmentSummary]:
+    """One line per department for the left list: my departments first, then by name.
+
+    A task shared by a department and a collective owner it belongs to is
+    counted once per source, so counts are an upper bound in that rare case.
+    """
+    mine = set(mine)
+    month = today.strftime("%Y-%m")
+    per = _per_department(counts, departments)
+    rows = []
+    for d in departments:
+        own = per.get(d.id, [])
+        rows.append(
+            DepartmentSummary(
+                id=d.id,
+                name=d.name,
+                collective=d.collective,
+                mine=d.id in mine,
+                due_this_month=sum(
+                    c.count for c in own if c.month == month and c.state in OPEN_STATES
+                ),
+                late=sum(c.count for c in own if c.state == "late"),
+                total=sum(c.count for c in own),
+                worst=worst(c.state for c in own),
+            )
+        )
+    rows.sort(key=lambda r: (not r.mine, r.collective, r.name))
+    return rows
+
+
+def overview_grid(
+    counts: Sequence[CountRow],
+    departments: Sequence[DepartmentRow],
+    mine: Iterable[int],
+    today: date,
+    year: int,
+) -> OverviewGrid:
+    """The department × month grid of ``year`` (collective departments are not rows of it)."""
+    summaries = [
+        s for s in department_summaries(counts, departments, mine, today) if not s.collective
+    ]
+    per = _per_department(counts, departments)
+    prefix = f"{year:04d}-"
+    cells = []
+    for s in summaries:
+        row = [Cell() for _ in range(12)]
+        for c in per.get(s.id, []):
+            if c.month is None or not c.month.startswith(prefix):
+                continue
+            cell = row[int(c.month[5:7]) - 1]
+            cell.count += c.count
+            cell.states[c.state] = cell.states.get(c.state, 0) + c.count
+        cells.append(tuple(row))
+    return OverviewGrid(year, tuple(summaries), tuple(cells))
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    key: str  # "late", "2024-03", "ongoing", "undated"
+    month: int | None
+    tasks: tuple[TaskRow, ...]
+
+
+def group_by_month(
+    rows: Sequence[TaskRow], today: date, soon_until: date, year: int | None
+) -> list[TaskGroup]:
+    """Late tasks on top, then January to December, then ongoing and undated work.
+
+    Within a month late tasks come first. A late task is listed both on top and
+    in its month.
+    """
+    late = [t for t in rows if t.state(today, soon_until) == "late"]
+    groups = [TaskGroup("late", None, tuple(late))] if late else []
+    by_month: dict[int, list[TaskRow]] = {m: [] for m in range(1, 13)}
+    ongoing, undated, other_years = [], [], []
+    for t in rows:
+        if t.deadline_kind in ("ongoing", "recurring") and t.due is None:
+            ongoing.append(t)
+        elif t.due is None:
+            undated.append(t)
+        elif year is not None and t.due.year != year:
+            other_years.append(t)
+        else:
+            by_month[t.due.month].append(t)
+    for month, tasks in by_month.items():
+        tasks.sort(key=lambda t: (t.state(today, soon_until) != "late", t.due, t.label))
+        key = f"{year:04d}-{month:02d}" if year else f"{month:02d}"
+        groups.append(TaskGroup(key, month, tuple(tasks)))
+    if other_years:
+        groups.append(TaskGroup("other_years", None, tuple(other_years)))
+    if ongoing:
+        groups.append(TaskGroup("ongoing", None, tuple(ongoing)))
+    if undated:
+        groups.append(TaskGroup("undated", None, tuple(undated)))
+    return groups

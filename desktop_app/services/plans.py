@@ -1,0 +1,37 @@
+"""Whole plans: the sample, and removing a plan the user no longer wants (after a backup)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from db.connection import Storage
+from db.models import Plan
+from desktop_app.paths import SAMPLE_PLAN, resource_path
+from desktop_app.plans.parser import parse_file
+from desktop_app.services.demo import move_to_year
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.importer import ImportResult, content_hash, import_plan
+
+SAMPLE_PREFIX = "示例："
+
+
+def import_sample(storage: Storage, today: date) -> ImportResult:
+    """Import the bundled sample plan, moved to this year and titled as a sample."""
+    path = resource_path(SAMPLE_PLAN)
+    parsed = move_to_year(parse_file(path), today.year)
+    parsed = replace(parsed, title=SAMPLE_PREFIX + (parsed.title or ""))
+    data = path.read_bytes() + str(today.year).encode()
+    return import_plan(storage, parsed, source_name=path.name, content_hash=content_hash(data))
+
+
+def delete_plan(storage: Storage, plan_id: int) -> None:
+    """Remove a plan with its tasks, notes and history; a backup is taken first."""
+    if Plan.get_or_none(Plan.id == plan_id) is None:
+        raise ServiceError("no_plan", f"没有编号为 {plan_id} 的计划", f"There is no plan {plan_id}")
+    storage.backup("before-delete")
+    with storage.write():
+        Plan.delete().where(Plan.id == plan_id).execute()
+        storage.database.execute_sql(
+            "DELETE FROM task_search WHERE rowid NOT IN (SELECT id FROM task)"
+        )

@@ -1,0 +1,154 @@
+"""Starting the window: the application object, translations, the database, the main window.
+
+``run_gui`` is what ``deadline-reminder`` does without a sub-command.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from db.connection import Storage, open_storage, replace_corrupt
+from db.errors import CorruptDatabaseError, StorageError
+from desktop_app.paths import backups_path, data_dir, database_path, resource_path
+from desktop_app.services import plans
+from desktop_app.ui.main_window import MainWindow
+
+Clock = Callable[[], datetime]
+log = logging.getLogger(__name__)
+LANGUAGES = ("zh_CN", "en")
+
+
+def app_settings() -> QSettings:
+    """The window's own preferences (geometry, language, data folder), per user."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "DeadlineReminder", "window"
+    )
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Chinese is the source language; Qt's own dialogs get qtbase_zh_CN, English gets our .qm."""
+    loaded = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "zh_CN":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", qt_dir) or qt.load("qtbase_zh_CN", str(resource_path("i18n"))):
+            app.installTranslator(qt)
+            loaded.append(qt)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        ours = QTranslator(app)
+        if ours.load(f"deadline_reminder_{language}", str(resource_path("i18n"))):
+            app.installTranslator(ours)
+            loaded.append(ours)
+    return loaded
+
+
+class _PaintWatcher(QObject):
+    """Quits the application once the main window has been painted (for start-up timing)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """A calm message with the details to copy, instead of a crash or a silent failure."""
+    details = "".join(traceback.format_exception(kind, value, tb))
+    log.error("unexpected error\n%s", details)
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, value, tb)
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "工作要点督办提醒",
+        "程序遇到意外错误，已保存的数据没有受影响。\n请把“详细信息”复制给维护人员。",
+    )
+    box.setDetailedText(details)
+    box.exec()
+
+
+def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
+    path = database_path(folder)
+    try:
+        return open_storage(path, clock=clock, backups_dir=backups_path(folder))
+    except CorruptDatabaseError as exc:
+        if exc.latest_backup is None:
+            QMessageBox.critical(parent, "工作要点督办提醒", exc.message_zh)
+            return None
+        answer = QMessageBox.question(
+            parent,
+            "工作要点督办提醒",
+            f"数据库文件已损坏：{path}\n\n是否用最近的备份恢复？\n{exc.latest_backup}\n\n"
+            "损坏的文件会另存，不会删除。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        replace_corrupt(path, exc.latest_backup, backups_path(folder), clock())
+        return open_storage(path, clock=clock, backups_dir=backups_path(folder))
+    except StorageError as exc:
+        QMessageBox.critical(parent, "工作要点督办提醒", exc.message_zh)
+        return None
+
+
+def run_gui(
+    *,
+    data_dir_override: str | None = None,
+    demo: bool = False,
+    quit_after_paint: bool = False,
+    clock: Clock = datetime.now,
+) -> int:
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("DeadlineReminder")
+    app.setApplicationDisplayName("工作要点督办提醒")
+    icon = resource_path("icons/app.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings = app_settings()
+    if demo:
+        scratch = Path(tempfile.mkdtemp(prefix="deadline-reminder-demo-"))
+        settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
+        folder = scratch
+    else:
+        folder = data_dir(data_dir_override or settings.value("storage/data_dir") or None)
+    language = str(settings.value("ui/language", "zh_CN"))
+    install_translators(app, language if language in LANGUAGES else "zh_CN")
+    sys.excepthook = _excepthook
+    storage = _open(folder, clock, None)
+    if storage is None:
+        return 3
+    if demo:
+        plans.import_sample(storage, clock().date())
+    window = MainWindow(storage, clock, settings)
+    watcher = _PaintWatcher(window)
+    if quit_after_paint:
+        window.installEventFilter(watcher)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        storage.close()

@@ -1,0 +1,671 @@
+"""The main window: plans and departments on the left, the month view or the overview in the
+centre, the chosen task on the right.
+
+The window holds no rules of its own: it asks ``db.repository`` for rows, lets
+``desktop_app.services.overview`` group and count them, and feeds the item
+models; changes go through the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import repository
+from db.connection import Storage
+from db.errors import StorageError
+from desktop_app.plans.errors import PlanReadError
+from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.services import departments, plans
+from desktop_app.services.errors import ServiceError
+from desktop_app.services.overview import (
+    department_summaries,
+    group_by_month,
+    overview_grid,
+    plan_totals,
+)
+from desktop_app.ui.models.department_model import (
+    ALL_DEPARTMENTS,
+    DEPARTMENT_ID_ROLE,
+    DepartmentListModel,
+)
+from desktop_app.ui.models.month_model import (
+    COL_DUE,
+    COL_LABEL,
+    COL_OWNERS,
+    COL_STATUS,
+    COL_TEXT,
+    OWNERS_HTML_ROLE,
+    MonthTaskModel,
+)
+from desktop_app.ui.models.overview_model import OverviewModel
+from desktop_app.ui.my_departments import MyDepartmentsDialog
+from desktop_app.ui.task_panel import TaskPanel
+from desktop_app.ui.welcome import WelcomePage
+
+Clock = Callable[[], datetime]
+SOON_WORKDAYS = 10
+PLAN_DOCUMENTS = (".docx", ".pdf", ".txt", ".xlsx", ".ofd", ".doc", ".wps", ".docm")
+
+STATUS_FILTERS = {
+    "all": None,
+    "open": ("not_started", "in_progress"),
+    "not_started": ("not_started",),
+    "in_progress": ("in_progress",),
+    "done": ("done",),
+    "cancelled": ("cancelled",),
+}
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Paints the owners column with the lead departments in bold."""
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        html = index.data(OWNERS_HTML_ROLE)
+        if html is None:
+            super().paint(painter, option, index)
+            return
+        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(html)
+        doc.setTextWidth(opt.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(
+                QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class MainWindow(QMainWindow):
+    """``storage`` is open; ``clock`` gives the current time (tests pass a fake one)."""
+
+    view_updated = Signal()
+
+    def __init__(
+        self,
+        storage: Storage,
+        clock: Clock,
+        app_settings: QSettings,
+        calendar: WorkCalendar | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.storage = storage
+        self.clock = clock
+        self.app_settings = app_settings
+        self.calendar = calendar or WorkCalendar()
+        self.plan_id: int | None = None
+        self.plan_year: int | None = None
+        self.department_id = ALL_DEPARTMENTS
+        self._wizard = None
+        self._dialog = None
+        self._shown_once = False
+        self.setWindowTitle(self.tr("工作要点督办提醒"))
+        self.setAcceptDrops(True)
+        self.resize(1280, 760)
+
+        self._build_actions()
+        self._build_body()
+        self._restore_geometry()
+        self.reload()
+
+    # -- construction ----------------------------------------------------------------
+    def _build_actions(self) -> None:
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.import_action = QAction(self.tr("导入工作要点…"), self)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(lambda: self.open_import())
+        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.triggered.connect(self.reload)
+        self.search_action = QAction(self.tr("搜索"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        self.mine_action = QAction(self.tr("我的部门…"), self)
+        self.mine_action.triggered.connect(self.choose_my_departments)
+        self.settings_action = QAction(self.tr("设置…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.delete_plan_action = QAction(self.tr("删除此计划…"), self)
+        self.delete_plan_action.triggered.connect(self.delete_current_plan)
+        for action in (self.import_action, self.refresh_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.months_button = QPushButton(self.tr("按月"))
+        self.overview_button = QPushButton(self.tr("总览"))
+        self.view_buttons = QButtonGroup(self)
+        for button in (self.months_button, self.overview_button):
+            button.setCheckable(True)
+            button.setFlat(True)
+            self.view_buttons.addButton(button)
+            toolbar.addWidget(button)
+        self.months_button.setChecked(True)
+        self.months_button.clicked.connect(self.show_months)
+        self.overview_button.clicked.connect(self.show_overview)
+        toolbar.addSeparator()
+        toolbar.addAction(self.mine_action)
+        toolbar.addAction(self.settings_action)
+        self.addAction(self.search_action)
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        menu.addAction(self.import_action)
+        menu.addAction(self.delete_plan_action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.search_action)
+        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+        tools.addAction(self.mine_action)
+        tools.addAction(self.settings_action)
+
+    def _build_body(self) -> None:
+        self.pages = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.welcome.import_requested.connect(lambda: self.open_import())
+        self.welcome.sample_requested.connect(self.import_sample)
+        self.pages.addWidget(self.welcome)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(QLabel(self.tr("工作要点")))
+        self.plan_combo = QComboBox()
+        self.plan_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.plan_combo.setMinimumContentsLength(12)
+        self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
+        left_layout.addWidget(self.plan_combo)
+        left_layout.addWidget(QLabel(self.tr("部门")))
+        self.department_model = DepartmentListModel(self)
+        self.department_view = QListView()
+        self.department_view.setModel(self.department_model)
+        self.department_view.setUniformItemSizes(True)
+        self.department_view.setIconSize(QSize(12, 12))
+        self.department_view.selectionModel().currentChanged.connect(self._department_chosen)
+        left_layout.addWidget(self.department_view)
+        left.setMinimumWidth(170)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 6, 0, 6)
+        filters = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(self.tr("搜索任务内容或部门（Ctrl+F）"))
+        self.search_box.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.refresh_view)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self.refresh_view)
+        filters.addWidget(self.search_box, 3)
+        self.status_filter = QComboBox()
+        for key, text in (
+            ("all", self.tr("全部状态")),
+            ("open", self.tr("未完成")),
+            ("not_started", self.tr("未开始")),
+            ("in_progress", self.tr("进行中")),
+            ("done", self.tr("已完成")),
+            ("cancelled", self.tr("已取消")),
+        ):
+            self.status_filter.addItem(text, key)
+        self.status_filter.currentIndexChanged.connect(self.refresh_view)
+        filters.addWidget(self.status_filter)
+        self.role_filter = QComboBox()
+        for key, text in (
+            (None, self.tr("牵头和责任")),
+            ("lead", self.tr("只看牵头")),
+            ("responsible", self.tr("只看责任")),
+        ):
+            self.role_filter.addItem(text, key)
+        self.role_filter.currentIndexChanged.connect(self.refresh_view)
+        filters.addWidget(self.role_filter)
+        self.mine_only = QCheckBox(self.tr("只看我的部门"))
+        self.mine_only.toggled.connect(self.refresh_view)
+        filters.addWidget(self.mine_only)
+        centre_layout.addLayout(filters)
+
+        self.views = QStackedWidget()
+        self.month_model = MonthTaskModel(self)
+        self.month_view = QTreeView()
+        self.month_view.setModel(self.month_model)
+        self.month_view.setUniformRowHeights(True)
+        self.month_view.setIconSize(QSize(12, 12))
+        self.month_view.setAlternatingRowColors(True)
+        self.month_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.month_view.setItemDelegateForColumn(COL_OWNERS, RichTextDelegate(self.month_view))
+        header = self.month_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_LABEL, 150), (COL_DUE, 96), (COL_OWNERS, 210), (COL_STATUS, 64)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.month_view.selectionModel().currentChanged.connect(self._task_chosen)
+        self.views.addWidget(self.month_view)
+
+        self.overview_model = OverviewModel(self)
+        self.overview_view = QTableView()
+        self.overview_view.setModel(self.overview_model)
+        self.overview_view.setIconSize(QSize(12, 12))
+        self.overview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.overview_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.overview_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overview_view.clicked.connect(self.open_cell)
+        self.views.addWidget(self.overview_view)
+        centre_layout.addWidget(self.views)
+        self.legend = QLabel(self._legend_html())
+        centre_layout.addWidget(self.legend)
+
+        self.task_panel = TaskPanel(self.storage, self.today, self.calendar)
+        self.task_panel.changed.connect(self._task_changed)
+
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.task_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([230, 720, 330])
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+
+    def _legend_html(self) -> str:
+        from desktop_app.ui.theme import STATE_COLORS, state_name
+
+        parts = [
+            f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}"
+            for s in ("late", "behind", "due_soon", "pending", "ongoing", "done")
+        ]
+        return "<small>" + "　".join(parts) + "</small>"
+
+    # -- time ------------------------------------------------------------------------
+    def today(self) -> date:
+        return self.clock().date()
+
+    def soon_until(self) -> date:
+        return self.calendar.add_workdays(self.today(), SOON_WORKDAYS)
+
+    # -- loading ---------------------------------------------------------------------
+    def reload(self) -> None:
+        """Everything from the database: plans, department counts, the current view."""
+        all_plans = repository.plans()
+        if not all_plans:
+            self.pages.setCurrentWidget(self.welcome)
+            self.plan_id = None
+            self.status_label.setText(self.tr("还没有导入工作要点"))
+            return
+        self.pages.setCurrentWidget(self.splitter)
+        wanted = self.plan_id
+        if wanted not in {p.id for p in all_plans}:
+            this_year = [p for p in all_plans if p.year == self.today().year]
+            wanted = (this_year or all_plans)[0].id
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        for p in all_plans:
+            year = f"{p.year} · " if p.year else ""
+            self.plan_combo.addItem(f"{year}{p.title or self.tr('（无标题）')}", p.id)
+            self.plan_combo.setItemData(
+                self.plan_combo.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole
+            )
+        self.plan_combo.setCurrentIndex(self.plan_combo.findData(wanted))
+        self.plan_combo.blockSignals(False)
+        self._set_plan(wanted)
+
+    def _plan_chosen(self, _index: int) -> None:
+        plan_id = self.plan_combo.currentData()
+        if plan_id is not None and plan_id != self.plan_id:
+            self._set_plan(int(plan_id))
+
+    def _set_plan(self, plan_id: int) -> None:
+        self.plan_id = plan_id
+        plan = next((p for p in repository.plans() if p.id == plan_id), None)
+        self.plan_year = plan.year if plan else None
+        from db.models import Section
+
+        self.task_panel.set_section_titles(
+            {s.label: s.title for s in Section.select().where(Section.plan == plan_id)}
+        )
+        self.refresh_departments()
+        self.refresh_view()
+
+    def refresh_departments(self) -> None:
+        if self.plan_id is None:
+            return
+        today = self.today()
+        counts = repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id])
+        rows = department_summaries(
+            counts,
+            repository.departments(with_counts=False),
+            departments.my_department_ids(),
+            today,
+        )
+        keep = self.department_id
+        self.department_view.selectionModel().blockSignals(True)
+        totals = plan_totals(
+            repository.state_counts(today, self.soon_until(), plan_ids=[self.plan_id]), today
+        )
+        self.department_model.set_rows([r for r in rows if r.total or r.mine], totals)
+        row = self.department_model.row_of(keep)
+        if row is None:
+            row, self.department_id = 0, ALL_DEPARTMENTS
+        self.department_view.setCurrentIndex(self.department_model.index(row))
+        self.department_view.selectionModel().blockSignals(False)
+        due, late = totals.due_this_month, totals.late
+        mine = departments.my_department_ids()
+        if mine:  # the status bar speaks of my departments' tasks, each counted once
+            own = repository.tasks(
+                plan_ids=[self.plan_id],
+                department_ids=mine,
+                statuses=("not_started", "in_progress"),
+            )
+            month = (today.year, today.month)
+            due = sum(1 for t in own if t.due and (t.due.year, t.due.month) == month)
+            late = sum(1 for t in own if t.due and t.due < today)
+        self.status_label.setText(
+            self.tr("今天 %1 · 本月待完成 %2 项 · 逾期 %3 项")
+            .replace("%1", today.isoformat())
+            .replace("%2", str(due))
+            .replace("%3", str(late))
+        )
+
+    def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.department_id = int(current.data(DEPARTMENT_ID_ROLE))
+            self.refresh_view()
+
+    def _filters(self) -> dict:
+        filters: dict = {"plan_ids": [self.plan_id]}
+        ids: list[int] | None = None
+        if self.department_id != ALL_DEPARTMENTS:
+            ids = [self.department_id]
+        elif self.mine_only.isChecked():
+            ids = departments.my_department_ids() or None
+        if ids is not None:
+            filters["department_ids"] = ids
+            role = self.role_filter.currentData()
+            if role:
+                filters["role"] = role
+        statuses = STATUS_FILTERS[self.status_filter.currentData()]
+        if statuses is not None:
+            filters["statuses"] = statuses
+        return filters
+
+    def refresh_view(self) -> None:
+        if self.plan_id is None:
+            return
+        if self.views.currentWidget() is self.overview_view:
+            self._refresh_overview()
+        else:
+            self._refresh_months()
+        self.view_updated.emit()
+
+    def _refresh_months(self) -> None:
+        rows = repository.tasks(**self._filters())
+        query = self.search_box.text().strip()
+        if query:
+            found = {t.id for t in repository.search(query, plan_ids=[self.plan_id], limit=100_000)}
+            rows = [t for t in rows if t.id in found]
+        today, soon = self.today(), self.soon_until()
+        groups = group_by_month(rows, today, soon, self.plan_year)
+        if query:
+            groups = [g for g in groups if g.tasks]
+        current = self.task_panel.current_task_id()
+        self.month_model.set_groups(groups, today, soon)
+        root = QModelIndex()
+        for row in range(self.month_model.rowCount()):
+            self.month_view.setFirstColumnSpanned(row, root, True)
+        self._expand_default(bool(query))
+        if current is not None:
+            index = self.month_model.find_task(current)
+            if index.isValid():
+                self.month_view.selectionModel().blockSignals(True)
+                self.month_view.setCurrentIndex(index)
+                self.month_view.selectionModel().blockSignals(False)
+
+    def _expand_default(self, everything: bool) -> None:
+        """Late tasks and the current month open (or the first month with tasks)."""
+        if everything:
+            self.month_view.expandAll()
+            return
+        today = self.today()
+        groups = self.month_model.groups()
+        target = None
+        if self.plan_year == today.year:
+            target = self.month_model.group_row(f"{today.year:04d}-{today.month:02d}")
+        if target is None:
+            target = next(
+                (i for i, g in enumerate(groups) if g.month is not None and g.tasks), None
+            )
+        for i, g in enumerate(groups):
+            expand = i == target or g.key == "late"
+            self.month_view.setExpanded(self.month_model.index(i, 0), expand)
+        if target is not None:
+            self.month_view.scrollTo(self.month_model.index(target, 0))
+
+    def _refresh_overview(self) -> None:
+        today = self.today()
+        counts = repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id])
+        grid = overview_grid(
+            counts,
+            repository.departments(with_counts=False),
+            departments.my_department_ids(),
+            today,
+            self.plan_year or today.year,
+        )
+        grid = type(grid)(
+            grid.year,
+            tuple(d for d in grid.departments if d.total or d.mine),
+            tuple(
+                c for d, c in zip(grid.departments, grid.cells, strict=True) if d.total or d.mine
+            ),
+        )
+        self.overview_model.set_grid(grid)
+
+    # -- navigation ------------------------------------------------------------------
+    def show_months(self) -> None:
+        self.months_button.setChecked(True)
+        self.views.setCurrentWidget(self.month_view)
+        self.refresh_view()
+
+    def show_overview(self) -> None:
+        self.overview_button.setChecked(True)
+        self.views.setCurrentWidget(self.overview_view)
+        self.refresh_view()
+
+    def show_department(self, department_id: int) -> None:
+        row = self.department_model.row_of(department_id)
+        if row is not None:
+            self.department_view.setCurrentIndex(self.department_model.index(row))
+
+    def open_month(self, month: int) -> None:
+        """Expand one month of the month view and scroll to it."""
+        key = f"{self.plan_year:04d}-{month:02d}" if self.plan_year else f"{month:02d}"
+        row = self.month_model.group_row(key)
+        if row is None:
+            return
+        index = self.month_model.index(row, 0)
+        self.month_view.setExpanded(index, True)
+        self.month_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.month_view.setCurrentIndex(index)
+
+    def open_cell(self, index: QModelIndex) -> None:
+        """A click on the overview: that department's tasks, that month open."""
+        from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
+        from desktop_app.ui.models.overview_model import MONTH_ROLE
+
+        department_id, month = index.data(CELL_DEPT), index.data(MONTH_ROLE)
+        if department_id is None:
+            return
+        self.months_button.setChecked(True)
+        self.views.setCurrentWidget(self.month_view)
+        self.show_department(int(department_id))
+        self.refresh_view()
+        self.open_month(int(month))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _task_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.month_model.task_at(current)
+        self.task_panel.show_task(task.id if task else None)
+
+    def _task_changed(self, _task_id: int) -> None:
+        self.refresh_departments()
+        self.refresh_view()
+
+    # -- actions ---------------------------------------------------------------------
+    def open_import(self, path: Path | None = None) -> None:
+        from desktop_app.ui.import_wizard import ImportWizard
+
+        self._wizard = ImportWizard(self.storage, self, path)
+        self._wizard.imported.connect(self._after_import)
+        self._wizard.open()
+
+    def _after_import(self, result) -> None:
+        first = len(repository.plans()) == 1 and not departments.my_department_ids()
+        self.plan_id = result.plan_id
+        self.reload()
+        if first:
+            self.choose_my_departments()
+
+    def import_sample(self) -> None:
+        try:
+            result = plans.import_sample(self.storage, self.today())
+        except (PlanReadError, ServiceError, StorageError) as exc:
+            QMessageBox.warning(self, self.tr("无法打开示例"), exc.message_zh)
+            return
+        self.plan_id = result.plan_id
+        self.reload()
+
+    def choose_my_departments(self) -> None:
+        self._dialog = MyDepartmentsDialog(self.storage, self)
+        self._dialog.accepted.connect(self.reload)
+        self._dialog.open()
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        self._dialog = SettingsDialog(self.storage, self.app_settings, self)
+        self._dialog.departments_changed.connect(self.reload)
+        self._dialog.settings_changed.connect(self.reload)
+        self._dialog.open()
+
+    def delete_current_plan(self) -> None:
+        if self.plan_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除计划"),
+            self.tr("删除“%1”及其全部任务和进展记录？删除前会自动备份。").replace(
+                "%1", self.plan_combo.currentText()
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            plans.delete_plan(self.storage, self.plan_id)
+        except (ServiceError, StorageError) as exc:
+            QMessageBox.warning(self, self.tr("无法删除"), exc.message_zh)
+            return
+        self.plan_id = None
+        self.reload()
+
+    # -- drag and drop, geometry -----------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if (
+            len(urls) == 1
+            and urls[0].isLocalFile()
+            and urls[0].toLocalFile().lower().endswith(PLAN_DOCUMENTS)
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls:
+            event.acceptProposedAction()
+            self.open_import(Path(urls[0].toLocalFile()))
+
+    def _restore_geometry(self) -> None:
+        geometry = self.app_settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        header = self.app_settings.value("window/month_header")
+        if isinstance(header, QByteArray):
+            self.month_view.header().restoreState(header)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            # The splitter takes its saved sizes once it has its real width.
+            self._shown_once = True
+            state = self.app_settings.value("window/splitter")
+            if isinstance(state, QByteArray):
+                self.splitter.restoreState(state)
+
+    def save_geometry(self) -> None:
+        self.app_settings.setValue("window/geometry", self.saveGeometry())
+        self.app_settings.setValue("window/splitter", self.splitter.saveState())
+        self.app_settings.setValue("window/month_header", self.month_view.header().saveState())
+        self.app_settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)

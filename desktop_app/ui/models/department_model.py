@@ -1,0 +1,92 @@
+"""The left list: every department with its tasks due this month, its late tasks and a dot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from desktop_app.services.overview import DepartmentSummary, Totals
+from desktop_app.ui.theme import dot_icon, state_name
+
+DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALL_DEPARTMENTS = -1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DepartmentListModel(QAbstractListModel):
+    """Row 0 is "all departments"; then the summaries in the order given (mine first)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[DepartmentSummary] = []
+        self._totals = Totals(0, 0, 0)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: Sequence[DepartmentSummary], totals: Totals) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._totals = totals
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows) + 1
+
+    def row_of(self, department_id: int) -> int | None:
+        if department_id == ALL_DEPARTMENTS:
+            return 0
+        for i, r in enumerate(self._rows):
+            if r.id == department_id:
+                return i + 1
+        return None
+
+    def summary(self, row: int) -> DepartmentSummary | None:
+        return self._rows[row - 1] if 1 <= row <= len(self._rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        if index.row() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                totals = self._totals
+                return self.tr("全部部门") + self._counts(totals.due_this_month, totals.late)
+            if role == DEPARTMENT_ID_ROLE:
+                return ALL_DEPARTMENTS
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            return None
+        r = self._rows[index.row() - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = "★ " if r.mine else ""
+            return f"{mark}{r.name}{self._counts(r.due_this_month, r.late)}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return dot_icon(r.worst)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [r.name]
+            if r.collective:
+                lines.append(self.tr("集体任务：出现在每个部门的列表中"))
+            lines.append(
+                self.tr("本月到期 %1 项，逾期 %2 项，共 %3 项")
+                .replace("%1", str(r.due_this_month))
+                .replace("%2", str(r.late))
+                .replace("%3", str(r.total))
+            )
+            if r.worst:
+                lines.append(self.tr("状态：") + state_name(r.worst))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.FontRole and r.mine:
+            return self._bold
+        if role == DEPARTMENT_ID_ROLE:
+            return r.id
+        return None
+
+    def _counts(self, due: int, late: int) -> str:
+        parts = []
+        if due:
+            parts.append(self.tr("本月 %1").replace("%1", str(due)))
+        if late:
+            parts.append(self.tr("逾期 %1").replace("%1", str(late)))
+        return ("  · " + " · ".join(parts)) if parts else ""

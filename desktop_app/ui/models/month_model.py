@@ -1,0 +1,196 @@
+"""The main view: tasks grouped under 逾期, 1月…12月, 持续推进; a two-level tree model."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from db.repository import TaskRow
+from desktop_app.services.overview import TaskGroup
+from desktop_app.ui.theme import STATE_COLORS, dot_icon, state_name, status_name
+
+TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OWNERS_HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+STATE_ROLE = Qt.ItemDataRole.UserRole + 4
+
+COL_LABEL, COL_TEXT, COL_DUE, COL_OWNERS, COL_STATUS = range(5)
+_GROUP = 0  # internalId of a group row; a task row stores its group's index + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MonthTaskModel(QAbstractItemModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._groups: list[TaskGroup] = []
+        self._states: list[list[str]] = []
+        self._group_font = QFont()
+        self._group_font.setBold(True)
+        self._headers = [
+            self.tr("序号"),
+            self.tr("任务"),
+            self.tr("完成时间"),
+            self.tr("牵头 / 责任部门"),
+            self.tr("状态"),
+        ]
+
+    # -- feeding ---------------------------------------------------------------------
+    def set_groups(self, groups: Sequence[TaskGroup], today: date, soon_until: date) -> None:
+        """New rows; each task's state is computed here once, never inside data()."""
+        self.beginResetModel()
+        self._groups = list(groups)
+        self._states = [[t.state(today, soon_until) for t in g.tasks] for g in self._groups]
+        self.endResetModel()
+
+    def groups(self) -> list[TaskGroup]:
+        return list(self._groups)
+
+    def group_row(self, key: str) -> int | None:
+        return next((i for i, g in enumerate(self._groups) if g.key == key), None)
+
+    def task_at(self, index: Index) -> TaskRow | None:
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self._groups[index.internalId() - 1].tasks[index.row()]
+
+    def find_task(self, task_id: int) -> QModelIndex:
+        """The first row showing ``task_id`` (under its month rather than under 逾期)."""
+        found = QModelIndex()
+        for g, group in enumerate(self._groups):
+            for r, t in enumerate(group.tasks):
+                if t.id == task_id:
+                    found = self.index(r, 0, self.index(g, 0))
+                    if group.key != "late":
+                        return found
+        return found
+
+    # -- structure -------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not index.isValid() or index.internalId() == _GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _GROUP)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._groups)
+        if parent.internalId() == _GROUP and parent.column() == 0:
+            return len(self._groups[parent.row()].tasks)
+        return 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -- content ---------------------------------------------------------------------
+    def group_title(self, group: TaskGroup) -> str:
+        if group.key == "late":
+            title = self.tr("逾期未完成")
+        elif group.key == "ongoing":
+            title = self.tr("持续推进 / 定期")
+        elif group.key == "undated":
+            title = self.tr("未标注完成时间")
+        elif group.key == "other_years":
+            title = self.tr("其他年份")
+        else:
+            title = self.tr("%1月").replace("%1", str(group.month))
+        return title
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == _GROUP:
+            return self._group_data(index, role)
+        g = index.internalId() - 1
+        task = self._groups[g].tasks[index.row()]
+        state = self._states[g][index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_LABEL:
+                return task.label
+            if column == COL_TEXT:
+                return task.text
+            if column == COL_DUE:
+                return _due_text(task)
+            if column == COL_OWNERS:
+                return _owners_text(task)
+            if column == COL_STATUS:
+                return status_name(task.status)
+        elif role == Qt.ItemDataRole.DecorationRole and column == COL_LABEL:
+            return dot_icon(state)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_LABEL:
+                return state_name(state)
+            return task.text if column == COL_TEXT else _owners_text(task)
+        elif role == Qt.ItemDataRole.ForegroundRole and column == COL_DUE and state == "late":
+            return QBrush(QColor(STATE_COLORS["late"]))
+        elif role == OWNERS_HTML_ROLE:
+            return _owners_html(task)
+        elif role == TASK_ID_ROLE:
+            return task.id
+        elif role == STATE_ROLE:
+            return state
+        return None
+
+    def _group_data(self, index: Index, role: int):
+        group = self._groups[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_LABEL:
+            states = self._states[index.row()]
+            late = sum(1 for s in states if s == "late")
+            text = self.group_title(group) + self.tr("（%1 项").replace("%1", str(len(states)))
+            if late and group.key != "late":
+                text += self.tr("，逾期 %1").replace("%1", str(late))
+            return text + self.tr("）")
+        if role == Qt.ItemDataRole.FontRole:
+            return self._group_font
+        if role == GROUP_KEY_ROLE:
+            return group.key
+        if role == Qt.ItemDataRole.ForegroundRole and group.key == "late":
+            return QBrush(QColor(STATE_COLORS["late"]))
+        return None
+
+
+def _due_text(task: TaskRow) -> str:
+    if task.due is not None:
+        return task.due.isoformat()
+    if task.deadline_kind in ("ongoing", "recurring"):
+        return task.deadline_raw or ""
+    return task.deadline_raw or "—"
+
+
+def _owners_text(task: TaskRow) -> str:
+    lead = "、".join(task.lead)
+    responsible = "、".join(task.responsible)
+    return f"{lead}；{responsible}" if lead and responsible else lead or responsible or "—"
+
+
+def _owners_html(task: TaskRow) -> str:
+    lead = "、".join(f"<b>{html.escape(n)}</b>" for n in task.lead)
+    responsible = "、".join(html.escape(n) for n in task.responsible)
+    return f"{lead}；{responsible}" if lead and responsible else lead or responsible or "—"

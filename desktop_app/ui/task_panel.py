@@ -1,0 +1,284 @@
+"""The right side: one task in full — text, section path, owners, deadline with working days
+left, status buttons, progress notes (add, edit), change history, the raw annotation."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import repository
+from db.connection import Storage
+from db.errors import StorageError
+from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.services import tasks
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
+
+NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_FIELD_NAMES = {
+    "status": "状态",
+    "lead": "牵头部门",
+    "responsible": "责任部门",
+    "deadline": "完成时间",
+    "text": "任务内容",
+    "note": "进展说明",
+    "archived": "归档",
+}
+
+
+class TaskPanel(QScrollArea):
+    """Shows one task; status and note changes go through the services and emit ``changed``."""
+
+    changed = Signal(int)  # task id
+
+    def __init__(
+        self,
+        storage: Storage,
+        today: Callable[[], date],
+        calendar: WorkCalendar,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._storage = storage
+        self._today = today
+        self._calendar = calendar
+        self._task: repository.TaskRow | None = None
+        self._section_titles: dict[str, str] = {}
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(240)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 8, 12, 8)
+        self.placeholder = QLabel(self.tr("在中间选择一项任务，这里显示它的全部内容。"))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #5f6368;")
+        layout.addWidget(self.placeholder)
+
+        self.details = QWidget()
+        d = QVBoxLayout(self.details)
+        d.setContentsMargins(0, 0, 0, 0)
+        self.path_label = QLabel()
+        self.path_label.setStyleSheet("color: #5f6368;")
+        self.path_label.setWordWrap(True)
+        self.text_label = QLabel()
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setStyleSheet("font-size: 11pt;")
+        self.owners_label = QLabel()
+        self.owners_label.setWordWrap(True)
+        self.deadline_label = QLabel()
+        self.deadline_label.setWordWrap(True)
+        for w in (self.path_label, self.text_label, self.owners_label, self.deadline_label):
+            d.addWidget(w)
+
+        status_row = QHBoxLayout()
+        self.status_buttons = QButtonGroup(self)
+        self.status_buttons.setExclusive(True)
+        for status in ("not_started", "in_progress", "done", "cancelled"):
+            button = QPushButton(status_name(status))
+            button.setCheckable(True)
+            button.setProperty("status", status)
+            self.status_buttons.addButton(button)
+            status_row.addWidget(button)
+        self.status_buttons.buttonClicked.connect(self._status_clicked)
+        d.addLayout(status_row)
+
+        d.addWidget(_heading(self.tr("进展记录")))
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        self.notes.setMinimumHeight(90)
+        self.notes.itemDoubleClicked.connect(self._start_edit)
+        d.addWidget(self.notes)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("写下进展，例如：已报送材料、已召开会议…"))
+        self.note_edit.setFixedHeight(64)
+        d.addWidget(self.note_edit)
+        note_row = QHBoxLayout()
+        self.save_note_button = QPushButton(self.tr("添加进展"))
+        self.save_note_button.clicked.connect(self._save_note)
+        self.cancel_edit_button = QPushButton(self.tr("取消修改"))
+        self.cancel_edit_button.clicked.connect(self._cancel_edit)
+        self.cancel_edit_button.hide()
+        note_row.addStretch(1)
+        note_row.addWidget(self.cancel_edit_button)
+        note_row.addWidget(self.save_note_button)
+        d.addLayout(note_row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {STATE_COLORS['late']};")
+        self.message.hide()
+        d.addWidget(self.message)
+
+        d.addWidget(_heading(self.tr("变更记录")))
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(70)
+        d.addWidget(self.history)
+        d.addWidget(_heading(self.tr("文件原文中的标注")))
+        self.annotation_label = QLabel()
+        self.annotation_label.setWordWrap(True)
+        self.annotation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.annotation_label.setStyleSheet("color: #3c4043; background: #f1f3f4; padding: 6px;")
+        d.addWidget(self.annotation_label)
+        d.addStretch(1)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        self.details.hide()
+        self.setWidget(body)
+        self._editing_note: int | None = None
+
+    # -- showing ---------------------------------------------------------------------
+    def set_section_titles(self, titles: dict[str, str]) -> None:
+        self._section_titles = titles
+
+    def current_task_id(self) -> int | None:
+        return self._task.id if self._task else None
+
+    def show_task(self, task_id: int | None) -> None:
+        self._task = repository.task(task_id) if task_id is not None else None
+        self._cancel_edit()
+        self.message.hide()
+        if self._task is None:
+            self.details.hide()
+            self.placeholder.show()
+            return
+        t = self._task
+        self.placeholder.hide()
+        self.details.show()
+        path = " › ".join(
+            f"{label}{self._section_titles.get(label, '')}".strip() for label in t.section_path
+        )
+        self.path_label.setText(path + (f" › {t.label}" if path else t.label))
+        self.text_label.setText(t.text)
+        lead = "、".join(t.lead) or "—"
+        responsible = "、".join(t.responsible) or "—"
+        corrected = self.tr("（已手工修改）") if t.owners_corrected else ""
+        self.owners_label.setText(
+            self.tr("牵头部门：")
+            + f"<b>{html.escape(lead)}</b><br>"
+            + self.tr("责任部门：")
+            + html.escape(responsible)
+            + corrected
+        )
+        self.deadline_label.setText(self._deadline_html(t))
+        for button in self.status_buttons.buttons():
+            button.setChecked(button.property("status") == t.status)
+        self.notes.clear()
+        for note in repository.notes(t.id):
+            edited = self.tr("（已修改）") if note.updated_at != note.created_at else ""
+            item = QListWidgetItem(f"{note.created_at:%Y-%m-%d %H:%M}{edited}\n{note.text}")
+            item.setData(NOTE_ID_ROLE, note.id)
+            item.setToolTip(self.tr("双击修改这条进展"))
+            self.notes.addItem(item)
+        self.history.clear()
+        for change in reversed(repository.history(t.id)):
+            who = self.tr("导入") if change.source == "import" else self.tr("手工")
+            field = self.tr(_FIELD_NAMES.get(change.field, change.field))
+            self.history.addItem(
+                f"{change.changed_at:%Y-%m-%d %H:%M} [{who}] {field}："
+                f"{change.old_value or '—'} → {change.new_value or '—'}"
+            )
+        if self.history.count() == 0:
+            self.history.addItem(self.tr("（尚无变更）"))
+        self.annotation_label.setText(t.annotation or self.tr("（原文中没有标注）"))
+
+    def _deadline_html(self, t: repository.TaskRow) -> str:
+        today = self._today()
+        soon = self._calendar.add_workdays(today, 10)
+        state = t.state(today, soon)
+        color = STATE_COLORS.get(state, "#3c4043")
+        if t.due is None:
+            what = t.deadline_raw or self.tr("未标注")
+            return self.tr("完成时间：") + html.escape(what) + f"（{state_name(state)}）"
+        text = self.tr("完成时间：") + f"<b>{t.due.isoformat()}</b>"
+        if t.deadline_raw:
+            text += f"（{html.escape(t.deadline_raw)}）"
+        if t.status in ("done", "cancelled"):
+            done = f" {t.completed_on.isoformat()}" if t.completed_on else ""
+            return text + f"<br><span style='color:{color}'>{status_name(t.status)}{done}</span>"
+        days = self._calendar.workdays_between(today, t.due)
+        if days > 0:
+            left = self.tr("还有 %1 个工作日").replace("%1", str(days))
+        elif days == 0:
+            left = self.tr("今天到期")
+        else:
+            left = self.tr("已逾期 %1 个工作日").replace("%1", str(-days))
+        return text + f"<br><span style='color:{color}'>{left}</span>"
+
+    # -- changing --------------------------------------------------------------------
+    def _status_clicked(self, button: QPushButton) -> None:
+        if self._task is None:
+            return
+        self.set_status(str(button.property("status")))
+
+    def set_status(self, status: str) -> bool:
+        """Record a new status for the shown task; False (with a message) if it failed."""
+        if self._task is None:
+            return False
+        task_id = self._task.id
+        try:
+            tasks.set_status(self._storage, task_id, status)
+        except (ServiceError, StorageError) as exc:
+            self._fail(exc.message_zh)
+            self.show_task(task_id)
+            return False
+        self.show_task(task_id)
+        self.changed.emit(task_id)
+        return True
+
+    def _start_edit(self, item: QListWidgetItem) -> None:
+        self._editing_note = int(item.data(NOTE_ID_ROLE))
+        self.note_edit.setPlainText(item.text().split("\n", 1)[1])
+        self.save_note_button.setText(self.tr("保存修改"))
+        self.cancel_edit_button.show()
+        self.note_edit.setFocus()
+
+    def _cancel_edit(self) -> None:
+        self._editing_note = None
+        self.note_edit.clear()
+        self.save_note_button.setText(self.tr("添加进展"))
+        self.cancel_edit_button.hide()
+
+    def _save_note(self) -> None:
+        if self._task is None:
+            return
+        text = self.note_edit.toPlainText()
+        task_id = self._task.id
+        try:
+            if self._editing_note is not None:
+                tasks.edit_note(self._storage, self._editing_note, text)
+            else:
+                tasks.add_note(self._storage, task_id, text)
+        except (ServiceError, StorageError) as exc:
+            self._fail(exc.message_zh)  # what was typed stays in the box
+            return
+        self.show_task(task_id)
+        self.changed.emit(task_id)
+
+    def _fail(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold; margin-top: 8px;")
+    return label

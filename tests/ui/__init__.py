@@ -1,0 +1,1 @@
+"""Tests of the Qt window, driven with qtbot on the real widgets."""

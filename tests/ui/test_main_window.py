@@ -1,0 +1,234 @@
+"""The main window on a real database: department list, month view, overview, task panel, search."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from db import repository
+from desktop_app.services import departments
+from desktop_app.services.importer import import_file
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
+from desktop_app.ui.models.month_model import GROUP_KEY_ROLE, TASK_ID_ROLE
+from desktop_app.ui.models.overview_model import MONTH_ROLE, WORST_ROLE
+from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
+from tests.storage_helpers import FakeClock, new_storage
+
+TODAY = datetime(2024, 6, 20, 10, 0)
+
+
+@pytest.fixture
+def storage(tmp_path: Path):
+    storage = new_storage(tmp_path, TODAY)
+    yield storage
+    storage.close()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, storage):
+    def make(clock: FakeClock | None = None) -> MainWindow:
+        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(storage, clock or FakeClock(TODAY), settings)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return make
+
+
+def _department_rows(window: MainWindow) -> dict[str, str]:
+    model = window.department_model
+    out = {}
+    for row in range(1, model.rowCount()):
+        summary = model.summary(row)
+        assert summary is not None
+        out[summary.name] = model.data(model.index(row), Qt.ItemDataRole.DisplayRole)
+    return out
+
+
+def _visible_task_ids(window: MainWindow, group_key: str) -> list[int]:
+    model = window.month_model
+    row = model.group_row(group_key)
+    assert row is not None, group_key
+    parent = model.index(row, 0)
+    return [model.index(r, 0, parent).data(TASK_ID_ROLE) for r in range(model.rowCount(parent))]
+
+
+def test_first_start_shows_the_welcome_page_and_the_sample(make_window) -> None:
+    window = make_window(FakeClock(datetime(2026, 11, 25, 9, 0)))
+    assert window.pages.currentWidget() is window.welcome
+    window.welcome.sample_button.click()
+    assert window.pages.currentWidget() is window.splitter
+    [plan] = repository.plans()
+    assert plan.year == 2026 and plan.title.startswith("示例：") and plan.tasks == 33
+    # The current month is open; December's 22 tasks wait ahead.
+    assert len(_visible_task_ids(window, "2026-12")) == 22
+    assert window.month_view.isExpanded(
+        window.month_model.index(window.month_model.group_row("2026-11"), 0)
+    )
+
+
+def test_department_list_counts_and_month_view(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    rows = _department_rows(window)
+    # June 2024: 行政复议科 owes its June tasks; tasks due by 03-31 are late.
+    expected_june = [
+        t
+        for t in repository.tasks(department_ids=[repository.find_department("行政复议科").id])
+        if t.due and (t.due.year, t.due.month) == (2024, 6)
+    ]
+    assert f"本月 {len(expected_june)}" in rows["行政复议科"]
+    late_all = repository.overdue(date(2024, 6, 20))
+    header = window.department_model.data(
+        window.department_model.index(0), Qt.ItemDataRole.DisplayRole
+    )
+    assert f"逾期 {len(late_all)}" in header
+    # Choose a department: only its tasks and the collective ones are listed.
+    window.show_department(repository.find_department("行政复议科").id)
+    review = repository.find_department("行政复议科").id
+    shown = {tid for key in ("2024-12",) for tid in _visible_task_ids(window, key)}
+    expected = {t.id for t in repository.department_month_tasks(review, 2024, 12)}
+    assert shown == expected
+    assert _visible_task_ids(window, "late") == [
+        t.id for t in repository.overdue(date(2024, 6, 20), [review])
+    ]
+
+
+def test_marking_a_task_done_persists_and_updates_the_lists(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    late = _visible_task_ids(window, "late")
+    assert late
+    index = window.month_model.find_task(late[0])
+    window.month_view.setCurrentIndex(index)
+    assert window.task_panel.current_task_id() == late[0]
+    done_button = next(
+        b for b in window.task_panel.status_buttons.buttons() if b.property("status") == "done"
+    )
+    done_button.click()
+    row = repository.task(late[0])
+    assert row is not None and (row.status, row.completed_on) == ("done", date(2024, 6, 20))
+    assert late[0] not in _visible_task_ids(window, "late")
+    # A progress note, then its correction; both in the database and the history.
+    window.task_panel.note_edit.setPlainText("已报送区委")
+    window.task_panel.save_note_button.click()
+    assert [n.text for n in repository.notes(late[0])] == ["已报送区委"]
+    window.task_panel._start_edit(window.task_panel.notes.item(0))
+    window.task_panel.note_edit.setPlainText("已报送区委办公室")
+    window.task_panel.save_note_button.click()
+    assert [n.text for n in repository.notes(late[0])] == ["已报送区委办公室"]
+    assert [c.field for c in repository.history(late[0])] == ["status", "note"]
+    # An empty note is refused with a message and nothing is written.
+    window.task_panel.note_edit.setPlainText("   ")
+    window.task_panel.save_note_button.click()
+    assert window.task_panel.message.isVisible() and "不能为空" in window.task_panel.message.text()
+    assert len(repository.notes(late[0])) == 1
+
+
+def test_overview_cell_opens_that_department_and_month(make_window, storage, qtbot) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    window.overview_button.click()
+    assert window.views.currentWidget() is window.overview_view
+    model = window.overview_model
+    # A department with a task still open from an earlier month: its cell is red.
+    late = repository.overdue(date(2024, 6, 20))[0]
+    name = (late.lead + late.responsible)[0]
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole) == name
+    )
+    cell = model.index(row, late.due.month - 1)
+    assert cell.data(MONTH_ROLE) == late.due.month
+    assert cell.data(WORST_ROLE) == "late"
+    assert int(cell.data(Qt.ItemDataRole.DisplayRole)) >= 1
+    rect = window.overview_view.visualRect(cell)
+    qtbot.mouseClick(window.overview_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.views.currentWidget() is window.month_view
+    current = window.department_view.currentIndex()
+    assert current.data(DEPARTMENT_ID_ROLE) == repository.find_department(name).id
+    key = f"2024-{late.due.month:02d}"
+    month_row = window.month_model.group_row(key)
+    assert window.month_view.isExpanded(window.month_model.index(month_row, 0))
+    assert window.month_view.currentIndex().data(GROUP_KEY_ROLE) == key
+    assert late.id in _visible_task_ids(window, key)
+
+
+def test_search_filters_the_month_view(make_window, storage, qtbot) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    window.month_view.setFocus()
+    qtbot.keyClick(window.month_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_box, QApplication.focusWidget()
+    # Chinese arrives through the input method, as committed text (QTest cannot type it).
+    with qtbot.waitSignal(window.view_updated, timeout=2000):
+        window.search_box.insert("普法")
+    shown = {t.id for g in window.month_model.groups() if g.key != "late" for t in g.tasks}
+    assert shown == {t.id for t in repository.search("普法", limit=1000)}
+    window.search_box.clear()
+    window.refresh_view()
+    assert sum(len(g.tasks) for g in window.month_model.groups() if g.key != "late") == 89
+
+
+def test_filters_status_mine_and_role(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    departments.set_my_departments(storage, ["行政复议科"])
+    window = make_window()
+    rows = _department_rows(window)
+    assert next(iter(rows)) == "行政复议科" and rows["行政复议科"].startswith("★")
+    window.mine_only.setChecked(True)
+    mine = {t.id for g in window.month_model.groups() if g.key != "late" for t in g.tasks}
+    assert mine == {
+        t.id for t in repository.tasks(department_ids=[repository.find_department("行政复议科").id])
+    }
+    window.mine_only.setChecked(False)
+    window.status_filter.setCurrentIndex(window.status_filter.findData("done"))
+    assert all(len(g.tasks) == 0 for g in window.month_model.groups())
+    window.status_filter.setCurrentIndex(window.status_filter.findData("all"))
+    window.show_department(repository.find_department("办公室").id)
+    window.role_filter.setCurrentIndex(window.role_filter.findData("lead"))
+    lead_only = [t for g in window.month_model.groups() if g.key != "late" for t in g.tasks]
+    assert lead_only and all("办公室" in t.lead or t.collective for t in lead_only)
+
+
+def test_models_pass_the_model_tester(make_window, storage, qtmodeltester) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    qtmodeltester.check(window.department_model)
+    qtmodeltester.check(window.month_model)
+    window.show_overview()
+    qtmodeltester.check(window.overview_model)
+
+
+def test_geometry_and_splitter_are_remembered(make_window, tmp_path: Path, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    # The offscreen screen is 800×600: stay inside it.
+    window.resize(780, 560)
+    QApplication.processEvents()
+    window.splitter.setSizes([250, 300, 200])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = make_window()
+    assert again.size().width() == 780
+    assert again.splitter.sizes() == sizes
+    QApplication.processEvents()
+
+
+def test_all_departments_row_counts_each_task_once(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    assert window.department_model.index(0).data(DEPARTMENT_ID_ROLE) == ALL_DEPARTMENTS
+    header = window.department_model.index(0).data(Qt.ItemDataRole.DisplayRole)
+    late = len(repository.overdue(date(2024, 6, 20)))
+    assert header.endswith(f"逾期 {late}")
