@@ -153,7 +153,14 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", rows)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(conn: sqlite3.Connection) -> None:
+    """A task's owners in order from the index alone (every list of tasks reads them)."""
+    conn.execute(
+        "CREATE INDEX task_department_owners ON task_department (task_id, role, position, department_id)"
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

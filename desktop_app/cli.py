@@ -11,13 +11,13 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from db.errors import StorageError
-from desktop_app import __version__, commands
+from desktop_app import __version__
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, Task
@@ -218,20 +218,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = {
-    "import": commands.import_command,
-    "tasks": commands.tasks_command,
-    "done": commands.done_command,
-    "status": commands.status_command,
-    "note": commands.note_command,
-    "departments": commands.departments_command,
-    "plans": commands.plans_command,
-    "backup": commands.backup_command,
-    "restore": commands.restore_command,
-}
+_COMMANDS = (
+    "import",
+    "tasks",
+    "done",
+    "status",
+    "note",
+    "departments",
+    "plans",
+    "backup",
+    "restore",
+)
 
 
-def main(argv: Sequence[str] | None = None, clock: commands.Clock = datetime.now) -> int:
+def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = datetime.now) -> int:
     for stream in (sys.stdout, sys.stderr):
         # A Windows console in GBK must not crash on a character it lacks.
         if hasattr(stream, "reconfigure"):
@@ -241,7 +241,9 @@ def main(argv: Sequence[str] | None = None, clock: commands.Clock = datetime.now
         if args.command == "parse":
             return _parse_command(args, sys.stdout, sys.stderr)
         if args.command in _COMMANDS:
-            return _COMMANDS[args.command](args, clock, sys.stdout)
+            from desktop_app import commands  # the database only when a command needs it
+
+            return getattr(commands, f"{args.command}_command")(args, clock, sys.stdout)
         from desktop_app.ui.app import run_gui  # Qt only when the window is wanted
 
         return run_gui(

@@ -75,8 +75,7 @@ def test_a_first_version_database_upgrades_with_all_its_data(tmp_path: Path) -> 
     assert [t.id for t in repository.search("普法")] == [1]
     assert [t.id for t in repository.search("各科室")] == [2]
     # The upgrade was preceded by a backup holding the v1 data.
-    [taken] = backup.list_backups(storage.backups_dir)
-    assert taken.reason == "before-v2"
+    [taken] = [b for b in backup.list_backups(storage.backups_dir) if b.reason == "before-v2"]
     old = sqlite3.connect(taken.path)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1
     assert old.execute("SELECT COUNT(*) FROM task").fetchone()[0] == 2

@@ -13,29 +13,50 @@ from desktop_app.services.errors import ServiceError, no_department
 MY_DEPARTMENTS = "my_departments"
 
 
-def resolve_or_create(storage: Storage, name: str) -> Department:
-    """The department a name in a plan means, created on first sight (inside a transaction)."""
+def resolve_or_create(
+    storage: Storage, name: str, cache: dict[str, Department] | None = None
+) -> Department:
+    """The department a name in a plan means, created on first sight (inside a transaction).
+
+    ``cache`` remembers the answers within one import, where the same names recur.
+    """
+    if cache is not None and name in cache:
+        return cache[name]
     found = repository.find_department(name)
-    if found is not None:
-        return found
-    clean = repository.normalize_name(name)
-    return Department.create(
-        name=clean, collective=is_collective(clean), created_at=storage.clock()
-    )
+    if found is None:
+        clean = repository.normalize_name(name)
+        found = Department.create(
+            name=clean, collective=is_collective(clean), created_at=storage.clock()
+        )
+    if cache is not None:
+        cache[name] = found
+    return found
 
 
 def link_owners(
-    storage: Storage, task_id: int, lead: Sequence[str], responsible: Sequence[str]
+    storage: Storage,
+    task_id: int,
+    lead: Sequence[str],
+    responsible: Sequence[str],
+    *,
+    cache: dict[str, Department] | None = None,
+    replace: bool = True,
 ) -> None:
     """Point a task at these departments (inside a transaction), creating unknown ones."""
-    TaskDepartment.delete().where(TaskDepartment.task == task_id).execute()
+    if replace:
+        TaskDepartment.delete().where(TaskDepartment.task == task_id).execute()
+    rows = []
     for role, names in (("lead", lead), ("responsible", responsible)):
         seen: set[int] = set()
         for position, name in enumerate(names):
-            dept = resolve_or_create(storage, name)
+            dept = resolve_or_create(storage, name, cache)
             if dept.id not in seen:
                 seen.add(dept.id)
-                TaskDepartment.create(task=task_id, department=dept, role=role, position=position)
+                rows.append(
+                    {"task": task_id, "department": dept.id, "role": role, "position": position}
+                )
+    if rows:
+        TaskDepartment.insert_many(rows).execute()
 
 
 def canonical_names(names: Sequence[str]) -> list[str]:

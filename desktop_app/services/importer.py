@@ -207,7 +207,8 @@ def _plan_changes(
             )
             plan_id = plan.id
             _write_sections(plan, parsed)
-            ids = [_create_task(storage, plan, t, i) for i, t in enumerate(parsed.tasks)]
+            cache: dict = {}
+            ids = [_create_task(storage, plan, t, i, cache) for i, t in enumerate(parsed.tasks)]
             repository.reindex(ids)
             diffs = tuple(
                 TaskDiff("added", t.label, t.text, task_id)
@@ -296,10 +297,12 @@ def _write_sections(plan: Plan, parsed: ParsedPlan) -> None:
         Section.create(plan=plan, label=s.label, title=s.title, level=s.level, position=position)
 
 
-def _create_task(storage: Storage, plan: Plan, t: ParsedTask, position: int) -> int:
+def _create_task(
+    storage: Storage, plan: Plan, t: ParsedTask, position: int, cache: dict | None = None
+) -> int:
     now = storage.clock()
     d = t.deadline
-    task = Task.create(
+    task_id = Task.insert(
         plan=plan,
         label=t.label,
         section_path=list(t.section),
@@ -315,9 +318,9 @@ def _create_task(storage: Storage, plan: Plan, t: ParsedTask, position: int) -> 
         position=position,
         created_at=now,
         updated_at=now,
-    )
-    departments.link_owners(storage, task.id, t.lead, t.responsible)
-    return task.id
+    ).execute()
+    departments.link_owners(storage, task_id, t.lead, t.responsible, cache=cache, replace=False)
+    return task_id
 
 
 def _update_task(

@@ -417,9 +417,13 @@ class MainWindow(QMainWindow):
             month = (today.year, today.month)
             due = sum(1 for t in own if t.due and (t.due.year, t.due.month) == month)
             late = sum(1 for t in own if t.due and t.due < today)
+        template = (
+            self.tr("今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项")
+            if mine
+            else self.tr("今天 %1 · 本月待完成 %2 项 · 逾期 %3 项")
+        )
         self.status_label.setText(
-            self.tr("今天 %1 · 本月待完成 %2 项 · 逾期 %3 项")
-            .replace("%1", today.isoformat())
+            template.replace("%1", today.isoformat())
             .replace("%2", str(due))
             .replace("%3", str(late))
         )

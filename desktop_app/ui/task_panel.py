@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -62,6 +63,8 @@ class TaskPanel(QScrollArea):
         self._section_titles: dict[str, str] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the panel's width; only a tall task scrolls, and only down.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(240)
 
         body = QWidget()
@@ -89,15 +92,15 @@ class TaskPanel(QScrollArea):
         for w in (self.path_label, self.text_label, self.owners_label, self.deadline_label):
             d.addWidget(w)
 
-        status_row = QHBoxLayout()
+        status_row = QGridLayout()
         self.status_buttons = QButtonGroup(self)
         self.status_buttons.setExclusive(True)
-        for status in ("not_started", "in_progress", "done", "cancelled"):
+        for i, status in enumerate(("not_started", "in_progress", "done", "cancelled")):
             button = QPushButton(status_name(status))
             button.setCheckable(True)
             button.setProperty("status", status)
             self.status_buttons.addButton(button)
-            status_row.addWidget(button)
+            status_row.addWidget(button, i // 2, i % 2)
         self.status_buttons.buttonClicked.connect(self._status_clicked)
         d.addLayout(status_row)
 
@@ -105,6 +108,7 @@ class TaskPanel(QScrollArea):
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
         self.notes.setMinimumHeight(90)
+        self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes.itemDoubleClicked.connect(self._start_edit)
         d.addWidget(self.notes)
         self.note_edit = QPlainTextEdit()
@@ -131,6 +135,7 @@ class TaskPanel(QScrollArea):
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(70)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         d.addWidget(self.history)
         d.addWidget(_heading(self.tr("文件原文中的标注")))
         self.annotation_label = QLabel()

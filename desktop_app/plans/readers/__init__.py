@@ -19,16 +19,62 @@ from typing import Literal
 from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
-from .docx import read_docx
-from .legacy import read_html, read_legacy, read_mht, read_rtf
-from .ofd import read_ofd
-from .pdf import read_pdf
 from .text import decode_text, looks_delimited, read_delimited, read_txt
-from .xlsx import read_xlsx
 
 __all__ = ["SUPPORTED_EXTENSIONS", "read_document", "sniff"]
 
 log = logging.getLogger(__name__)
+
+
+# The heavy readers (pdfplumber, python-docx, openpyxl, LibreOffice glue) are
+# imported when a file of theirs arrives, not when the program starts.
+def read_pdf(data: bytes, name: str) -> DocumentText:
+    from .pdf import read_pdf as read
+
+    return read(data, name)
+
+
+def read_docx(data: bytes, name: str) -> DocumentText:
+    from .docx import read_docx as read
+
+    return read(data, name)
+
+
+def read_xlsx(data: bytes, name: str) -> DocumentText:
+    from .xlsx import read_xlsx as read
+
+    return read(data, name)
+
+
+def read_ofd(data: bytes, name: str) -> DocumentText:
+    from .ofd import read_ofd as read
+
+    return read(data, name)
+
+
+def read_legacy(*args, **kwargs) -> DocumentText:
+    from .legacy import read_legacy as read
+
+    return read(*args, **kwargs)
+
+
+def read_rtf(*args, **kwargs) -> DocumentText:
+    from .legacy import read_rtf as read
+
+    return read(*args, **kwargs)
+
+
+def read_mht(data: bytes, name: str) -> DocumentText:
+    from .legacy import read_mht as read
+
+    return read(data, name)
+
+
+def read_html(data: bytes, name: str) -> DocumentText:
+    from .legacy import read_html as read
+
+    return read(data, name)
+
 
 DOCX_EXTS = frozenset({".docx", ".docm", ".dotx", ".dotm"})
 XLSX_EXTS = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
