@@ -1,0 +1,255 @@
+"""The reminder settings the liaison chooses, kept as JSON in the ``setting`` table.
+
+Reading never fails: a damaged or partial stored value falls back to the
+defaults field by field. Saving checks every field and says what is wrong in
+Chinese and English.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from typing import Any
+
+from db.connection import Storage
+from db.models import DB, Setting
+from desktop_app.services.errors import ServiceError
+
+REMINDERS = "reminders"
+MAX_LEAD_WORKDAYS = 60
+MAX_LATE_EVERY_DAYS = 60
+_LEAD_SEPARATORS = re.compile(r"[\s、，,；;/]+")
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """When reminders go out.
+
+    Besides ``lead_workdays`` (working days before a deadline, largest first),
+    a task is always reminded on the deadline's last working day.
+    ``late_every_days`` repeats the reminder of a late task (0: never). Quiet
+    hours run from ``quiet_start`` to ``quiet_end`` (across midnight when the
+    end is earlier; none when both are equal). ``extra_holidays`` are days off
+    the user adds to the official calendar.
+    """
+
+    remind_at: time = time(9, 0)
+    lead_workdays: tuple[int, ...] = (10, 5, 1)
+    late_every_days: int = 7
+    quiet_start: time = time(22, 0)
+    quiet_end: time = time(8, 0)
+    extra_holidays: tuple[date, ...] = ()
+    paused_until: datetime | None = None
+
+    def is_quiet(self, moment: time) -> bool:
+        """Whether ``moment`` falls in the quiet hours (start included, end excluded)."""
+        start, end = self.quiet_start, self.quiet_end
+        if start == end:
+            return False
+        if start < end:
+            return start <= moment < end
+        return moment >= start or moment < end
+
+    def is_paused(self, now: datetime) -> bool:
+        return self.paused_until is not None and now < self.paused_until
+
+
+DEFAULTS = ReminderSettings()
+
+
+# -- checking ----------------------------------------------------------------------------
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _checked_lead_workdays(values: object) -> tuple[int, ...]:
+    try:
+        items = list(values)  # type: ignore[call-overload]
+    except TypeError:
+        items = [values]
+    for value in items:
+        if not _is_int(value) or not 1 <= value <= MAX_LEAD_WORKDAYS:
+            raise ServiceError(
+                "bad_lead_days",
+                f"提前提醒的天数须为 1 到 {MAX_LEAD_WORKDAYS} 之间的整数（工作日），“{value}”不符合",
+                f"Lead days must be whole numbers of working days from 1 to "
+                f"{MAX_LEAD_WORKDAYS}; {value!r} is not",
+            )
+    if len(set(items)) != len(items):
+        repeated = sorted({v for v in items if items.count(v) > 1}, reverse=True)
+        raise ServiceError(
+            "repeated_lead_days",
+            f"提前提醒的天数不能重复：{'、'.join(map(str, repeated))}",
+            f"Lead days cannot repeat: {', '.join(map(str, repeated))}",
+        )
+    return tuple(sorted(items, reverse=True))
+
+
+def _checked_time(value: object, what_zh: str, what_en: str) -> time:
+    if not isinstance(value, time):
+        raise ServiceError(
+            "bad_time", f"{what_zh}不是有效的时刻", f"The {what_en} is not a valid time"
+        )
+    return value.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def validate_reminder_settings(settings: ReminderSettings) -> ReminderSettings:
+    """The settings as they will be stored (lead days sorted, holidays in order) or a ServiceError."""
+    remind_at = _checked_time(settings.remind_at, "提醒时间", "reminder time")
+    quiet_start = _checked_time(settings.quiet_start, "免打扰开始时间", "start of the quiet hours")
+    quiet_end = _checked_time(settings.quiet_end, "免打扰结束时间", "end of the quiet hours")
+    late = settings.late_every_days
+    if not _is_int(late) or not 0 <= late <= MAX_LATE_EVERY_DAYS:
+        raise ServiceError(
+            "bad_late_every",
+            f"逾期提醒的间隔须为 0 到 {MAX_LATE_EVERY_DAYS} 天（0 表示不重复提醒）",
+            f"The late-task interval must be 0 to {MAX_LATE_EVERY_DAYS} days (0: never repeat)",
+        )
+    holidays = settings.extra_holidays
+    if any(not isinstance(d, date) or isinstance(d, datetime) for d in holidays):
+        raise ServiceError("bad_holiday", "额外休息日须为日期", "Extra days off must be dates")
+    paused = settings.paused_until
+    if paused is not None and not isinstance(paused, datetime):
+        raise ServiceError(
+            "bad_pause", "暂停提醒的截止时间无效", "The pause end is not a valid time"
+        )
+    checked = replace(
+        settings,
+        remind_at=remind_at,
+        lead_workdays=_checked_lead_workdays(settings.lead_workdays),
+        late_every_days=late,
+        quiet_start=quiet_start,
+        quiet_end=quiet_end,
+        extra_holidays=tuple(sorted(set(holidays))),
+    )
+    if checked.is_quiet(remind_at):
+        raise ServiceError(
+            "remind_in_quiet_hours",
+            f"提醒时间 {remind_at:%H:%M} 落在免打扰时段（{quiet_start:%H:%M}—{quiet_end:%H:%M}）内，"
+            "请调整其中之一",
+            f"The reminder time {remind_at:%H:%M} falls in the quiet hours "
+            f"({quiet_start:%H:%M}-{quiet_end:%H:%M}); change one of them",
+        )
+    return checked
+
+
+def parse_lead_workdays(text: str) -> tuple[int, ...]:
+    """``"10、5、1"`` (any of 、，,；; or spaces between) as lead days, largest first."""
+    values: list[int] = []
+    for part in _LEAD_SEPARATORS.split(text.strip()):
+        if not part:
+            continue
+        clean = part.translate(_FULL_WIDTH_DIGITS)
+        if not clean.isascii() or not clean.isdigit():
+            raise ServiceError(
+                "bad_lead_days",
+                f"提前提醒的天数须为整数，用顿号分隔，例如 10、5、1；“{part}”不是整数",
+                f"Lead days must be whole numbers separated by commas, e.g. 10, 5, 1; "
+                f"{part!r} is not",
+            )
+        values.append(int(clean))
+    return _checked_lead_workdays(values)
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def format_lead_workdays(days: tuple[int, ...]) -> str:
+    return "、".join(str(d) for d in days)
+
+
+# -- storing -----------------------------------------------------------------------------
+
+
+def _to_json(settings: ReminderSettings) -> dict[str, Any]:
+    return {
+        "remind_at": settings.remind_at.strftime("%H:%M"),
+        "lead_workdays": list(settings.lead_workdays),
+        "late_every_days": settings.late_every_days,
+        "quiet_start": settings.quiet_start.strftime("%H:%M"),
+        "quiet_end": settings.quiet_end.strftime("%H:%M"),
+        "extra_holidays": [d.isoformat() for d in settings.extra_holidays],
+        "paused_until": None
+        if settings.paused_until is None
+        else settings.paused_until.isoformat(timespec="seconds"),
+    }
+
+
+def _field(stored: dict[str, Any], name: str, parse: Any) -> Any:
+    """The stored field parsed, or the default when it is missing or damaged."""
+    if name not in stored:
+        return getattr(DEFAULTS, name)
+    try:
+        return parse(stored[name])
+    except (TypeError, ValueError, AttributeError, ServiceError):
+        return getattr(DEFAULTS, name)
+
+
+def _parse_time(value: Any) -> time:
+    return time.fromisoformat(value).replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _parse_late(value: Any) -> int:
+    if not _is_int(value) or not 0 <= value <= MAX_LATE_EVERY_DAYS:
+        raise ValueError(value)
+    return value
+
+
+def _parse_holidays(value: Any) -> tuple[date, ...]:
+    if not isinstance(value, list):
+        raise TypeError(value)
+    days = set()
+    for item in value:  # one bad day does not cost the user the others
+        try:
+            days.add(date.fromisoformat(item))
+        except (TypeError, ValueError):
+            continue
+    return tuple(sorted(days))
+
+
+def _parse_pause(value: Any) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=None)
+
+
+def _parse_lead(value: Any) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        raise TypeError(value)
+    return _checked_lead_workdays(value)
+
+
+def _from_json(stored: Any) -> ReminderSettings:
+    if not isinstance(stored, dict):
+        return DEFAULTS
+    return ReminderSettings(
+        remind_at=_field(stored, "remind_at", _parse_time),
+        lead_workdays=_field(stored, "lead_workdays", _parse_lead),
+        late_every_days=_field(stored, "late_every_days", _parse_late),
+        quiet_start=_field(stored, "quiet_start", _parse_time),
+        quiet_end=_field(stored, "quiet_end", _parse_time),
+        extra_holidays=_field(stored, "extra_holidays", _parse_holidays),
+        paused_until=_field(stored, "paused_until", _parse_pause),
+    )
+
+
+def reminder_settings() -> ReminderSettings:
+    """The stored reminder settings; defaults for whatever is missing or damaged."""
+    row = DB.execute_sql("SELECT value FROM setting WHERE key = ?", (REMINDERS,)).fetchone()
+    if row is None or row[0] is None:
+        return DEFAULTS
+    try:
+        stored = json.loads(row[0])
+    except (TypeError, ValueError):
+        return DEFAULTS
+    return _from_json(stored)
+
+
+def save_reminder_settings(storage: Storage, settings: ReminderSettings) -> ReminderSettings:
+    """Check and store ``settings``; returns them as stored (lead days sorted, largest first)."""
+    checked = validate_reminder_settings(settings)
+    with storage.write():
+        Setting.insert(key=REMINDERS, value=_to_json(checked)).on_conflict_replace().execute()
+    return checked
