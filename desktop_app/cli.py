@@ -21,7 +21,6 @@ from desktop_app import __version__
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, Task
-from desktop_app.plans.parser import due_months, parse_file
 from desktop_app.services.errors import ServiceError
 from desktop_app.text_table import fit
 
@@ -83,6 +82,8 @@ def print_plan(plan: ParsedPlan, out: TextIO) -> None:
         file=out,
     )
     if plan.tasks:
+        from desktop_app.plans.parser import due_months
+
         months = "，".join(f"{m}：{n}" for m, n in due_months(plan).items())
         print(f"任务：{len(plan.tasks)} 项（按月：{months or '无'}）", file=out)
         print(file=out)
@@ -101,6 +102,8 @@ def print_plan(plan: ParsedPlan, out: TextIO) -> None:
 
 def _parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
+        from desktop_app.plans.parser import parse_file  # not needed to open the window
+
         plan = parse_file(Path(args.file))
     except PlanReadError as exc:
         print(exc.one_line(), file=err)

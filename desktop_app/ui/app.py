@@ -30,7 +30,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from db.connection import Storage, open_storage, replace_corrupt
 from db.errors import CorruptDatabaseError, StorageError
 from desktop_app.paths import backups_path, data_dir, database_path, resource_path
-from desktop_app.services import plans
 from desktop_app.ui.main_window import MainWindow
 
 Clock = Callable[[], datetime]
@@ -142,6 +141,8 @@ def run_gui(
     if storage is None:
         return 3
     if demo:
+        from desktop_app.services import plans  # the parser loads only for the sample
+
         plans.import_sample(storage, clock().date())
     window = MainWindow(storage, clock, settings)
     watcher = _PaintWatcher(window)

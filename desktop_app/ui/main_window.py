@@ -44,7 +44,7 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.workdays import WorkCalendar
-from desktop_app.services import departments, plans
+from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.overview import (
     department_summaries,
@@ -591,6 +591,8 @@ class MainWindow(QMainWindow):
 
     def import_sample(self) -> None:
         try:
+            from desktop_app.services import plans  # the parser loads when it is needed
+
             result = plans.import_sample(self.storage, self.today())
         except (PlanReadError, ServiceError, StorageError) as exc:
             QMessageBox.warning(self, self.tr("无法打开示例"), exc.message_zh)
@@ -624,6 +626,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            from desktop_app.services import plans
+
             plans.delete_plan(self.storage, self.plan_id)
         except (ServiceError, StorageError) as exc:
             QMessageBox.warning(self, self.tr("无法删除"), exc.message_zh)

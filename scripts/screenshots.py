@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Screenshots of the real window for the README: welcome page, month view, overview, import preview.
+
+Run on a virtual screen with a CJK font installed (Debian: xvfb, fonts-noto-cjk):
+
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 scripts/screenshots.py [OUT_DIR]
+
+The window is shown at 1366×768 on a fixed date (2024-06-20) with the real
+district plan `003_…` imported, a few tasks done, so every state appears.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from db import repository  # noqa: E402
+from db.connection import open_storage  # noqa: E402
+from desktop_app.services import departments, tasks  # noqa: E402
+from desktop_app.services.importer import import_file  # noqa: E402
+from desktop_app.ui.app import install_translators  # noqa: E402
+from desktop_app.ui.main_window import MainWindow  # noqa: E402
+
+PLAN = ROOT / "tests" / "fixtures" / "003_977e8fd6d0e9a83c.txt"
+SIZE = (1366, 768)
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+def settle(app: QApplication, widget: QWidget) -> None:
+    for _ in range(5):
+        app.processEvents()
+    widget.repaint()
+    app.processEvents()
+
+
+def save(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app, widget)
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    install_translators(app, "zh_CN")
+    scratch = Path(tempfile.mkdtemp(prefix="deadline-reminder-shots-"))
+    clock = Clock(datetime(2024, 6, 20, 9, 30))
+    storage = open_storage(scratch / "tasks.sqlite3", clock=clock)
+    settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
+
+    window = MainWindow(storage, clock, settings)
+    window.resize(*SIZE)
+    window.show()
+    save(app, window, out / "welcome.png")
+
+    import_file(storage, PLAN)
+    departments.set_my_departments(storage, ["行政复议科"])
+    for row in repository.tasks(due_to=date(2024, 5, 31))[::2]:
+        tasks.set_status(storage, row.id, "done", completed_on=row.due)
+    for row in repository.tasks(due_from=date(2024, 6, 1), due_to=date(2024, 7, 31))[:3]:
+        tasks.set_status(storage, row.id, "in_progress")
+    window.reload()
+    window.show_department(repository.find_department("行政复议科").id)
+    window.open_month(6)
+    first_june = window.month_model.find_task(
+        repository.department_month_tasks(repository.find_department("行政复议科").id, 2024, 6)[
+            0
+        ].id
+    )
+    window.month_view.setCurrentIndex(first_june)
+    save(app, window, out / "month_view.png")
+
+    window.show_overview()
+    save(app, window, out / "overview.png")
+
+    from desktop_app.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(storage, window, ROOT / "tests" / "fixtures" / "000_9ec6db43f1a77751.txt")
+    wizard.resize(1280, 720)
+    wizard.show()
+    save(app, wizard, out / "import_preview.png")
+    wizard.close()
+    window.close()
+    storage.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
