@@ -38,9 +38,14 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy a live database into ``target`` atomically (temporary file, then rename)."""
     partial = target.with_name(target.name + ".partial")
     try:
-        with sqlite3.connect(partial) as dest:
+        dest = sqlite3.connect(partial)
+        try:
             source.backup(dest)
-        dest.close()
+            # A copy of a WAL database would open in WAL mode and grow -wal/-shm files
+            # beside it; a backup is one self-contained file.
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
         os.replace(partial, target)
     except BaseException as exc:
         partial.unlink(missing_ok=True)
@@ -50,20 +55,27 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
         raise
 
 
-def take_backup(source: sqlite3.Connection, backups_dir: Path, now: datetime, reason: str) -> Path:
-    """Back up, then drop all but the newest ``KEEP_BACKUPS``; returns the new file."""
+def take_backup(
+    source: sqlite3.Connection,
+    backups_dir: Path,
+    now: datetime,
+    reason: str,
+    *,
+    keep: Path | None = None,
+) -> Path:
+    """Back up, then drop all but the newest ``KEEP_BACKUPS`` (never ``keep``); returns the new file."""
     try:
         backups_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise (errors.translate(exc, backups_dir) or exc) from exc
-    for stale in backups_dir.glob("*.partial"):
+    for stale in [*backups_dir.glob("*.partial"), *backups_dir.glob("*.partial-journal")]:
         stale.unlink(missing_ok=True)
     target = backups_dir / backup_name(now, reason)
     while target.exists():  # two backups in the same microsecond (or a clock set back)
         now = now.replace(microsecond=(now.microsecond + 1) % 1_000_000)
         target = backups_dir / backup_name(now, reason)
     copy_database(source, target)
-    rotate(backups_dir)
+    rotate(backups_dir, protect=() if keep is None else (keep,))
     return target
 
 
@@ -82,9 +94,11 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
     return found
 
 
-def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS) -> None:
+def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS, protect: tuple[Path, ...] = ()) -> None:
+    protected = {p.resolve() for p in protect}
     for old in list_backups(backups_dir)[keep:]:
-        old.path.unlink(missing_ok=True)
+        if old.path.resolve() not in protected:
+            old.path.unlink(missing_ok=True)
 
 
 def latest_backup(backups_dir: Path) -> Path | None:
@@ -92,6 +106,26 @@ def latest_backup(backups_dir: Path) -> Path | None:
     for info in list_backups(backups_dir):
         if check_file(info.path) is None:
             return info.path
+    return None
+
+
+def schema_version_of(path: Path) -> int | None:
+    """The schema version recorded in a database file, read without changing it.
+
+    A plain connection, closed at once, leaves no -wal/-shm files behind (a
+    read-only one would); the read-only one is the fallback for a read-only folder.
+    """
+    for target, uri in ((str(path), False), (path.resolve().as_uri() + "?mode=ro", True)):
+        try:
+            conn = sqlite3.connect(target, uri=uri)
+        except sqlite3.Error:
+            continue
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.Error:
+            continue
+        finally:
+            conn.close()
     return None
 
 

@@ -38,9 +38,16 @@ class Storage:
         """The underlying sqlite3 connection (for backups and FTS statements)."""
         return self.database.connection()
 
-    def backup(self, reason: str) -> Path:
-        """A rotated online backup of the database as it stands now."""
-        return backup.take_backup(self.raw(), self.backups_dir, self.clock(), reason)
+    def backup(self, reason: str, *, keep: Path | None = None) -> Path:
+        """A rotated online backup of the database as last committed (``keep`` is never rotated).
+
+        It reads through a connection of its own, so it works inside this connection's
+        write transaction (SQLite refuses to back up from a connection that is writing).
+        """
+        with contextlib.closing(
+            sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True)
+        ) as source:
+            return backup.take_backup(source, self.backups_dir, self.clock(), reason, keep=keep)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
@@ -53,7 +60,7 @@ class Storage:
         try:
             yield
         except (sqlite3.Error, peewee.PeeweeException, OSError) as exc:
-            error = errors.translate(exc, self.path)
+            error = _translate_chain(exc, self.path)
             if error is None:
                 raise
             raise error from exc
@@ -61,6 +68,24 @@ class Storage:
     def close(self) -> None:
         if not self.database.is_closed():
             self.database.close()
+
+
+def _translate_chain(exc: BaseException, path: Path) -> errors.StorageError | None:
+    """The user-facing error for ``exc`` or for the error it was raised while handling.
+
+    On SQLITE_FULL (and some I/O errors) SQLite rolls the transaction back itself, so
+    peewee's own ROLLBACK then fails with "no transaction is active": the error the user
+    must hear about is the one before it.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        error = errors.translate(current, path)
+        if error is not None:
+            return error
+        current = current.__context__
+    return None
 
 
 def _check_existing(path: Path, backups_dir: Path) -> None:
@@ -78,6 +103,8 @@ def _check_existing(path: Path, backups_dir: Path) -> None:
     if problem is not None:
         if "locked" in problem or "busy" in problem:
             raise errors.locked()
+        if "unable to open" in problem or "readonly" in problem or "read-only" in problem:
+            raise errors.read_only(path)
         raise errors.CorruptDatabaseError(path, backup.latest_backup(backups_dir))
 
 
@@ -97,6 +124,9 @@ def open_storage(
         raise (errors.translate(exc, path.parent) or exc) from exc
     if path.exists():
         _check_existing(path, backups_dir)
+        version = backup.schema_version_of(path)
+        if version is not None and version > migrations.LATEST_VERSION:
+            raise _newer_schema(version)  # before any pragma could change the file
     database = peewee.SqliteDatabase(
         str(path),
         pragmas={"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"},
@@ -110,17 +140,21 @@ def open_storage(
     return storage
 
 
+def _newer_schema(version: int) -> errors.StorageError:
+    return errors.StorageError(
+        "newer_schema",
+        f"数据库由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开",
+        f"The database was made by a newer version of this program (schema {version}); "
+        "upgrade the program to open it",
+    )
+
+
 def _migrate(storage: Storage, target: int) -> None:
     conn = storage.raw()
     version = migrations.schema_version(conn)
     if version > migrations.LATEST_VERSION:
         storage.close()
-        raise errors.StorageError(
-            "newer_schema",
-            f"数据库由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开",
-            f"The database was made by a newer version of this program (schema {version}); "
-            "upgrade the program to open it",
-        )
+        raise _newer_schema(version)
     for step in migrations.pending(conn, target):
         if version > 0:  # a database with data in it; a new file has nothing to lose
             storage.backup(f"before-v{step}")
@@ -141,7 +175,7 @@ def restore_backup(storage: Storage, source: Path) -> Path:
             f"The backup file cannot be used: {source} ({problem})",
         )
     with storage.translated():
-        saved = storage.backup("before-restore")
+        saved = storage.backup("before-restore", keep=source)
         with sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True) as src:
             src.backup(storage.raw())
         src.close()

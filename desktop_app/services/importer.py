@@ -163,8 +163,10 @@ def import_plan(
         if dry_run:
             with storage.database.atomic():
                 return _plan_changes(storage, parsed, target, source_name, content_hash, True)
-        saved = storage.backup("before-import") if Plan.select().exists() else None
     with storage.write():
+        # Under the write lock: a refused import takes no backup, and no other
+        # process can change the database between the backup and the import.
+        saved = storage.backup("before-import") if Plan.select().exists() else None
         result = _plan_changes(storage, parsed, target, source_name, content_hash, False)
     return replace(result, backup=saved)
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 import tempfile
 import traceback
@@ -153,3 +154,5 @@ def run_gui(
         return app.exec()
     finally:
         storage.close()
+        if demo:
+            shutil.rmtree(folder, ignore_errors=True)  # the demo leaves nothing behind
