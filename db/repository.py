@@ -21,8 +21,10 @@ STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending
 _CHUNK = 500
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TaskRow:
+    """One task as the views show it; a value to read, not to change (slots: cheap to build)."""
+
     id: int
     plan_id: int
     label: str
@@ -386,18 +388,25 @@ def due_between(
 
 
 def month_counts(
-    today: date, soon_until: date, plan_ids: Sequence[int] | None = None
+    today: date,
+    soon_until: date,
+    plan_ids: Sequence[int] | None = None,
+    year: int | None = None,
 ) -> list[CountRow]:
     """Task counts per department × due month × state.
 
     Collective departments come back as rows of their own: the caller adds them
-    to every department's cell.
+    to every department's cell. ``year`` keeps only tasks due in that year (the
+    grid of one year across plans).
     """
     where = ["t.archived_at IS NULL"]
     params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
     if plan_ids is not None:
         where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
         params += list(plan_ids)
+    if year is not None:
+        where.append("t.due_date BETWEEN ? AND ?")
+        params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
     sql = (
         f"SELECT td.department_id, substr(t.due_date, 1, 7), {_STATE_SQL}, "
         "COUNT(DISTINCT t.id) FROM task t CROSS JOIN task_department td ON td.task_id = t.id "
