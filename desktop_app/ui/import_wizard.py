@@ -88,10 +88,6 @@ _DIFF_COLORS = {"added": "#188038", "removed": "#b3261e", "restored": "#1a73e8"}
 _DIFF_DELAY_MS = 250
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
-
 @contextlib.contextmanager
 def _busy() -> Iterator[None]:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -111,22 +107,28 @@ def _font(widget: QWidget, *, scale: float = 1.0, bold: bool = False) -> QFont:
 
 def counts_text(result: ImportResult) -> str:
     """``新增 N 项，变更 N 项，删除 N 项，未变 N 项`` (restored and renumbered when there are any)."""
-    text = _tr("新增 {0} 项，变更 {1} 项，删除 {2} 项，未变 {3} 项").format(
+    text = QCoreApplication.translate(
+        "ImportWizard", "新增 {0} 项，变更 {1} 项，删除 {2} 项，未变 {3} 项"
+    ).format(
         result.count("added"), result.count("changed"), result.count("removed"), result.unchanged
     )
     if result.count("restored"):
-        text += _tr("，恢复 {0} 项").format(result.count("restored"))
+        text += QCoreApplication.translate("ImportWizard", "，恢复 {0} 项").format(
+            result.count("restored")
+        )
     if result.renumbered:
-        text += _tr("（其中 {0} 项只是编号变了）").format(result.renumbered)
+        text += QCoreApplication.translate("ImportWizard", "（其中 {0} 项只是编号变了）").format(
+            result.renumbered
+        )
     return text
 
 
 def _field_name(name: str) -> str:
     return {
-        "text": _tr("任务内容"),
-        "lead": _tr("牵头部门"),
-        "responsible": _tr("责任部门"),
-        "deadline": _tr("完成时间"),
+        "text": QCoreApplication.translate("ImportWizard", "任务内容"),
+        "lead": QCoreApplication.translate("ImportWizard", "牵头部门"),
+        "responsible": QCoreApplication.translate("ImportWizard", "责任部门"),
+        "deadline": QCoreApplication.translate("ImportWizard", "完成时间"),
     }.get(name, name)
 
 
@@ -137,26 +139,36 @@ def _short(text: str, limit: int = 48) -> str:
 def diff_line(diff: TaskDiff) -> tuple[str, str]:
     """One line for the list of changes, and its tooltip."""
     kind = {
-        "added": _tr("新增"),
-        "removed": _tr("删除"),
-        "restored": _tr("恢复"),
-        "changed": _tr("变更"),
+        "added": QCoreApplication.translate("ImportWizard", "新增"),
+        "removed": QCoreApplication.translate("ImportWizard", "删除"),
+        "restored": QCoreApplication.translate("ImportWizard", "恢复"),
+        "changed": QCoreApplication.translate("ImportWizard", "变更"),
     }.get(diff.kind, diff.kind)
     if diff.kind != "changed" or not diff.changes:
-        return _tr("{0} {1}：{2}").format(kind, diff.label, _short(diff.text)), diff.text
+        return QCoreApplication.translate("ImportWizard", "{0} {1}：{2}").format(
+            kind, diff.label, _short(diff.text)
+        ), diff.text
     parts, tips = [], [diff.text]
     for change in diff.changes:
         if change.field == "text":
-            part = _tr("任务内容有改动")
+            part = QCoreApplication.translate("ImportWizard", "任务内容有改动")
         else:
-            part = _tr("{0}：{1} → {2}").format(
-                _field_name(change.field), change.old or _tr("（无）"), change.new or _tr("（无）")
+            part = QCoreApplication.translate("ImportWizard", "{0}：{1} → {2}").format(
+                _field_name(change.field),
+                change.old or QCoreApplication.translate("ImportWizard", "（无）"),
+                change.new or QCoreApplication.translate("ImportWizard", "（无）"),
             )
         if change.kept_correction:
-            part += _tr("（保留您的更正）")
+            part += QCoreApplication.translate("ImportWizard", "（保留您的更正）")
         parts.append(part)
-        tips.append(_tr("{0}：{1} → {2}").format(_field_name(change.field), change.old, change.new))
-    return _tr("{0} {1}：{2}").format(kind, diff.label, "；".join(parts)), "\n".join(tips)
+        tips.append(
+            QCoreApplication.translate("ImportWizard", "{0}：{1} → {2}").format(
+                _field_name(change.field), change.old, change.new
+            )
+        )
+    return QCoreApplication.translate("ImportWizard", "{0} {1}：{2}").format(
+        kind, diff.label, "；".join(parts)
+    ), "\n".join(tips)
 
 
 # -- delegates ---------------------------------------------------------------------------

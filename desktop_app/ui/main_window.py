@@ -359,7 +359,7 @@ class MainWindow(QMainWindow):
         self.plan_combo.clear()
         for p in all_plans:
             year = f"{p.year} · " if p.year else ""
-            self.plan_combo.addItem(f"{year}{p.title or self.tr('（无标题）')}", p.id)
+            self.plan_combo.addItem(year + (p.title or self.tr("（无标题）")), p.id)
             self.plan_combo.setItemData(
                 self.plan_combo.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole
             )

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -33,13 +33,13 @@ from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _FIELD_NAMES = {
-    "status": "状态",
-    "lead": "牵头部门",
-    "responsible": "责任部门",
-    "deadline": "完成时间",
-    "text": "任务内容",
-    "note": "进展说明",
-    "archived": "归档",
+    "status": QT_TRANSLATE_NOOP("TaskPanel", "状态"),
+    "lead": QT_TRANSLATE_NOOP("TaskPanel", "牵头部门"),
+    "responsible": QT_TRANSLATE_NOOP("TaskPanel", "责任部门"),
+    "deadline": QT_TRANSLATE_NOOP("TaskPanel", "完成时间"),
+    "text": QT_TRANSLATE_NOOP("TaskPanel", "任务内容"),
+    "note": QT_TRANSLATE_NOOP("TaskPanel", "进展说明"),
+    "archived": QT_TRANSLATE_NOOP("TaskPanel", "归档"),
 }
 
 

@@ -52,14 +52,16 @@ _WARNING_BACKGROUND = QColor(255, 243, 205)
 _WARNING_TEXT = QColor(138, 84, 0)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PreviewModel", text)
-
-
 def deadline_choices() -> list[tuple[int | str, str]]:
     """The deadlines the month picker offers: (key for ``setData``, label)."""
-    months: list[tuple[int | str, str]] = [(m, _tr("{0}月").format(m)) for m in range(1, 13)]
-    return [*months, (ONGOING, _tr("持续推进")), (NO_DEADLINE, _tr("未标注"))]
+    months: list[tuple[int | str, str]] = [
+        (m, QCoreApplication.translate("PreviewModel", "{0}月").format(m)) for m in range(1, 13)
+    ]
+    return [
+        *months,
+        (ONGOING, QCoreApplication.translate("PreviewModel", "持续推进")),
+        (NO_DEADLINE, QCoreApplication.translate("PreviewModel", "未标注")),
+    ]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -199,9 +201,9 @@ class PreviewModel(QAbstractTableModel):
             row.warnings = [w for w in row.warnings if w.code != "deadline_before_issue"]
             due, issued = row.task.deadline.due, self._issued_on
             if due is not None and issued is not None and due < issued:
-                message = _tr("任务 {0} 的完成时间 {1} 早于发文日期 {2}").format(
-                    row.task.label, due.isoformat(), issued.isoformat()
-                )
+                message = QCoreApplication.translate(
+                    "PreviewModel", "任务 {0} 的完成时间 {1} 早于发文日期 {2}"
+                ).format(row.task.label, due.isoformat(), issued.isoformat())
                 row.warnings.append(PlanWarning(row.task.label, "deadline_before_issue", message))
 
     def _all_changed(self) -> None:
@@ -371,7 +373,9 @@ class PreviewModel(QAbstractTableModel):
         row.task = replace(task, lead=lead, responsible=responsible, collective=collective)
         row.warnings = [w for w in row.warnings if w.code not in _OWNER_CODES]
         if not lead and not responsible:
-            message = _tr("任务 {0} 没有标注牵头或责任部门").format(task.label)
+            message = QCoreApplication.translate(
+                "PreviewModel", "任务 {0} 没有标注牵头或责任部门"
+            ).format(task.label)
             row.warnings.append(PlanWarning(task.label, "no_owner", message))
 
     def _deadline_from(self, value: Any) -> Deadline | None:
