@@ -471,6 +471,16 @@ def reindex(task_ids: Sequence[int]) -> None:
         )
 
 
+def section_titles(plan_id: int) -> dict[str, str]:
+    """The plan's section labels and their titles (`一、` → `坚持统筹推进…`)."""
+    return {
+        label: title
+        for label, title in DB.execute_sql(
+            "SELECT label, title FROM section WHERE plan_id = ? ORDER BY position", (plan_id,)
+        )
+    }
+
+
 # -- notes and history -------------------------------------------------------------------
 
 

@@ -13,7 +13,16 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -66,9 +75,11 @@ from desktop_app.ui.models.month_model import (
     OWNERS_HTML_ROLE,
     MonthTaskModel,
 )
-from desktop_app.ui.models.overview_model import OverviewModel
+from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
+from desktop_app.ui.models.overview_model import MONTH_ROLE, OverviewModel
 from desktop_app.ui.my_departments import MyDepartmentsDialog
 from desktop_app.ui.task_panel import TaskPanel
+from desktop_app.ui.theme import STATE_COLORS, state_name
 from desktop_app.ui.welcome import WelcomePage
 
 Clock = Callable[[], datetime]
@@ -93,8 +104,6 @@ class RichTextDelegate(QStyledItemDelegate):
         if html is None:
             super().paint(painter, option, index)
             return
-        from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -326,8 +335,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
 
     def _legend_html(self) -> str:
-        from desktop_app.ui.theme import STATE_COLORS, state_name
-
         parts = [
             f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}"
             for s in ("late", "behind", "due_soon", "pending", "ongoing", "done")
@@ -376,11 +383,7 @@ class MainWindow(QMainWindow):
         self.plan_id = plan_id
         plan = next((p for p in repository.plans() if p.id == plan_id), None)
         self.plan_year = plan.year if plan else None
-        from db.models import Section
-
-        self.task_panel.set_section_titles(
-            {s.label: s.title for s in Section.select().where(Section.plan == plan_id)}
-        )
+        self.task_panel.set_section_titles(repository.section_titles(plan_id))
         self.refresh_departments()
         self.refresh_view()
 
@@ -550,9 +553,6 @@ class MainWindow(QMainWindow):
 
     def open_cell(self, index: QModelIndex) -> None:
         """A click on the overview: that department's tasks, that month open."""
-        from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
-        from desktop_app.ui.models.overview_model import MONTH_ROLE
-
         department_id, month = index.data(CELL_DEPT), index.data(MONTH_ROLE)
         if department_id is None:
             return
