@@ -161,12 +161,8 @@ def _migrate(storage: Storage, target: int) -> None:
         migrations.apply(conn, step)
 
 
-def restore_backup(storage: Storage, source: Path) -> Path:
-    """Replace the database with ``source``; the current one is backed up first.
-
-    Returns the backup of the replaced database. The restored copy is migrated
-    to the current schema if it is older.
-    """
+def _check_backup(source: Path) -> None:
+    """Refuse a backup that is damaged, not a database, or from a newer program."""
     problem = backup.check_file(source)
     if problem is not None:
         raise errors.StorageError(
@@ -174,6 +170,18 @@ def restore_backup(storage: Storage, source: Path) -> Path:
             f"备份文件无法使用：{source}（{problem}）",
             f"The backup file cannot be used: {source} ({problem})",
         )
+    version = backup.schema_version_of(source)
+    if version is not None and version > migrations.LATEST_VERSION:
+        raise _newer_schema(version)
+
+
+def restore_backup(storage: Storage, source: Path) -> Path:
+    """Replace the database with ``source``; the current one is backed up first.
+
+    Returns the backup of the replaced database. The restored copy is migrated
+    to the current schema if it is older.
+    """
+    _check_backup(source)
     with storage.translated():
         saved = storage.backup("before-restore", keep=source)
         with sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True) as src:
@@ -185,13 +193,7 @@ def restore_backup(storage: Storage, source: Path) -> Path:
 
 def replace_corrupt(path: Path, source: Path, backups_dir: Path, now: datetime) -> Path:
     """Put ``source`` in place of a damaged database file, keeping the damaged one aside."""
-    problem = backup.check_file(source)
-    if problem is not None:
-        raise errors.StorageError(
-            "bad_backup",
-            f"备份文件无法使用：{source}（{problem}）",
-            f"The backup file cannot be used: {source} ({problem})",
-        )
+    _check_backup(source)
     backups_dir.mkdir(parents=True, exist_ok=True)
     kept = backups_dir / f"damaged-{now.strftime('%Y%m%d-%H%M%S')}-{path.name}"
     try:
