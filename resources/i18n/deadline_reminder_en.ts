@@ -1,0 +1,1095 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>DepartmentListModel</name>
+    <message>
+        <source>全部部门</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>本月 %1</source>
+        <translation>%1 this month</translation>
+    </message>
+    <message>
+        <source>本月到期 %1 项，逾期 %2 项，共 %3 项</source>
+        <translation>Due this month: %1, overdue: %2, total: %3</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>Status: </translation>
+    </message>
+    <message>
+        <source>逾期 %1</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>集体任务：出现在每个部门的列表中</source>
+        <translation>Shared task: shown in every department&apos;s list</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source> 年</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>{0} {1}：{2}</source>
+        <translation>{0} {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <source>“{0}”没有任何变化。</source>
+        <translation>“{0}” has not changed.</translation>
+    </message>
+    <message>
+        <source>① 选择文件</source>
+        <translation>① Choose file</translation>
+    </message>
+    <message>
+        <source>② 核对任务</source>
+        <translation>② Check tasks</translation>
+    </message>
+    <message>
+        <source>③ 完成</source>
+        <translation>③ Done</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>与已导入计划相比的变化（导入前不会写入）</source>
+        <translation>Changes from the imported plan (nothing is saved until you import)</translation>
+    </message>
+    <message>
+        <source>仍需核对的提示（{0} 项）：</source>
+        <translation>Warnings still to check ({0}):</translation>
+    </message>
+    <message>
+        <source>任务 {0}：{1}</source>
+        <translation>Task {0}: {1}</translation>
+    </message>
+    <message>
+        <source>任务内容</source>
+        <translation>Task text</translation>
+    </message>
+    <message>
+        <source>任务内容有改动</source>
+        <translation>task text changed</translation>
+    </message>
+    <message>
+        <source>共 {0} 项任务，其中 {1} 项需要核对（黄色标出）。双击牵头部门、责任部门或完成时间即可修改。</source>
+        <translation>{0} tasks, {1} of them to check (highlighted in yellow). Double-click a lead department, responsible departments or deadline to change it.</translation>
+    </message>
+    <message>
+        <source>共 {0} 项任务，没有需要核对的提示。双击牵头部门、责任部门或完成时间即可修改。</source>
+        <translation>{0} tasks, no warnings to check. Double-click a lead department, responsible departments or deadline to change it.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>原文标注：{0}</source>
+        <translation>Annotation in the document: {0}</translation>
+    </message>
+    <message>
+        <source>发文日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>变更</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>导入前已备份数据库：{0}</source>
+        <translation>The database was backed up before the import: {0}</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>导入工作要点</source>
+        <translation>Import Work Plan</translation>
+    </message>
+    <message>
+        <source>工作要点文档 (*.docx *.pdf *.txt *.xlsx *.ofd *.doc *.wps)</source>
+        <translation>Work plan documents (*.docx *.pdf *.txt *.xlsx *.ofd *.doc *.wps)</translation>
+    </message>
+    <message>
+        <source>已导入新的工作要点“{0}”。</source>
+        <translation>Imported the new work plan “{0}”.</translation>
+    </message>
+    <message>
+        <source>已按修订稿更新“{0}”。</source>
+        <translation>Updated “{0}” from the revised version.</translation>
+    </message>
+    <message>
+        <source>已读取：{0}</source>
+        <translation>Loaded: {0}</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>或</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>把工作要点文档拖到这里</source>
+        <translation>Drop a work plan document here</translation>
+    </message>
+    <message>
+        <source>提示：{0}</source>
+        <translation>Warning: {0}</translation>
+    </message>
+    <message>
+        <source>支持 Word（.docx、.doc）、WPS（.wps）、PDF、OFD、Excel（.xlsx）和文本（.txt）</source>
+        <translation>Reads Word (.docx, .doc), WPS (.wps), PDF, OFD, Excel (.xlsx) and text (.txt)</translation>
+    </message>
+    <message>
+        <source>文件：{0}</source>
+        <translation>File: {0}</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>新增 {0} 项，变更 {1} 项，删除 {2} 项，未变 {3} 项</source>
+        <translation>{0} added, {1} changed, {2} removed, {3} unchanged</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{0}</source>
+        <translation>Cannot read the file: {0}</translation>
+    </message>
+    <message>
+        <source>未命名计划</source>
+        <translation>Untitled plan</translation>
+    </message>
+    <message>
+        <source>未识别</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>没有仍需核对的提示。</source>
+        <translation>No warnings left to check.</translation>
+    </message>
+    <message>
+        <source>牵头部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Responsible departments</translation>
+    </message>
+    <message>
+        <source>这份文件与已导入的“{0}”内容相同，导入不会改变任何任务。</source>
+        <translation>This file has the same content as the imported “{0}”; importing it will not change any task.</translation>
+    </message>
+    <message>
+        <source>这份文件已经导入过（“{0}”），导入不会改变任何内容。</source>
+        <translation>This file has already been imported (“{0}”); importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>这是一份新的工作要点：导入后将新增 {0} 项任务。</source>
+        <translation>This is a new work plan: importing it adds {0} tasks.</translation>
+    </message>
+    <message>
+        <source>这是已导入的“{0}”的修订稿。请在导入前核对下面列出的变化；您记录的进度、备注和更正都会保留。</source>
+        <translation>This is a revised version of the imported “{0}”. Check the changes listed below before importing; the status, notes and corrections you recorded are kept.</translation>
+    </message>
+    <message>
+        <source>选择工作要点文档</source>
+        <translation>Choose a Work Plan Document</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose File…</translation>
+    </message>
+    <message>
+        <source>（保留您的更正）</source>
+        <translation> (your correction is kept)</translation>
+    </message>
+    <message>
+        <source>（其中 {0} 项只是编号变了）</source>
+        <translation> ({0} of them only renumbered)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>（未识别出标题）</source>
+        <translation>(no title recognized)</translation>
+    </message>
+    <message>
+        <source>，恢复 {0} 项</source>
+        <translation>, {0} restored</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项</source>
+        <translation>Today %1 · my departments: %2 open this month · %3 overdue</translation>
+    </message>
+    <message>
+        <source>今天 %1 · 本月待完成 %2 项 · 逾期 %3 项</source>
+        <translation>Today %1 · %2 open this month · %3 overdue</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>删除“%1”及其全部任务和进展记录？删除前会自动备份。</source>
+        <translation>Delete “%1” with all its tasks and progress notes? A backup is made before deleting.</translation>
+    </message>
+    <message>
+        <source>删除此计划…</source>
+        <translation>Delete This Plan…</translation>
+    </message>
+    <message>
+        <source>删除计划</source>
+        <translation>Delete Plan</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>只看我的部门</source>
+        <translation>My departments only</translation>
+    </message>
+    <message>
+        <source>只看牵头</source>
+        <translation>Lead only</translation>
+    </message>
+    <message>
+        <source>只看责任</source>
+        <translation>Responsible only</translation>
+    </message>
+    <message>
+        <source>导入工作要点…</source>
+        <translation>Import Work Plan…</translation>
+    </message>
+    <message>
+        <source>工作要点</source>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>工作要点督办提醒</source>
+        <translation>Work Plan Deadline Reminder</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>我的部门…</source>
+        <translation>My Departments…</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By Month</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>搜索任务内容或部门（Ctrl+F）</source>
+        <translation>Search tasks or departments (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot Delete</translation>
+    </message>
+    <message>
+        <source>无法打开示例</source>
+        <translation>Cannot Open the Sample</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>牵头和责任</source>
+        <translation>Lead and responsible</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>还没有导入工作要点</source>
+        <translation>No work plan imported yet</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
+    <name>MonthTaskModel</name>
+    <message>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>其他年份</source>
+        <translation>Other years</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>持续推进 / 定期</source>
+        <translation>Ongoing / recurring</translation>
+    </message>
+    <message>
+        <source>未标注完成时间</source>
+        <translation>No deadline given</translation>
+    </message>
+    <message>
+        <source>牵头 / 责任部门</source>
+        <translation>Lead / responsible</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>逾期未完成</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>（%1 项</source>
+        <translation> (tasks: %1</translation>
+    </message>
+    <message>
+        <source>）</source>
+        <translation>)</translation>
+    </message>
+    <message>
+        <source>，逾期 %1</source>
+        <translation>, overdue: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MyDepartmentsDialog</name>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>全部部门（办公室汇总）</source>
+        <translation>All departments (General Office overview)</translation>
+    </message>
+    <message>
+        <source>只选以下部门：</source>
+        <translation>Only these departments:</translation>
+    </message>
+    <message>
+        <source>您是哪个部门的联络员？提醒和“只看我的部门”按这里的选择。</source>
+        <translation>Which departments are you the liaison for?
+Reminders and “My departments only” follow this choice.</translation>
+    </message>
+    <message>
+        <source>我的部门</source>
+        <translation>My Departments</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewModel</name>
+    <message>
+        <source>%1 · %2月：</source>
+        <translation>%1 · month %2: </translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+</context>
+<context>
+    <name>OwnersDelegate</name>
+    <message>
+        <source>多个部门用“、”分隔</source>
+        <translation>Separate several departments with “、” or commas</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>任务 {0} 没有标注牵头或责任部门</source>
+        <translation>Task {0} has no lead or responsible department</translation>
+    </message>
+    <message>
+        <source>任务 {0} 的完成时间 {1} 早于发文日期 {2}</source>
+        <translation>Task {0}: the deadline {1} is before the issue date {2}</translation>
+    </message>
+    <message>
+        <source>任务内容</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>分阶段完成：{0}</source>
+        <translation>In stages: {0}</translation>
+    </message>
+    <message>
+        <source>原文标注：{0}</source>
+        <translation>Annotation in the document: {0}</translation>
+    </message>
+    <message>
+        <source>双击修改；多个部门用“、”或“，”分隔</source>
+        <translation>Double-click to edit; separate several departments with “、” or commas</translation>
+    </message>
+    <message>
+        <source>双击选择完成月份</source>
+        <translation>Double-click to choose the deadline month</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>定期</source>
+        <translation>Recurring</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>持续推进</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>未标注</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>牵头部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Responsible departments</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>“{name}”的新名称：</source>
+        <translation>New name for “{name}”:</translation>
+    </message>
+    <message>
+        <source>个工作日前</source>
+        <translation>working days before the deadline</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>从所选备份恢复…</source>
+        <translation>Restore Selected Backup…</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>例如 10、5、1</source>
+        <translation>e.g. 10, 5, 1</translation>
+    </message>
+    <message>
+        <source>免打扰时段：</source>
+        <translation>Quiet hours:</translation>
+    </message>
+    <message>
+        <source>全部部门（办公室汇总）</source>
+        <translation>All departments (General Office overview)</translation>
+    </message>
+    <message>
+        <source>其他设置已保存，但无法把数据复制到新文件夹：{reason}</source>
+        <translation>The other settings were saved, but the data could not be copied to the new folder: {reason}</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove Selected</translation>
+    </message>
+    <message>
+        <source>删除计划前</source>
+        <translation>Before deleting a plan</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>别名不能为空。</source>
+        <translation>The alias cannot be empty.</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>发送测试提醒</source>
+        <translation>Send Test Reminder</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>只选以下部门：</source>
+        <translation>Only these departments:</translation>
+    </message>
+    <message>
+        <source>合并到…</source>
+        <translation>Merge Into…</translation>
+    </message>
+    <message>
+        <source>合并部门</source>
+        <translation>Merge Departments</translation>
+    </message>
+    <message>
+        <source>国家尚未公布 {year} 年的节假日安排，该年按周一至周五计算工作日；可在“额外休息日”中自行添加。</source>
+        <translation>The official holidays for {year} have not been published yet, so that year&apos;s working days are Monday to Friday; add days off under “Extra days off”.</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>多个天数用顿号分隔；截止当月的最后一个工作日总会再提醒一次。</source>
+        <translation>Separate several numbers with commas; there is always one more reminder on the last working day of the deadline month.</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before an import</translation>
+    </message>
+    <message>
+        <source>工作要点中“{name}”的另一种写法：</source>
+        <translation>Another way work plans write “{name}”:</translation>
+    </message>
+    <message>
+        <source>已合并到“{name}”。</source>
+        <translation>Merged into “{name}”.</translation>
+    </message>
+    <message>
+        <source>已备份：{name}</source>
+        <translation>Backed up: {name}</translation>
+    </message>
+    <message>
+        <source>已恢复到 {when} 的数据；恢复前的数据已另存为备份。</source>
+        <translation>Restored the data of {when}; the data from before the restore was saved as a backup.</translation>
+    </message>
+    <message>
+        <source>已改名为“{name}”，原名称保留为别名。</source>
+        <translation>Renamed to “{name}”; the old name is kept as an alias.</translation>
+    </message>
+    <message>
+        <source>已添加别名“{alias}”。</source>
+        <translation>Added the alias “{alias}”.</translation>
+    </message>
+    <message>
+        <source>已设置为 {path}，重新启动程序后生效。</source>
+        <translation>Set to {path}; takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
+        <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
+    </message>
+    <message>
+        <source>我的部门</source>
+        <translation>My Departments</translation>
+    </message>
+    <message>
+        <source>手动备份</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <source>把“{name}”的任务全部并入（合并后“{name}”作为别名保留）：</source>
+        <translation>Move all tasks of “{name}” into (“{name}” is kept as an alias):</translation>
+    </message>
+    <message>
+        <source>按“确定”后，当前数据会复制到该文件夹，重新启动程序后生效；请在更改后尽快重启，原文件夹中的数据保留不动。</source>
+        <translation>When you click “OK”, the current data is copied to this folder and used once the program is restarted; please restart soon. The data in the old folder is left as it is.</translation>
+    </message>
+    <message>
+        <source>提前提醒：</source>
+        <translation>Remind me:</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>提醒已暂停，到 {when} 恢复。</source>
+        <translation>Reminders are paused until {when}.</translation>
+    </message>
+    <message>
+        <source>改名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>改名后旧名称作为别名保留，以后导入的工作要点会自动对应到新名称；合并把一个部门的任务全部并入另一个部门。这些操作立即生效。</source>
+        <translation>After a rename the old name is kept as an alias, so work plans imported later use the new name; merging moves all tasks of one department into another. These changes take effect at once.</translation>
+    </message>
+    <message>
+        <source>数据库和备份保存在这里。更改文件夹后需重新启动程序才能生效。</source>
+        <translation>The database and its backups are kept here. A new folder takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>数据文件夹：</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>无法使用该文件夹：{path}（{reason}）</source>
+        <translation>Cannot use this folder: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>无法设置开机自动启动：{reason}</source>
+        <translation>Cannot set the program to start at login: {reason}</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>更改…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>更改语言后需重新启动程序才能生效。</source>
+        <translation>A new language takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>本单位另行安排的休息日，不算工作日；法定节假日和调休已自动计入。</source>
+        <translation>Days off set by your own office, not counted as working days; public holidays and make-up working days are already included.</translation>
+    </message>
+    <message>
+        <source>检查桌面通知能否正常弹出</source>
+        <translation>Checks that desktop notifications appear</translation>
+    </message>
+    <message>
+        <source>每天提醒时间：</source>
+        <translation>Daily reminder at:</translation>
+    </message>
+    <message>
+        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {n} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
+        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {n} are kept. Before a restore, the current data is saved as a backup too.</translation>
+    </message>
+    <message>
+        <source>没有可以合并到的其他部门。</source>
+        <translation>There is no other department to merge into.</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>添加别名</source>
+        <translation>Add Alias</translation>
+    </message>
+    <message>
+        <source>添加别名…</source>
+        <translation>Add Alias…</translation>
+    </message>
+    <message>
+        <source>用 {when} 的备份替换现在的全部数据吗？
+现在的数据会先另存为一份备份。</source>
+        <translation>Replace all current data with the backup from {when}?
+The current data will be saved as a backup first.</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>登录电脑后自动启动本程序（在后台提醒）</source>
+        <translation>Start this program when I log in (reminders run in the background)</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>立即恢复提醒</source>
+        <translation>Resume Reminders Now</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>该文件夹中已有数据，重新启动程序后将使用其中的数据；当前文件夹中的数据保留不动。</source>
+        <translation>This folder already holds data, which will be used once the program is restarted; the data in the current folder is left as it is.</translation>
+    </message>
+    <message>
+        <source>请先选中一个备份。</source>
+        <translation>Select a backup first.</translation>
+    </message>
+    <message>
+        <source>请先选中一个部门。</source>
+        <translation>Select a department first.</translation>
+    </message>
+    <message>
+        <source>还没有部门：导入工作要点后，这里会列出其中的各个部门。</source>
+        <translation>No departments yet: once you import a work plan, its departments are listed here.</translation>
+    </message>
+    <message>
+        <source>选择数据文件夹</source>
+        <translation>Choose Data Folder</translation>
+    </message>
+    <message>
+        <source>逾期任务：</source>
+        <translation>Overdue tasks:</translation>
+    </message>
+    <message>
+        <source>逾期未完成的任务每周再提醒一次</source>
+        <translation>Remind me of overdue tasks again every week</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>部门名称</source>
+        <translation>Department Names</translation>
+    </message>
+    <message>
+        <source>部门改名</source>
+        <translation>Rename Department</translation>
+    </message>
+    <message>
+        <source>额外休息日：</source>
+        <translation>Extra days off:</translation>
+    </message>
+    <message>
+        <source>（两者相同表示不设免打扰）</source>
+        <translation>(the same time twice means no quiet hours)</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>临近未启动</source>
+        <translation>Due soon, not started</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>持续推进</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>未标注时间</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>任务内容</source>
+        <translation>Task text</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save Changes</translation>
+    </message>
+    <message>
+        <source>写下进展，例如：已报送材料、已召开会议…</source>
+        <translation>Write down progress, e.g. materials submitted, meeting held…</translation>
+    </message>
+    <message>
+        <source>双击修改这条进展</source>
+        <translation>Double-click to edit this note</translation>
+    </message>
+    <message>
+        <source>取消修改</source>
+        <translation>Cancel Editing</translation>
+    </message>
+    <message>
+        <source>变更记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>在中间选择一项任务，这里显示它的全部内容。</source>
+        <translation>Choose a task in the middle to see all its details here.</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>完成时间：</source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>已逾期 %1 个工作日</source>
+        <translation>Working days overdue: %1</translation>
+    </message>
+    <message>
+        <source>归档</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>手工</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>文件原文中的标注</source>
+        <translation>Annotation in the document</translation>
+    </message>
+    <message>
+        <source>未标注</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>添加进展</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <source>牵头部门</source>
+        <translation>Lead department</translation>
+    </message>
+    <message>
+        <source>牵头部门：</source>
+        <translation>Lead department: </translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Responsible departments</translation>
+    </message>
+    <message>
+        <source>责任部门：</source>
+        <translation>Responsible departments: </translation>
+    </message>
+    <message>
+        <source>还有 %1 个工作日</source>
+        <translation>Working days left: %1</translation>
+    </message>
+    <message>
+        <source>进展记录</source>
+        <translation>Progress notes</translation>
+    </message>
+    <message>
+        <source>进展说明</source>
+        <translation>Progress note</translation>
+    </message>
+    <message>
+        <source>（原文中没有标注）</source>
+        <translation>(no annotation in the document)</translation>
+    </message>
+    <message>
+        <source>（尚无变更）</source>
+        <translation>(no changes yet)</translation>
+    </message>
+    <message>
+        <source>（已修改）</source>
+        <translation> (edited)</translation>
+    </message>
+    <message>
+        <source>（已手工修改）</source>
+        <translation> (corrected by hand)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>也可以把文件直接拖到这个窗口里。</source>
+        <translation>You can also drag a file straight into this window.</translation>
+    </message>
+    <message>
+        <source>导入工作要点…</source>
+        <translation>Import Work Plan…</translation>
+    </message>
+    <message>
+        <source>工作要点督办提醒</source>
+        <translation>Work Plan Deadline Reminder</translation>
+    </message>
+    <message>
+        <source>把局里印发的工作要点（.docx、.pdf、.txt、.xlsx、.ofd）交给我：
+我列出每个部门每个月要完成的任务，到期前按工作日提醒您，
+并记录进展，方便向办公室报送台账。所有数据只保存在这台电脑上。</source>
+        <translation>Give me the work plan issued by your bureau (.docx, .pdf, .txt, .xlsx, .ofd):
+I list each department&apos;s tasks month by month, remind you in working days before they are due,
+and keep a record of progress for the ledger you report to the General Office. All data stays on this computer.</translation>
+    </message>
+    <message>
+        <source>查看示例</source>
+        <translation>Try the Sample</translation>
+    </message>
+</context>
+</TS>

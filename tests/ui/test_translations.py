@@ -1,0 +1,194 @@
+"""The English translation: every tr() string translated, the .qm compiled from the .ts, and a
+real main window speaking English with the translator installed (and Chinese without it)."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop_app.ui.app import install_translators
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.theme import state_name
+from tests.storage_helpers import FakeClock, new_storage
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = datetime(2026, 11, 25, 9, 0)
+# Chinese characters and full-width punctuation, which have no place in the English text.
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+HAN = re.compile(r"[\u4e00-\u9fff]")  # for widgets, where the code's own separators (　) may stay
+# %1, {0}, {name}: what the code fills in; each must survive translation exactly.
+PLACEHOLDER = re.compile(r"%\d|\{\w*\}")
+
+
+def _load_script() -> ModuleType:
+    path = ROOT / "scripts" / "update_translations.py"
+    spec = importlib.util.spec_from_file_location("update_translations", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+script = _load_script()
+COMMITTED = script.messages(script.TS_FILE)
+
+
+def _english(context: str, source: str) -> str:
+    text = COMMITTED[(context, source)]
+    assert text, f"[{context}] {source!r} has no English translation"
+    return text
+
+
+def _describe(keys: list[tuple[str, str]]) -> str:
+    return "\n".join(f"  [{context}] {source!r}" for context, source in sorted(keys))
+
+
+# -- the .ts and the .qm ------------------------------------------------------------------
+
+
+def test_every_source_string_is_translated(tmp_path: Path) -> None:
+    tool = script.find_tool("pyside6-lupdate")
+    if tool is None:
+        pytest.skip("pyside6-lupdate not found next to the interpreter or on PATH")
+    fresh = tmp_path / "fresh.ts"
+    script.lupdate(fresh, tool=tool, quiet=True)
+    current = script.messages(fresh)
+    assert len(current) > 200, "lupdate found suspiciously few strings"
+    missing = [key for key in current if key not in COMMITTED]
+    unfinished = [key for key in current if key in COMMITTED and COMMITTED[key] is None]
+    assert not missing and not unfinished, (
+        "Strings without an English translation; run `python3 scripts/update_translations.py`, "
+        "translate them in resources/i18n/deadline_reminder_en.ts, then run it again.\n"
+        + (f"Not in the .ts:\n{_describe(missing)}\n" if missing else "")
+        + (f"Unfinished:\n{_describe(unfinished)}" if unfinished else "")
+    )
+
+
+def test_translations_keep_placeholders_and_accelerators() -> None:
+    wrong = []
+    for (context, source), english in COMMITTED.items():
+        if english is None:
+            continue
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(english)):
+            wrong.append(f"[{context}] {source!r} → {english!r}: placeholders differ")
+        if source.count("&") != english.count("&"):
+            wrong.append(f"[{context}] {source!r} → {english!r}: accelerator differs")
+        if CJK.search(re.sub(r"“[^”]*”", "", english)):  # quoted Chinese names may stay
+            wrong.append(f"[{context}] {source!r} → {english!r}: Chinese left in the English")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_qm_is_compiled_from_the_ts(qapp: QApplication) -> None:
+    """Every message of the .ts, as the shipped .qm answers it (rerun the script if not)."""
+    translator = QTranslator()
+    assert translator.load(str(script.QM_FILE)), f"cannot load {script.QM_FILE}"
+    stale = [
+        f"  [{context}] {source!r}: .ts {english!r}, .qm {translator.translate(context, source)!r}"
+        for (context, source), english in COMMITTED.items()
+        if english is not None and translator.translate(context, source) != english
+    ]
+    assert not stale, (
+        "resources/i18n/deadline_reminder_en.qm is out of date with the .ts; run "
+        "`python3 scripts/update_translations.py`.\n" + "\n".join(stale)
+    )
+
+
+# -- the window in both languages ---------------------------------------------------------
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    """The app's own English set-up, undone afterwards: the QApplication is shared."""
+    locale = QLocale()
+    installed = install_translators(qapp, "en")
+    assert installed, "resources/i18n/deadline_reminder_en.qm did not load"
+    try:
+        yield installed
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path):
+    storages = []
+
+    def make() -> MainWindow:
+        storage = new_storage(tmp_path, TODAY)
+        storages.append(storage)
+        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(storage, FakeClock(TODAY), settings)
+        qtbot.addWidget(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        return window
+
+    yield make
+    for storage in storages:
+        storage.close()
+
+
+def _shown_texts(window: MainWindow) -> dict[tuple[str, str], str]:
+    """(context, Chinese source) → what the widget built from it shows now."""
+    menus = [a.text() for a in window.menuBar().actions()]
+    return {
+        ("MainWindow", "工作要点督办提醒"): window.windowTitle(),
+        ("MainWindow", "导入工作要点…"): window.import_action.text(),
+        ("MainWindow", "刷新"): window.refresh_action.text(),
+        ("MainWindow", "按月"): window.months_button.text(),
+        ("MainWindow", "总览"): window.overview_button.text(),
+        ("MainWindow", "我的部门…"): window.mine_action.text(),
+        ("MainWindow", "设置…"): window.settings_action.text(),
+        ("MainWindow", "文件(&F)"): menus[0],
+        ("MainWindow", "查看(&V)"): menus[1],
+        ("MainWindow", "工具(&T)"): menus[2],
+        ("MainWindow", "只看我的部门"): window.mine_only.text(),
+        ("MainWindow", "还没有导入工作要点"): window.status_label.text(),
+        ("WelcomePage", "工作要点督办提醒"): window.welcome.findChildren(QLabel)[0].text(),
+        ("WelcomePage", "导入工作要点…"): window.welcome.import_button.text(),
+        ("WelcomePage", "查看示例"): window.welcome.sample_button.text(),
+        ("State", "逾期"): state_name("late"),
+        ("State", "临近未启动"): state_name("behind"),
+    }
+
+
+def test_main_window_in_english(english, make_window) -> None:
+    window = make_window()
+    assert window.pages.currentWidget() is window.welcome
+    shown = _shown_texts(window)
+    expected = {key: _english(*key) for key in shown}
+    assert shown == expected
+    assert not [text for text in shown.values() if HAN.search(text)]
+    # Built at construction: the legend under the month view and the filter boxes.
+    legend = window.legend.text()
+    assert _english("State", "逾期") in legend and not HAN.search(legend), legend
+    assert window.status_filter.itemText(0) == _english("MainWindow", "全部状态")
+    # After the sample is imported the models speak English too.
+    window.welcome.sample_button.click()
+    assert window.pages.currentWidget() is window.splitter
+    everyone = window.department_model.index(0).data(Qt.ItemDataRole.DisplayRole)
+    assert everyone.startswith(_english("DepartmentListModel", "全部部门")), everyone
+    header = window.month_model.headerData(1, Qt.Orientation.Horizontal)
+    assert header == _english("MonthTaskModel", "任务")
+    november = window.month_model.group_row("2026-11")
+    assert november is not None
+    title = window.month_model.index(november, 0).data(Qt.ItemDataRole.DisplayRole)
+    assert title.startswith(_english("MonthTaskModel", "%1月").replace("%1", "11")), title
+    assert not HAN.search(title), title
+
+
+def test_main_window_in_chinese_without_a_translator(make_window) -> None:
+    window = make_window()
+    shown = _shown_texts(window)
+    assert shown == {key: key[1] for key in shown}
+    assert "逾期" in window.legend.text()
