@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QLibraryInfo,
     QLocale,
@@ -124,7 +125,6 @@ def run_gui(
     )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DeadlineReminder")
-    app.setApplicationDisplayName("工作要点督办提醒")
     icon = resource_path("icons/app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -137,6 +137,8 @@ def run_gui(
         folder = data_dir(data_dir_override or settings.value("storage/data_dir") or None)
     language = str(settings.value("ui/language", "zh_CN"))
     install_translators(app, language if language in LANGUAGES else "zh_CN")
+    # After the translators: Qt appends the display name to every window title.
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "工作要点督办提醒"))
     sys.excepthook = _excepthook
     storage = _open(folder, clock, None)
     if storage is None:

@@ -79,7 +79,7 @@ from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
 from desktop_app.ui.models.overview_model import MONTH_ROLE, OverviewModel
 from desktop_app.ui.my_departments import MyDepartmentsDialog
 from desktop_app.ui.task_panel import TaskPanel
-from desktop_app.ui.theme import STATE_COLORS, state_name
+from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
 from desktop_app.ui.welcome import WelcomePage
 
 Clock = Callable[[], datetime]
@@ -298,7 +298,17 @@ class MainWindow(QMainWindow):
         header = self.month_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_LABEL, 150), (COL_DUE, 96), (COL_OWNERS, 210), (COL_STATUS, 64)):
+        metrics = self.month_view.fontMetrics()
+        status_width = max(
+            metrics.horizontalAdvance(status_name(s))
+            for s in ("not_started", "in_progress", "done", "cancelled")
+        )
+        for column, width in (
+            (COL_LABEL, 150),
+            (COL_DUE, 96),
+            (COL_OWNERS, 210),
+            (COL_STATUS, status_width + 24),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.month_view.selectionModel().currentChanged.connect(self._task_chosen)

@@ -6,8 +6,8 @@ import html
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
 from db.repository import TaskRow
 from desktop_app.services.overview import TaskGroup
@@ -31,6 +31,10 @@ class MonthTaskModel(QAbstractItemModel):
         self._states: list[list[str]] = []
         self._group_font = QFont()
         self._group_font.setBold(True)
+        # Uniform rows take their height from the first row, a group title that may be
+        # Latin only (in English); size every row for Chinese text and the owners' bold.
+        metrics = QFontMetrics(self._group_font)
+        self._row_size = QSize(-1, metrics.boundingRect("汉字 Ag").height() + 8)
         self._headers = [
             self.tr("序号"),
             self.tr("任务"),
@@ -125,6 +129,8 @@ class MonthTaskModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self._row_size
         if index.internalId() == _GROUP:
             return self._group_data(index, role)
         g = index.internalId() - 1
