@@ -218,6 +218,19 @@ def build_parser() -> argparse.ArgumentParser:
     bak.add_argument("--list", action="store_true", help="只列出已有备份 (list only)")
     res = _with_data_dir(sub.add_parser("restore", help="从备份恢复数据库 (restore a backup)"))
     res.add_argument("file", help="备份文件 (backup file)")
+
+    rem = _with_data_dir(sub.add_parser("remind", help="到期提醒：预览或立即发送 (reminders)"))
+    mode = rem.add_mutually_exclusive_group(required=True)
+    mode.add_argument(
+        "--dry-run", action="store_true", help="列出这段时间将发送的提醒，不写入 (preview)"
+    )
+    mode.add_argument("--now", action="store_true", help="检查并发送现在到期的提醒 (send now)")
+    rem.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="开始日期，默认今天")
+    rem.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM-DD", help="结束日期（含），默认 30 天"
+    )
+    rem.add_argument("--department", "-d", metavar="部门", help="部门名称或编号 (department)")
+    rem.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
     return parser
 
 
@@ -243,6 +256,10 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
     try:
         if args.command == "parse":
             return _parse_command(args, sys.stdout, sys.stderr)
+        if args.command == "remind":
+            from desktop_app.reminders.command import remind_command
+
+            return remind_command(args, clock, sys.stdout)
         if args.command in _COMMANDS:
             from desktop_app import commands  # the database only when a command needs it
 

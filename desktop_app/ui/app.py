@@ -33,6 +33,8 @@ from db.connection import Storage, open_storage, replace_corrupt
 from db.errors import CorruptDatabaseError, StorageError
 from desktop_app.paths import backups_path, data_dir, database_path, resource_path
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.single_instance import SingleInstance, instance_key
+from desktop_app.ui.tray import TrayController, build_notifier
 
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
@@ -135,6 +137,13 @@ def run_gui(
         folder = scratch
     else:
         folder = data_dir(data_dir_override or settings.value("storage/data_dir") or None)
+    instance = None
+    if not (demo or quit_after_paint):  # the demo's folder is its own; timing runs stand alone
+        instance = SingleInstance(instance_key(folder), app)
+        if not instance.claim():
+            log.info("already running for %s: bringing that window forward", folder)
+            instance.notify_running()
+            return 0
     language = str(settings.value("ui/language", "zh_CN"))
     install_translators(app, language if language in LANGUAGES else "zh_CN")
     # After the translators: Qt appends the display name to every window title.
@@ -151,10 +160,20 @@ def run_gui(
     watcher = _PaintWatcher(window)
     if quit_after_paint:
         window.installEventFilter(watcher)
+    tray = TrayController(parent=app)
+    if not quit_after_paint and tray.show():
+        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the program in the tray
+        window.attach_tray(tray)
+    window.notifier = build_notifier(tray if tray.is_shown() else None, window.show_banner)
+    if instance is not None:
+        instance.message_received.connect(lambda _message: window.bring_forward())
     window.show()
     try:
         return app.exec()
     finally:
+        tray.dispose()
+        if instance is not None:
+            instance.release()
         storage.close()
         if demo:
             shutil.rmtree(folder, ignore_errors=True)  # the demo leaves nothing behind

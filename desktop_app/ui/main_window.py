@@ -8,7 +8,8 @@ models; changes go through the services.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -53,6 +55,7 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.reminders.notifier import Notifier
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.overview import (
@@ -80,6 +83,12 @@ from desktop_app.ui.models.overview_model import MONTH_ROLE, OverviewModel
 from desktop_app.ui.my_departments import MyDepartmentsDialog
 from desktop_app.ui.task_panel import TaskPanel
 from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
+from desktop_app.ui.tray import (
+    NotificationBanner,
+    TrayController,
+    pause_end,
+    send_test_notification,
+)
 from desktop_app.ui.welcome import WelcomePage
 
 Clock = Callable[[], datetime]
@@ -131,6 +140,7 @@ class MainWindow(QMainWindow):
     """``storage`` is open; ``clock`` gives the current time (tests pass a fake one)."""
 
     view_updated = Signal()
+    counts_changed = Signal(int, int)  # open tasks due this month, late tasks (the tray's tooltip)
 
     def __init__(
         self,
@@ -151,6 +161,11 @@ class MainWindow(QMainWindow):
         self._wizard = None
         self._dialog = None
         self._shown_once = False
+        self.notifier: Notifier | None = None  # set at start-up (tray.build_notifier)
+        self.tray: TrayController | None = None
+        self.due_counts = (0, 0)
+        self._quitting = False
+        self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
         self.setAcceptDrops(True)
         self.resize(1280, 760)
@@ -207,7 +222,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_program)
         menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
@@ -340,7 +355,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([230, 720, 330])
         self.pages.addWidget(self.splitter)
-        self.setCentralWidget(self.pages)
+        self.banner = NotificationBanner()
+        self.banner.open_requested.connect(self.open_tasks)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(self.banner)
+        body_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
 
@@ -366,6 +389,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.welcome)
             self.plan_id = None
             self.status_label.setText(self.tr("还没有导入工作要点"))
+            self._set_counts(0, 0)
             return
         self.pages.setCurrentWidget(self.splitter)
         wanted = self.plan_id
@@ -430,6 +454,7 @@ class MainWindow(QMainWindow):
             month = (today.year, today.month)
             due = sum(1 for t in own if t.due and (t.due.year, t.due.month) == month)
             late = sum(1 for t in own if t.due and t.due < today)
+        self._set_counts(due, late)
         template = (
             self.tr("今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项")
             if mine
@@ -440,6 +465,10 @@ class MainWindow(QMainWindow):
             .replace("%2", str(due))
             .replace("%3", str(late))
         )
+
+    def _set_counts(self, due: int, late: int) -> None:
+        self.due_counts = (due, late)
+        self.counts_changed.emit(due, late)
 
     def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -621,7 +650,12 @@ class MainWindow(QMainWindow):
         self._dialog = SettingsDialog(self.storage, self.app_settings, self)
         self._dialog.departments_changed.connect(self.reload)
         self._dialog.settings_changed.connect(self.reload)
+        self._dialog.test_notification_requested.connect(self.send_test_notification)
         self._dialog.open()
+
+    def send_test_notification(self) -> None:
+        message = send_test_notification(self.notifier)
+        self._show_note(self.tr("发送测试提醒"), message, self._dialog or self)
 
     def delete_current_plan(self) -> None:
         if self.plan_id is None:
@@ -644,6 +678,101 @@ class MainWindow(QMainWindow):
             return
         self.plan_id = None
         self.reload()
+
+    # -- reminders and the tray -------------------------------------------------------
+    def attach_tray(self, tray: TrayController) -> None:
+        """Live in the tray: its menu opens, pauses and quits; closing the window only hides it."""
+        self.tray = tray
+        tray.update_tooltip(*self.due_counts)
+        self.counts_changed.connect(tray.update_tooltip)
+        tray.open_requested.connect(self.bring_forward)
+        tray.today_requested.connect(self.show_today)
+        tray.pause_requested.connect(self.pause_reminders)
+        tray.quit_requested.connect(self.quit_program)
+        tray.message_clicked.connect(self.open_tasks)
+
+    def bring_forward(self) -> None:
+        """Show the window in front (from the tray, or when the program is started again)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def show_banner(self, title: str, body: str, task_ids: Sequence[int]) -> None:
+        """The last resort for a reminder: a banner in the window, the taskbar entry flashing."""
+        self.banner.show_notification(title, body, task_ids)
+        if self.isHidden():
+            self.show()
+        QApplication.alert(self)
+
+    def show_today(self) -> None:
+        self.bring_forward()
+        if self.plan_id is not None:
+            self.show_months()
+
+    def open_tasks(self, task_ids: Sequence[int]) -> None:
+        """From a reminder: the window in front, the first of its tasks chosen in the month view."""
+        self.bring_forward()
+        task = repository.task(int(task_ids[0])) if task_ids else None
+        if task is None:
+            return
+        if task.plan_id != self.plan_id:
+            self.plan_id = task.plan_id
+            self.reload()
+        self.show_months()
+        index = self.month_model.find_task(task.id)
+        if not index.isValid():  # hidden by a filter: show every task
+            self.search_box.clear()
+            self.mine_only.setChecked(False)
+            self.status_filter.setCurrentIndex(0)
+            self.show_department(ALL_DEPARTMENTS)
+            self.refresh_view()
+            index = self.month_model.find_task(task.id)
+        if index.isValid():
+            self.month_view.setExpanded(index.parent(), True)
+            self.month_view.scrollTo(index)
+            self.month_view.setCurrentIndex(index)
+
+    def pause_reminders(self, kind: str) -> None:
+        """The tray's 暂停提醒一小时 / 今天不再提醒, kept in the reminder settings."""
+        from desktop_app.services.settings import reminder_settings, save_reminder_settings
+
+        until = pause_end(kind, self.clock())
+        try:
+            save_reminder_settings(self.storage, replace(reminder_settings(), paused_until=until))
+        except (ServiceError, StorageError) as exc:
+            self._show_note(self.tr("无法暂停提醒"), exc.message_zh, self)
+            return
+        self.statusBar().showMessage(
+            self.tr("提醒已暂停，到 %1 恢复。").replace("%1", until.strftime("%Y-%m-%d %H:%M")),
+            10_000,
+        )
+
+    def quit_program(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
+    def _show_note(self, title: str, text: str, parent: QWidget) -> None:
+        """A message that does not block (the window may be hidden, or a dialog open)."""
+        self._note = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        self._note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._note.open()
+
+    def _explain_tray_once(self) -> None:
+        if self.app_settings.value("tray/close_explained", False, type=bool):
+            return
+        self.app_settings.setValue("tray/close_explained", True)
+        self.app_settings.sync()
+        self._show_note(
+            self.tr("工作要点督办提醒"),
+            self.tr(
+                "窗口已关闭，程序仍在后台运行，到期时会照常提醒。\n"
+                "点击任务栏通知区域中的图标可重新打开窗口；要完全退出，请在图标的菜单中选择“退出”。"
+            ),
+            self,
+        )
 
     # -- drag and drop, geometry -----------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -686,4 +815,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        if self.tray is not None and self.tray.is_shown() and not self._quitting:
+            event.ignore()  # closing keeps the program in the tray
+            self.hide()
+            self._explain_tray_once()
+            return
         super().closeEvent(event)

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>App</name>
+    <message>
+        <source>工作要点督办提醒</source>
+        <translation>Work Plan Deadline Reminder</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentListModel</name>
     <message>
         <source>全部部门</source>
@@ -294,6 +301,10 @@
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>发送测试提醒</source>
+        <translation>Send a Test Reminder</translation>
+    </message>
+    <message>
         <source>只看我的部门</source>
         <translation>My departments only</translation>
     </message>
@@ -346,6 +357,10 @@
         <translation>By Month</translation>
     </message>
     <message>
+        <source>提醒已暂停，到 %1 恢复。</source>
+        <translation>Reminders paused until %1.</translation>
+    </message>
+    <message>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -366,6 +381,10 @@
         <translation>Cannot Open the Sample</translation>
     </message>
     <message>
+        <source>无法暂停提醒</source>
+        <translation>Cannot Pause Reminders</translation>
+    </message>
+    <message>
         <source>未完成</source>
         <translation>Open</translation>
     </message>
@@ -380,6 +399,12 @@
     <message>
         <source>牵头和责任</source>
         <translation>Lead and responsible</translation>
+    </message>
+    <message>
+        <source>窗口已关闭，程序仍在后台运行，到期时会照常提醒。
+点击任务栏通知区域中的图标可重新打开窗口；要完全退出，请在图标的菜单中选择“退出”。</source>
+        <translation>The window is closed, but the program keeps running in the background and will remind you as usual.
+Click its icon in the notification area to open the window again; to quit completely, choose &quot;Quit&quot; from the icon&apos;s menu.</translation>
     </message>
     <message>
         <source>设置…</source>
@@ -487,6 +512,17 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationBanner</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1099,74 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>（已手工修改）</source>
         <translation> (corrected by hand)</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>测试提醒</source>
+        <translation>Test reminder</translation>
+    </message>
+    <message>
+        <source>测试提醒已发出。</source>
+        <translation>The test reminder was sent.</translation>
+    </message>
+    <message>
+        <source>测试提醒已通过托盘消息发出（系统通知不可用）。</source>
+        <translation>The test reminder was sent as a tray message (desktop notifications are unavailable).</translation>
+    </message>
+    <message>
+        <source>测试提醒已通过系统通知发出。</source>
+        <translation>The test reminder was sent as a desktop notification.</translation>
+    </message>
+    <message>
+        <source>测试提醒没有发出。
+原因：%1</source>
+        <translation>The test reminder was not sent.
+Reason: %1</translation>
+    </message>
+    <message>
+        <source>测试提醒没有发出：提醒功能尚未启动。</source>
+        <translation>The test reminder was not sent: reminders have not started yet.</translation>
+    </message>
+    <message>
+        <source>看到这条消息，说明到期提醒可以正常弹出。</source>
+        <translation>If you can see this, deadline reminders will pop up as they should.</translation>
+    </message>
+    <message>
+        <source>系统通知和托盘消息都不可用，测试提醒显示在主窗口顶部。</source>
+        <translation>Neither desktop notifications nor tray messages are available; the test reminder is shown at the top of the main window.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>今天不再提醒</source>
+        <translation>No More Reminders Today</translation>
+    </message>
+    <message>
+        <source>今天的提醒</source>
+        <translation>Today&apos;s Reminders</translation>
+    </message>
+    <message>
+        <source>工作要点督办提醒</source>
+        <translation>Work Plan Deadline Reminder</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>暂停提醒一小时</source>
+        <translation>Pause Reminders for an Hour</translation>
+    </message>
+    <message>
+        <source>本月待完成 %1 项 · 逾期 %2 项</source>
+        <translation>%1 due this month · %2 overdue</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFileDialog, QLineEdit
 from pytestqt.modeltest import ModelTester
@@ -376,7 +376,7 @@ def test_a_file_dropped_on_the_first_page_is_read(qtbot: QtBot, tmp_path: Path) 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(_no_owner_file(tmp_path)))])
     enter = QDragEnterEvent(
-        QPointF(20, 20),
+        QPoint(20, 20),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -398,7 +398,7 @@ def test_a_file_dropped_on_the_first_page_is_read(qtbot: QtBot, tmp_path: Path) 
     two = QMimeData()
     two.setUrls([QUrl.fromLocalFile(str(PLAN_003)), QUrl.fromLocalFile(str(REPORT))])
     refused = QDragEnterEvent(
-        QPointF(20, 20),
+        QPoint(20, 20),
         Qt.DropAction.CopyAction,
         two,
         Qt.MouseButton.LeftButton,

@@ -1,0 +1,207 @@
+"""Delivering a reminder: a small ``Notifier`` interface, plyer's desktop notification, a
+recording fake for tests, and the chain that falls back from one channel to the next.
+
+No Qt here: the tray message and the in-window banner live in ``desktop_app.ui.tray``.
+plyer picks its platform module at run time with ``__import__``, so a frozen build must
+list ``PLYER_HIDDEN_IMPORTS`` as hidden imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from desktop_app.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+# The modules plyer imports by name for a notification, per platform (plyer's own names:
+# ``win``, ``linux``, ``macosx``). PyInstaller cannot see them; the spec lists the ones
+# of the platform it builds for.
+PLYER_HIDDEN_IMPORTS_BY_PLATFORM: dict[str, tuple[str, ...]] = {
+    "win": (
+        "plyer.platforms.win.notification",
+        "plyer.platforms.win.libs.balloontip",
+        "plyer.platforms.win.libs.win_api_defs",
+    ),
+    "linux": ("plyer.platforms.linux.notification",),
+    "macosx": ("plyer.platforms.macosx.notification",),
+}
+PLYER_HIDDEN_IMPORTS: tuple[str, ...] = (
+    "plyer.platforms",
+    *(name for names in PLYER_HIDDEN_IMPORTS_BY_PLATFORM.values() for name in names),
+)
+
+
+class NotificationError(Exception):
+    """A channel could not show the notification; the message says why (in English, for logs)."""
+
+
+class Notifier(Protocol):
+    """Shows one notification; returns the channel used, raises ``NotificationError``."""
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str: ...
+
+
+def channel_of(notifier: object) -> str:
+    """The name a notifier gives its channel (``plyer``, ``tray``, ``banner``…)."""
+    return str(getattr(notifier, "channel", type(notifier).__name__))
+
+
+def plyer_platform(platform: str = sys.platform) -> str:
+    """plyer's name for ``sys.platform``."""
+    if platform in ("win32", "cygwin"):
+        return "win"
+    if platform == "darwin":
+        return "macosx"
+    if platform.startswith("linux"):
+        return "linux"
+    return "unknown"
+
+
+def notification_icon(platform: str = sys.platform) -> Path:
+    """The icon for a desktop notification: Windows' balloon loads only an .ico file."""
+    return resource_path("icons/app.ico" if plyer_platform(platform) == "win" else "icons/app.png")
+
+
+class PlyerNotifier:
+    """A desktop notification through plyer (D-Bus or notify-send, the Windows balloon, macOS).
+
+    plyer is imported on first use. ``backend`` (an object with plyer's
+    ``notify(**kwargs)``) replaces the platform's own, for tests.
+    """
+
+    channel = "plyer"
+
+    def __init__(
+        self,
+        app_name: str,
+        icon_path: Path | None,
+        timeout: int = 10,
+        *,
+        platform: str = sys.platform,
+        backend: Any = None,
+    ) -> None:
+        self.app_name = app_name
+        self.icon_path = icon_path
+        self.timeout = timeout
+        self.platform = plyer_platform(platform)
+        self._backend = backend
+
+    def backend(self) -> Any:
+        """plyer's notification object for this platform; raises ``NotificationError``."""
+        if self._backend is None:
+            self._backend = self._load_backend()
+        return self._backend
+
+    def available(self) -> bool:
+        """Whether plyer has a working back-end here (the reason of a failure is logged)."""
+        try:
+            self.backend()
+        except NotificationError as exc:
+            log.info("desktop notifications through plyer are unavailable: %s", exc)
+            return False
+        return True
+
+    def _load_backend(self) -> Any:
+        # Resolved here rather than through ``plyer.notification``: plyer's proxy prints a
+        # traceback and falls back silently to a facade that raises on every call.
+        try:
+            facades = importlib.import_module("plyer.facades")
+            module = importlib.import_module(f"plyer.platforms.{self.platform}.notification")
+        except Exception as exc:  # ImportError, or a platform library failing to load
+            raise NotificationError(f"plyer has no notification back-end: {exc!r}") from exc
+        with warnings.catch_warnings(record=True) as caught:
+            # the Linux module warns (dbus-python missing, notify-send missing) and goes on
+            warnings.simplefilter("always")
+            try:
+                backend = module.instance()
+            except Exception as exc:
+                raise NotificationError(f"plyer's back-end failed to start: {exc!r}") from exc
+        reasons = "; ".join(" ".join(str(w.message).split()) for w in caught)
+        if type(backend) is facades.Notification:  # the bare facade: nothing can notify
+            raise NotificationError(f"plyer found no way to notify ({reasons or 'no reason'})")
+        if reasons:
+            log.info("plyer notification back-end %s: %s", type(backend).__name__, reasons)
+        return backend
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        backend = self.backend()
+        icon = self.icon_path if self.icon_path is not None and self.icon_path.is_file() else None
+        try:
+            backend.notify(
+                title=title,
+                message=body,
+                app_name=self.app_name,
+                app_icon=str(icon) if icon else "",
+                timeout=self.timeout,
+            )
+        except Exception as exc:  # plyer lets any platform error through
+            raise NotificationError(f"plyer failed: {exc!r}") from exc
+        return self.channel
+
+
+class SentNotification(NamedTuple):
+    title: str
+    body: str
+    task_ids: tuple[int, ...]
+
+
+class RecordingNotifier:
+    """The notifier of tests: keeps what it was asked to show; fails when told to."""
+
+    def __init__(self, channel: str = "recording", *, fail: str | None = None) -> None:
+        self.channel = channel
+        self.failure = fail
+        self.calls: list[SentNotification] = []  # delivered
+        self.attempts: list[SentNotification] = []  # asked, delivered or not
+
+    def fail_with(self, reason: str | None) -> None:
+        """From now on, fail with ``reason`` (``None``: deliver again)."""
+        self.failure = reason
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        sent = SentNotification(title, body, tuple(task_ids))
+        self.attempts.append(sent)
+        if self.failure is not None:
+            raise NotificationError(self.failure)
+        self.calls.append(sent)
+        return self.channel
+
+
+class FallbackNotifier:
+    """Tries each notifier in order; the first that works wins. Every failure is logged."""
+
+    def __init__(self, notifiers: Sequence[Notifier], log: logging.Logger = log) -> None:
+        self.notifiers = tuple(notifiers)
+        self.log = log
+        self.last_channel: str | None = None
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return tuple(channel_of(n) for n in self.notifiers)
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        failures: list[str] = []
+        for notifier in self.notifiers:
+            name = channel_of(notifier)
+            try:
+                channel = notifier.notify(title, body, task_ids)
+            except Exception as exc:  # a broken channel must not stop the next one
+                self.log.warning("notification through %s failed: %s", name, exc)
+                failures.append(f"{name}: {exc}")
+                continue
+            self.log.info(
+                "notification %r sent through %s (tasks %s)", title, channel, list(task_ids)
+            )
+            self.last_channel = channel
+            return channel
+        self.last_channel = None
+        reason = "; ".join(failures) or "no notifier configured"
+        self.log.error("notification %r not shown: %s", title, reason)
+        raise NotificationError(f"every notification channel failed ({reason})")

@@ -1,0 +1,542 @@
+"""Reminders against the database: what is due now, delivering it once, acknowledging, snoozing.
+
+The reminder log (``ReminderLog``) is the source of truth of what was shown: a
+restart, a wake or a clock set back recomputes from it and repeats nothing; a
+delivery that fails is not logged, so it is tried again. No Qt here: the
+desktop notifier comes in behind ``Notifier``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from db import repository
+from db.connection import Clock, Storage
+from db.models import DB, ReminderLog, Task
+from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.reminders import policy
+from desktop_app.reminders.notifier import Notifier
+from desktop_app.reminders.policy import Notification, Reminder, Snooze
+from desktop_app.services.departments import my_department_ids
+from desktop_app.services.errors import ServiceError, no_task
+from desktop_app.services.settings import ReminderSettings, reminder_settings
+
+_log = logging.getLogger(__name__)
+
+OPEN_STATUSES = repository.OPEN_STATUSES
+# After a failed delivery, wait this long before the next try.
+RETRY_AFTER = timedelta(minutes=5)
+# What a click on a notification shows: the shown reminders of this many days not yet answered.
+PENDING_DAYS = 14
+UPCOMING_DAYS = 14
+_CHUNK = 500
+_ID_CHUNK = 5000  # ids in one `IN (…)`, well under SQLite's variable limit
+
+CalendarFactory = Callable[[Iterable[date]], WorkCalendar]
+
+
+class DeliveryError(Exception):
+    """The notifier failed; the digest was not logged as shown and will be tried again."""
+
+    def __init__(self, notification: Notification, cause: BaseException) -> None:
+        self.notification = notification
+        self.cause = cause
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        return (
+            f"提醒未能送达，将稍后重试：{self.cause}"
+            f"（The reminder could not be delivered and will be retried: {self.cause}）"
+        )
+
+
+@dataclass(frozen=True)
+class SnoozeChoice:
+    """One way to put a reminder off: ``hour``, ``tomorrow`` or ``three_workdays``."""
+
+    key: str
+    label: str
+    until: datetime
+
+
+@dataclass(frozen=True)
+class _Context:
+    settings: ReminderSettings
+    calendar: policy.WorkdayCache
+    department_ids: list[int] | None  # None: every department
+
+
+@dataclass(frozen=True)
+class _LogState:
+    since: datetime  # the last reminder time delivered (or where a first run starts)
+    shown: frozenset[tuple[int, datetime]]
+    snoozes: dict[int, Snooze]
+
+
+class ReminderService:
+    """The reminders of the open database; ``clock`` defaults to the storage's clock."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        notifier: Notifier | None = None,
+        calendar_factory: CalendarFactory = WorkCalendar,
+        *,
+        clock: Clock | None = None,
+    ) -> None:
+        self.storage = storage
+        self.notifier = notifier
+        self.calendar_factory = calendar_factory
+        self.clock = clock or storage.clock
+        self.last_failure: tuple[datetime, BaseException] | None = None
+        self._calendars: dict[tuple[date, ...], policy.WorkdayCache] = {}
+
+    # -- delivering --------------------------------------------------------------------
+
+    def check(self, now: datetime | None = None) -> Notification | None:
+        """Deliver what is due now as one digest and log it; None when nothing is due.
+
+        Nothing is delivered while reminders are paused or during quiet hours (a
+        catch-up at start-up waits for their end). Raises ``DeliveryError`` when
+        the notifier fails; nothing is then logged, so the next check retries.
+        """
+        now = now or self.clock()
+        context = self._context()
+        if context.settings.is_paused(now) or context.settings.is_quiet(now.time()):
+            return None
+        notification = self._due(context, now)
+        if notification is None:
+            return None
+        if self.notifier is None:
+            raise RuntimeError("ReminderService.check needs a notifier")
+        try:
+            channel = self.notifier.notify(
+                notification.title, notification.body, notification.task_ids
+            )
+        except Exception as exc:
+            self.last_failure = (now, exc)
+            _log.warning(
+                "Reminder for %d task(s) not delivered, will retry: %r",
+                len(notification.task_ids),
+                exc,
+                exc_info=True,
+            )
+            raise DeliveryError(notification, exc) from exc
+        self.last_failure = None
+        self._record_shown(notification, now, channel)
+        return notification
+
+    def due(self, now: datetime | None = None) -> Notification | None:
+        """What ``check`` would deliver now, without delivering or logging it."""
+        now = now or self.clock()
+        context = self._context()
+        if context.settings.is_paused(now) or context.settings.is_quiet(now.time()):
+            return None
+        return self._due(context, now)
+
+    def next_due_time(self, now: datetime | None = None) -> datetime | None:
+        """When ``check`` should run next: now if something is due (or the end of the quiet
+        hours, of the pause, of a failed delivery's wait), else the next reminder time
+        within about a quarter; None when there is none."""
+        now = now or self.clock()
+        context = self._context()
+        settings, calendar = context.settings, context.calendar
+        state = self._log_state(now)
+        when: datetime | None = None
+        # Two weeks ahead usually finds the next digest; else a quarter (its progress reminder).
+        for days in (UPCOMING_DAYS, 92):
+            tasks = self._tasks(context, now.date() + timedelta(days=days))
+            notes = self._notes_by_quarter(tasks, now - timedelta(days=policy.CATCH_UP_DAYS))
+            due = policy.catch_up(
+                tasks,
+                settings,
+                calendar,
+                state.since,
+                now,
+                shown=state.shown,
+                notes_by_quarter=notes,
+                snoozes=state.snoozes,
+            )
+            if due is not None:
+                when = now
+                break
+            when = policy.next_time(
+                tasks,
+                settings,
+                calendar,
+                now,
+                horizon=timedelta(days=days),
+                shown=state.shown,
+                notes_by_quarter=notes,
+                snoozes=state.snoozes,
+            )
+            if when is not None:
+                break
+        if when is None:
+            return None
+        if settings.paused_until is not None and when < settings.paused_until:
+            when = settings.paused_until
+        when = policy.deliverable(when, settings)
+        if self.last_failure is not None and when <= now:
+            when = max(when, self.last_failure[0] + RETRY_AFTER)
+        return when
+
+    def upcoming(
+        self, now: datetime | None = None, days: int = UPCOMING_DAYS
+    ) -> list[Notification]:
+        """The digests still to come from ``now`` for ``days`` days (for the scheduler and
+        the window), leaving out what was shown and including snoozes."""
+        now = now or self.clock()
+        context = self._context()
+        state = self._log_state(now)
+        end = now + timedelta(days=days)
+        tasks = self._tasks(context, end.date())
+        return policy.schedule(
+            tasks,
+            context.settings,
+            context.calendar,
+            now,
+            end,
+            notes_by_quarter=self._notes_by_quarter(tasks, now),
+            snoozes=state.snoozes,
+            shown=state.shown,
+        )
+
+    def preview(
+        self,
+        start: datetime,
+        end: datetime,
+        department_ids: Sequence[int] | None = None,
+    ) -> list[Notification]:
+        """The digests the policy would send from ``start`` to ``end`` (excluded), as if the
+        program ran throughout and nothing got done: no catch-up, no log, no snoozes.
+
+        ``department_ids`` None means "my departments" (all when none is chosen).
+        """
+        context = self._context()
+        ids = context.department_ids if department_ids is None else list(department_ids)
+        tasks = self._tasks(context, end.date(), ids)
+        return policy.schedule(
+            tasks,
+            context.settings,
+            context.calendar,
+            start,
+            end,
+            notes_by_quarter=self._notes_by_quarter(tasks, start),
+        )
+
+    # -- what the user does with a reminder --------------------------------------------
+
+    def pending_digest(self, now: datetime | None = None) -> Notification | None:
+        """The shown reminders of the last days not yet acknowledged or snoozed, of tasks
+        still open, as one digest (what a click on the notification shows)."""
+        now = now or self.clock()
+        pending: dict[int, tuple[datetime, str | None]] = {}
+        query = (
+            ReminderLog.select(
+                ReminderLog.task, ReminderLog.event, ReminderLog.scheduled_for, ReminderLog.detail
+            )
+            .where(
+                (ReminderLog.at >= now - timedelta(days=PENDING_DAYS))
+                & ReminderLog.task.is_null(False)
+            )
+            .order_by(ReminderLog.id)
+            .tuples()
+        )
+        for task_id, event, scheduled_for, detail in query:
+            if event == "shown":
+                pending[task_id] = (scheduled_for, detail)
+            elif event in ("acknowledged", "snoozed"):
+                pending.pop(task_id, None)
+        if not pending:
+            return None
+        rows = {t.id: t for t in _rows_by_id(list(pending), statuses=OPEN_STATUSES)}
+        reminders = []
+        for task_id, (scheduled_for, detail) in pending.items():
+            if task_id in rows:
+                reason, deadline = _reason(detail, rows[task_id])
+                reminders.append(Reminder(task_id, scheduled_for, reason, deadline))
+        if not reminders:
+            return None
+        return policy.build_digest(reminders, rows, now, "pending")
+
+    def acknowledge(self, task_ids: Sequence[int], now: datetime | None = None) -> None:
+        """Record that the user has seen these tasks' reminders."""
+        now = now or self.clock()
+        self._record_answer(task_ids, "acknowledged", now, None)
+
+    def snooze(
+        self, task_ids: Sequence[int], until: datetime, now: datetime | None = None
+    ) -> datetime:
+        """Put these tasks' reminders off until ``until``; they come back in a digest then."""
+        now = now or self.clock()
+        if until <= now:
+            raise ServiceError(
+                "bad_snooze",
+                f"稍后提醒的时间须晚于现在（{until:%Y-%m-%d %H:%M}）",
+                f"A snooze must end in the future ({until:%Y-%m-%d %H:%M})",
+            )
+        self._record_answer(task_ids, "snoozed", now, until)
+        return until
+
+    def snooze_choices(self, now: datetime | None = None) -> tuple[SnoozeChoice, ...]:
+        """In an hour, the next working day, three working days on (at the reminder time)."""
+        now = now or self.clock()
+        context = self._context()
+        times = policy.snooze_times(now, context.settings, context.calendar)
+        hour, tomorrow, later = times["hour"], times["tomorrow"], times["three_workdays"]
+        if tomorrow.date() == now.date() + timedelta(days=1):
+            tomorrow_label = f"明天 {tomorrow:%H:%M}"
+        else:
+            tomorrow_label = f"下一个工作日 {_when(tomorrow, now)}"
+        return (
+            SnoozeChoice("hour", f"1 小时后（{_when(hour, now)}）", hour),
+            SnoozeChoice("tomorrow", tomorrow_label, tomorrow),
+            SnoozeChoice("three_workdays", f"3 个工作日后 {_when(later, now)}", later),
+        )
+
+    # -- reading and writing the log ---------------------------------------------------
+
+    def _context(self) -> _Context:
+        settings = reminder_settings()
+        mine = my_department_ids()
+        calendar = self._calendars.get(settings.extra_holidays)
+        if calendar is None:
+            calendar = policy.WorkdayCache(self.calendar_factory(settings.extra_holidays))
+            self._calendars = {settings.extra_holidays: calendar}  # the one in use
+        return _Context(settings, calendar, mine or None)
+
+    def _due(self, context: _Context, now: datetime) -> Notification | None:
+        state = self._log_state(now)
+        tasks = self._tasks(context, now.date())
+        return policy.catch_up(
+            tasks,
+            context.settings,
+            context.calendar,
+            state.since,
+            now,
+            shown=state.shown,
+            notes_by_quarter=self._notes_by_quarter(
+                tasks, now - timedelta(days=policy.CATCH_UP_DAYS)
+            ),
+            snoozes=state.snoozes,
+        )
+
+    def _log_state(self, now: datetime) -> _LogState:
+        floor = now - timedelta(days=policy.CATCH_UP_DAYS)
+        shown: set[tuple[int, datetime]] = set()
+        last: datetime | None = None
+        answers: dict[int, tuple[str, datetime, datetime | None]] = {}
+        parse = _Timestamps()
+        # A row is written when it is shown, after its reminder time: `at` >= `scheduled_for`,
+        # so the index on `at` finds every row that matters. Raw rows: a month of digests
+        # of a big database is thousands of rows, read at every check.
+        for task_id, event, at, scheduled_for, snooze_until in DB.execute_sql(
+            "SELECT task_id, event, at, scheduled_for, snooze_until FROM reminder_log "
+            "WHERE at >= ? AND task_id IS NOT NULL ORDER BY id",
+            (_db_time(floor),),
+        ):
+            if event == "shown" and scheduled_for is not None:
+                scheduled = parse(scheduled_for)
+                shown.add((task_id, scheduled))
+                # The clock may have been set back: only what is not in the future counts.
+                if scheduled <= now and (last is None or scheduled > last):
+                    last = scheduled
+            elif event in ("snoozed", "acknowledged"):
+                until = parse(snooze_until) if snooze_until is not None else None
+                answers[task_id] = (event, parse(at), until)
+        snoozes = {
+            task_id: Snooze(task_id, at, until)
+            for task_id, (event, at, until) in answers.items()
+            if event == "snoozed" and until is not None
+        }
+        if last is None:
+            ever = ReminderLog.select().where(ReminderLog.event == "shown").exists()
+            # A first run starts with today's reminders, not a month of old ones.
+            last = (
+                floor
+                if ever
+                else datetime.combine(now.date(), time.min) - timedelta(microseconds=1)
+            )
+        return _LogState(last, frozenset(shown), snoozes)
+
+    def _record_shown(self, notification: Notification, now: datetime, channel: str) -> None:
+        with self.storage.write():
+            ids = list(notification.task_ids)
+            existing = {
+                t for (t,) in Task.select(Task.id).where(Task.id.in_(ids)).tuples()
+            }  # a task deleted meanwhile (its plan removed) has nothing to log
+            rows = [
+                {
+                    "task": r.task_id,
+                    "event": "shown",
+                    "at": now,
+                    "scheduled_for": r.at,
+                    "channel": channel,
+                    "detail": json.dumps(
+                        {
+                            "kind": notification.kind,
+                            "reason": r.reason,
+                            "deadline": r.deadline.isoformat() if r.deadline else None,
+                        }
+                    ),
+                }
+                for r in notification.reminders
+                if r.task_id in existing
+            ]
+            for start in range(0, len(rows), _CHUNK):
+                ReminderLog.insert_many(rows[start : start + _CHUNK]).execute()
+
+    def _record_answer(
+        self, task_ids: Sequence[int], event: str, now: datetime, until: datetime | None
+    ) -> None:
+        ids = list(dict.fromkeys(int(i) for i in task_ids))
+        with self.storage.write():
+            existing = {t for (t,) in Task.select(Task.id).where(Task.id.in_(ids)).tuples()}
+            for task_id in ids:
+                if task_id not in existing:
+                    raise no_task(task_id)
+            last_shown = dict(
+                ReminderLog.select(ReminderLog.task, ReminderLog.scheduled_for)
+                .where((ReminderLog.event == "shown") & ReminderLog.task.in_(ids))
+                .order_by(ReminderLog.id)
+                .tuples()
+            )
+            ReminderLog.insert_many(
+                [
+                    {
+                        "task": task_id,
+                        "event": event,
+                        "at": now,
+                        "scheduled_for": last_shown.get(task_id),
+                        "snooze_until": until,
+                    }
+                    for task_id in ids
+                ]
+            ).execute()
+
+    # -- reading tasks -----------------------------------------------------------------
+
+    def _tasks(
+        self, context: _Context, until_day: date, department_ids: Sequence[int] | None = None
+    ) -> list[repository.TaskRow]:
+        """The open tasks that can have a reminder point up to ``until_day``: every dated
+        task due before a bound (the late ones included), the ongoing ones, and those with
+        a milestone before the bound. ``department_ids`` None: the context's."""
+        ids = context.department_ids if department_ids is None else list(department_ids)
+        bound = _due_bound(context, until_day)
+        rows = repository.tasks(statuses=OPEN_STATUSES, due_to=bound, department_ids=ids)
+        open_marks = ",".join("?" * len(OPEN_STATUSES))
+        kinds = sorted(policy.ONGOING_KINDS)
+        # Two queries, each on the due-date index (an OR of both would scan every task).
+        extra = [
+            task_id
+            for (task_id,) in DB.execute_sql(
+                f"SELECT id FROM task WHERE due_date IS NULL AND status IN ({open_marks}) "
+                f"AND deadline_kind IN ({','.join('?' * len(kinds))}) AND archived_at IS NULL",
+                [*OPEN_STATUSES, *kinds],
+            )
+        ]
+        extra += [
+            task_id
+            for (task_id,) in DB.execute_sql(
+                f"SELECT id FROM task WHERE due_date > ? AND status IN ({open_marks}) "
+                "AND milestones <> '[]' AND archived_at IS NULL",
+                [bound.isoformat(), *OPEN_STATUSES],
+            )
+        ]
+        if extra:
+            rows += _rows_by_id(extra, department_ids=ids)
+        return rows
+
+    @staticmethod
+    def _notes_by_quarter(
+        tasks: Sequence[repository.TaskRow], start: datetime
+    ) -> dict[int, set[tuple[int, int]]]:
+        """The quarters (from ``start``'s on) in which each ongoing task got a progress note."""
+        ongoing = [t.id for t in tasks if t.due is None and t.deadline_kind in policy.ONGOING_KINDS]
+        year, quarter = policy.quarter_of(start)
+        first = datetime(year, quarter * 3 - 2, 1)
+        out: dict[int, set[tuple[int, int]]] = {}
+        parse = _Timestamps()
+        for begin in range(0, len(ongoing), _CHUNK):
+            chunk = ongoing[begin : begin + _CHUNK]
+            for task_id, created_at in DB.execute_sql(
+                "SELECT task_id, created_at FROM progress_note "
+                f"WHERE task_id IN ({','.join('?' * len(chunk))}) AND created_at >= ?",
+                [*chunk, _db_time(first)],
+            ):
+                out.setdefault(task_id, set()).add(policy.quarter_of(parse(created_at)))
+        return out
+
+
+def _rows_by_id(
+    task_ids: Sequence[int],
+    *,
+    department_ids: Sequence[int] | None = None,
+    statuses: Sequence[str] | None = None,
+) -> list[repository.TaskRow]:
+    rows: list[repository.TaskRow] = []
+    for start in range(0, len(task_ids), _ID_CHUNK):
+        rows += repository.tasks(
+            task_ids=task_ids[start : start + _ID_CHUNK],
+            department_ids=department_ids,
+            statuses=statuses,
+        )
+    return rows
+
+
+def _due_bound(context: _Context, until_day: date) -> date:
+    """The latest due date whose reminder points can fall on or before ``until_day``.
+
+    A deadline's points lie up to ``max(lead)`` working days before its last working
+    day, which is on or before it: due dates before the first working day after
+    ``until_day`` + ``max(lead)`` working days.
+    """
+    calendar = context.calendar
+    lead = max(context.settings.lead_workdays, default=0)
+    day = calendar.add_workdays(until_day, lead) + timedelta(days=1)
+    while not calendar.is_workday(day):
+        day += timedelta(days=1)
+    return day - timedelta(days=1)
+
+
+def _reason(detail: str | None, task: repository.TaskRow) -> tuple[str, date | None]:
+    try:
+        data = json.loads(detail or "{}")
+        reason = str(data.get("reason") or "due")
+        deadline = date.fromisoformat(data["deadline"]) if data.get("deadline") else None
+    except (TypeError, ValueError, AttributeError):
+        return "due", task.due
+    if reason not in policy.REASONS:
+        reason = "due"
+    return reason, deadline if deadline is not None or reason == "quarter" else task.due
+
+
+class _Timestamps:
+    """Parses the log's timestamps, each distinct text once (a digest repeats its times)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[object, datetime] = {}
+
+    def __call__(self, value: object) -> datetime:
+        found = self._seen.get(value)
+        if found is None:
+            found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+            self._seen[value] = found
+        return found
+
+
+def _db_time(moment: datetime) -> str:
+    """A time as SQLite holds peewee's datetimes (``2024-06-14 09:00:00``), to compare with."""
+    return moment.isoformat(" ")
+
+
+def _when(moment: datetime, now: datetime) -> str:
+    if moment.date() == now.date():
+        return f"{moment:%H:%M}"
+    return f"{moment.month}月{moment.day}日 {moment:%H:%M}"
