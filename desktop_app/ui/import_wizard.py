@@ -647,7 +647,7 @@ class ImportWizard(QDialog):
         with QSignalBlocker(self.date_check), QSignalBlocker(self.date_edit):
             self.date_check.setChecked(issued is not None)
             self.date_edit.setEnabled(issued is not None)
-            start = issued or date(year or date.today().year, 1, 1)
+            start = issued or date(year or self._storage.clock().year, 1, 1)
             self.date_edit.setDate(QDate(start.year, start.month, start.day))
 
     def _year_edited(self, value: int) -> None:
