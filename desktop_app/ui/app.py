@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -36,9 +37,14 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.single_instance import SingleInstance, instance_key
 from desktop_app.ui.tray import TrayController, build_notifier
 
+if TYPE_CHECKING:
+    from desktop_app.ui.reminder_scheduler import ReminderScheduler
+
 Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "en")
+# The catch-up check waits until the window has been painted (it reads the database).
+REMINDERS_START_DELAY_MS = 500
 
 
 def app_settings() -> QSettings:
@@ -115,6 +121,18 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
         return None
 
 
+def start_reminders(window: MainWindow, storage: Storage, clock: Clock) -> ReminderScheduler:
+    """The reminder scheduler of the window: the catch-up check now, then the next due time."""
+    from desktop_app.reminders.service import ReminderService  # APScheduler loads here
+    from desktop_app.ui.reminder_scheduler import ReminderScheduler
+
+    service = ReminderService(storage, window.notifier, clock=clock)
+    scheduler = ReminderScheduler(service, clock, window)
+    window.attach_reminders(scheduler)
+    scheduler.start()
+    return scheduler
+
+
 def run_gui(
     *,
     data_dir_override: str | None = None,
@@ -168,9 +186,17 @@ def run_gui(
     if instance is not None:
         instance.message_received.connect(lambda _message: window.bring_forward())
     window.show()
+    reminders: list[ReminderScheduler] = []
+    if not quit_after_paint:
+        QTimer.singleShot(
+            REMINDERS_START_DELAY_MS,
+            lambda: reminders.append(start_reminders(window, storage, clock)),
+        )
     try:
         return app.exec()
     finally:
+        for scheduler in reminders:
+            scheduler.stop()
         tray.dispose()
         if instance is not None:
             instance.release()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -81,6 +82,7 @@ from desktop_app.ui.models.month_model import (
 from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
 from desktop_app.ui.models.overview_model import MONTH_ROLE, OverviewModel
 from desktop_app.ui.my_departments import MyDepartmentsDialog
+from desktop_app.ui.reminder_dialog import ReminderDialog
 from desktop_app.ui.task_panel import TaskPanel
 from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
 from desktop_app.ui.tray import (
@@ -90,6 +92,9 @@ from desktop_app.ui.tray import (
     send_test_notification,
 )
 from desktop_app.ui.welcome import WelcomePage
+
+if TYPE_CHECKING:  # APScheduler loads with the scheduler, after the window is up
+    from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
 Clock = Callable[[], datetime]
 SOON_WORKDAYS = 10
@@ -141,6 +146,9 @@ class MainWindow(QMainWindow):
 
     view_updated = Signal()
     counts_changed = Signal(int, int)  # open tasks due this month, late tasks (the tray's tooltip)
+    # Something that can move a reminder changed (tasks, plans, settings, a pause): the
+    # reminder scheduler rebuilds from the database.
+    reminders_changed = Signal()
 
     def __init__(
         self,
@@ -163,6 +171,8 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self.notifier: Notifier | None = None  # set at start-up (tray.build_notifier)
         self.tray: TrayController | None = None
+        self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
+        self.reminder_dialog: ReminderDialog | None = None
         self.due_counts = (0, 0)
         self._quitting = False
         self._note: QMessageBox | None = None
@@ -356,7 +366,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([230, 720, 330])
         self.pages.addWidget(self.splitter)
         self.banner = NotificationBanner()
-        self.banner.open_requested.connect(self.open_tasks)
+        self.banner.open_requested.connect(self.open_reminders)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -390,6 +400,7 @@ class MainWindow(QMainWindow):
             self.plan_id = None
             self.status_label.setText(self.tr("还没有导入工作要点"))
             self._set_counts(0, 0)
+            self.reminders_changed.emit()
             return
         self.pages.setCurrentWidget(self.splitter)
         wanted = self.plan_id
@@ -407,6 +418,7 @@ class MainWindow(QMainWindow):
         self.plan_combo.setCurrentIndex(self.plan_combo.findData(wanted))
         self.plan_combo.blockSignals(False)
         self._set_plan(wanted)
+        self.reminders_changed.emit()
 
     def _plan_chosen(self, _index: int) -> None:
         plan_id = self.plan_combo.currentData()
@@ -612,6 +624,7 @@ class MainWindow(QMainWindow):
     def _task_changed(self, _task_id: int) -> None:
         self.refresh_departments()
         self.refresh_view()
+        self.reminders_changed.emit()  # a task marked done stops its reminders at once
 
     # -- actions ---------------------------------------------------------------------
     def open_import(self, path: Path | None = None) -> None:
@@ -689,7 +702,7 @@ class MainWindow(QMainWindow):
         tray.today_requested.connect(self.show_today)
         tray.pause_requested.connect(self.pause_reminders)
         tray.quit_requested.connect(self.quit_program)
-        tray.message_clicked.connect(self.open_tasks)
+        tray.message_clicked.connect(self.open_reminders)
 
     def bring_forward(self) -> None:
         """Show the window in front (from the tray, or when the program is started again)."""
@@ -707,9 +720,47 @@ class MainWindow(QMainWindow):
         QApplication.alert(self)
 
     def show_today(self) -> None:
+        """The tray's 今天的提醒: the window, and the reminders still unanswered."""
         self.bring_forward()
         if self.plan_id is not None:
             self.show_months()
+        if self.reminders is not None:
+            pending = self.reminders.service.pending_digest(self.clock())
+            self.show_reminder_dialog(pending.task_ids if pending is not None else [])
+
+    def attach_reminders(self, scheduler: ReminderScheduler) -> None:
+        """Reminders on: every change rebuilds the schedule; a click on one lists its tasks."""
+        self.reminders = scheduler
+        self.reminders_changed.connect(scheduler.rebuild)
+        scheduler.failed.connect(self._reminder_failed)
+
+    def open_reminders(self, task_ids: Sequence[int]) -> None:
+        """A click on a notification: its tasks, each to acknowledge or put off."""
+        if self.reminders is None:
+            self.open_tasks(task_ids)
+            return
+        self.bring_forward()
+        self.show_reminder_dialog(task_ids)
+
+    def show_reminder_dialog(self, task_ids: Sequence[int]) -> ReminderDialog:
+        """The reminder dialog on ``task_ids`` (replacing one already open); not modal."""
+        assert self.reminders is not None, "attach_reminders first"
+        if self.reminder_dialog is not None:
+            self.reminder_dialog.close()
+            self.reminder_dialog.deleteLater()
+        dialog = ReminderDialog(self.reminders.service, task_ids, self.clock, self)
+        dialog.open_task_requested.connect(lambda task_id: self.open_tasks([task_id]))
+        dialog.answered.connect(lambda _ids: self.reminders_changed.emit())
+        self.reminder_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _reminder_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("提醒未能送达，稍后会重试：%1").replace("%1", reason), 60_000
+        )
 
     def open_tasks(self, task_ids: Sequence[int]) -> None:
         """From a reminder: the window in front, the first of its tasks chosen in the month view."""
@@ -748,6 +799,7 @@ class MainWindow(QMainWindow):
             self.tr("提醒已暂停，到 %1 恢复。").replace("%1", until.strftime("%Y-%m-%d %H:%M")),
             10_000,
         )
+        self.reminders_changed.emit()
 
     def quit_program(self) -> None:
         self._quitting = True

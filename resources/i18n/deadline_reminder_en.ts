@@ -361,6 +361,10 @@
         <translation>Reminders paused until %1.</translation>
     </message>
     <message>
+        <source>提醒未能送达，稍后会重试：%1</source>
+        <translation>The reminder could not be delivered and will be retried: %1</translation>
+    </message>
+    <message>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
@@ -612,6 +616,77 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>责任部门</source>
         <translation>Responsible departments</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>%1 项任务的提醒待处理</source>
+        <translation>Reminders awaiting an answer: %1 task(s)</translation>
+    </message>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation>%1/%2 %3</translation>
+    </message>
+    <message>
+        <source>1 小时后（%1）</source>
+        <translation>In 1 hour (%1)</translation>
+    </message>
+    <message>
+        <source>3 个工作日后 %1</source>
+        <translation>In 3 working days, %1</translation>
+    </message>
+    <message>
+        <source>下一个工作日 %1</source>
+        <translation>Next working day, %1</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>全部知道了</source>
+        <translation>Acknowledge All</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>到期提醒</source>
+        <translation>Deadline Reminders</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>明天 %1</source>
+        <translation>Tomorrow %1</translation>
+    </message>
+    <message>
+        <source>没有待处理的提醒。</source>
+        <translation>No reminders awaiting an answer.</translation>
+    </message>
+    <message>
+        <source>点击任务可在主窗口中查看和记录进展。</source>
+        <translation>Click a task to view it and record progress in the main window.</translation>
+    </message>
+    <message>
+        <source>牵头 / 责任部门</source>
+        <translation>Lead / responsible</translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation>Got It</translation>
+    </message>
+    <message>
+        <source>稍后提醒 ▾</source>
+        <translation>Remind Me Later ▾</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,242 @@
+"""The reminder dialog in the real window: a click on a notification (tray message, banner)
+lists exactly its tasks, the tray's 今天的提醒 lists what is unanswered, each task can be
+acknowledged or put off (recorded in the reminder log, the schedule rebuilt) or opened in
+the main window.
+
+003 imported; Friday 14 June 2024 at 09:00 the digest of the five tasks due 30 June.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog, QSystemTrayIcon
+
+from db.connection import Storage
+from db.models import ReminderLog
+from desktop_app.reminders import Notification, ReminderService
+from desktop_app.reminders.notifier import RecordingNotifier
+from desktop_app.services.importer import import_file
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.reminder_dialog import COL_TEXT, ReminderDialog
+from desktop_app.ui.reminder_scheduler import ReminderScheduler
+from desktop_app.ui.tray import TrayController
+from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
+from tests.storage_helpers import FakeClock, new_storage
+
+FRIDAY = datetime(2024, 6, 14, 9, 0)
+JUNE_30 = (27, 30, 31, 48, 71)
+# Offscreen has no tray, cannot raise a window, nor grab the keyboard for a popup menu.
+pytestmark = pytest.mark.qt_log_ignore(
+    "systemTrayWindowChanged",
+    "does not support raise",
+    "does not support grabbing the keyboard",
+    "setHighDpiScaleFactorRoundingPolicy",
+)
+
+
+@pytest.fixture
+def storage(tmp_path: Path) -> Iterator[Storage]:
+    storage = new_storage(tmp_path, datetime(2024, 6, 1, 9, 0))
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    yield storage
+    storage.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(FRIDAY)
+
+
+@pytest.fixture
+def notifier() -> RecordingNotifier:
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def tray(qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[TrayController]:
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    controller = TrayController()
+    yield controller
+    controller.dispose()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, storage: Storage, clock: FakeClock, notifier, tray):
+    """The window as run_gui builds it: in the tray, reminders on, Friday's digest delivered."""
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(storage, clock, settings)
+    qtbot.addWidget(window)
+    assert tray.show()
+    window.attach_tray(tray)
+    window.notifier = notifier
+    scheduler = ReminderScheduler(ReminderService(storage, notifier, clock=clock), clock, window)
+    window.attach_reminders(scheduler)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window
+    scheduler.stop()
+    if window.reminder_dialog is not None:
+        window.reminder_dialog.close()
+
+
+@pytest.fixture
+def digest(window: MainWindow) -> Notification:
+    assert window.reminders is not None
+    notification = window.reminders.start()
+    assert notification is not None and sorted(notification.task_ids) == sorted(JUNE_30)
+    return notification
+
+
+def _log(event: str) -> list[tuple[int, datetime | None]]:
+    return [
+        (r.task_id, r.snooze_until)
+        for r in ReminderLog.select().where(ReminderLog.event == event).order_by(ReminderLog.id)
+    ]
+
+
+def _dialog(window: MainWindow) -> ReminderDialog:
+    dialog = window.reminder_dialog
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_a_click_on_the_tray_message_lists_exactly_its_tasks(
+    window: MainWindow, tray: TrayController, digest: Notification
+) -> None:
+    window.hide()
+    tray.remember_message(digest.task_ids)  # what the tray notifier does when it shows one
+    tray.tray.messageClicked.emit()
+    assert window.isVisible()
+    dialog = _dialog(window)
+    assert dialog.task_ids() == list(digest.task_ids)  # most urgent first, as in the digest
+    assert not dialog.isModal()  # the window stays usable behind it
+    assert dialog.heading.text() == "5 项任务的提醒待处理"
+    item = dialog.item_of(27)
+    assert item.text(0) and item.text(COL_TEXT).startswith("编纂《行政复议行政诉讼典型案例汇编》")
+    assert item.text(2) == "2024-06-30"
+    assert "行政复议科" in item.text(3)
+
+
+def test_acknowledge_snooze_and_acknowledge_all_are_logged_and_rebuild(
+    qtbot, window: MainWindow, digest: Notification, clock: FakeClock
+) -> None:
+    window.open_reminders(digest.task_ids)
+    dialog = _dialog(window)
+    scheduler = window.reminders
+    assert scheduler is not None
+    acknowledge, snooze = dialog.row_buttons(27)
+    with qtbot.waitSignal(scheduler.rebuilt):
+        acknowledge.click()
+    assert [task_id for task_id, _ in _log("acknowledged")] == [27]
+    assert 27 not in dialog.task_ids()
+
+    # 稍后提醒 ▾ on task 30: the choices as they stand now, one hour picked.
+    clock.set(FRIDAY.replace(minute=5))
+    acknowledge, snooze = dialog.row_buttons(30)
+    snooze.click()
+    menu = dialog.snooze_menu
+    labels = [a.text() for a in menu.actions()]
+    assert labels == [
+        "1 小时后（10:05）",
+        "下一个工作日 6月17日 09:00",
+        "3 个工作日后 6月19日 09:00",
+    ]
+    with qtbot.waitSignal(scheduler.rebuilt) as rebuilt:
+        menu.actions()[0].trigger()
+    menu.close()
+    [(task_id, until)] = _log("snoozed")
+    assert task_id == 30 and until is not None
+    assert until.replace(second=0) == datetime(2024, 6, 14, 10, 5)
+    assert rebuilt.args == [until]  # the snooze is the next reminder
+    assert dialog.task_ids() == [t for t in digest.task_ids if t not in (27, 30)]
+
+    # 全部知道了 answers the rest and closes the dialog.
+    with qtbot.waitSignal(scheduler.rebuilt):
+        dialog.acknowledge_all_button.click()
+    assert sorted(t for t, _ in _log("acknowledged")) == sorted(set(JUNE_30) - {30})
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.isHidden()
+    pending = scheduler.service.pending_digest(clock())
+    assert pending is None
+
+
+def test_clicking_a_task_opens_it_in_the_main_window(
+    qtbot, window: MainWindow, digest: Notification
+) -> None:
+    window.status_filter.setCurrentIndex(window.status_filter.findData("done"))  # hides it
+    window.open_reminders(digest.task_ids)
+    dialog = _dialog(window)
+    item = dialog.item_of(48)
+    rect = dialog.tree.visualItemRect(item)
+    qtbot.mouseClick(dialog.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.task_panel.current_task_id() == 48
+    assert dialog.isVisible()  # still there for the other tasks
+    assert _log("acknowledged") == []  # opening is not answering
+
+
+def test_the_tray_s_today_opens_what_is_unanswered(
+    window: MainWindow, tray: TrayController, digest: Notification
+) -> None:
+    window.open_reminders(digest.task_ids)
+    _dialog(window).acknowledge([27, 31])
+    window.reminder_dialog.close()
+    tray.today_action.trigger()  # 今天的提醒
+    dialog = _dialog(window)
+    assert sorted(dialog.task_ids()) == [30, 48, 71]
+
+
+def test_today_with_nothing_pending_says_so(window: MainWindow, tray: TrayController) -> None:
+    tray.today_action.trigger()
+    dialog = _dialog(window)
+    assert dialog.task_ids() == []
+    assert dialog.heading.text() == "没有待处理的提醒。"
+    assert not dialog.acknowledge_all_button.isEnabled()
+
+
+def test_the_banner_s_view_button_opens_the_dialog(
+    window: MainWindow, digest: Notification
+) -> None:
+    window.show_banner(digest.title, digest.body, digest.task_ids)
+    window.banner.view_button.click()
+    assert _dialog(window).task_ids() == list(digest.task_ids)
+
+
+def test_a_task_done_since_the_reminder_is_not_listed(
+    window: MainWindow, storage: Storage, digest: Notification
+) -> None:
+    from desktop_app.services import tasks
+
+    tasks.set_status(storage, 71, "done")
+    window.open_reminders(digest.task_ids)
+    assert 71 not in _dialog(window).task_ids()
+
+
+def test_a_task_deleted_meanwhile_gives_a_message_not_a_traceback(
+    window: MainWindow, storage: Storage, digest: Notification
+) -> None:
+    from db import repository
+    from desktop_app.services import plans
+
+    window.open_reminders(digest.task_ids)
+    dialog = _dialog(window)
+    plan_id = repository.task(27).plan_id
+    plans.delete_plan(storage, plan_id)  # e.g. from the command line, the dialog still open
+    assert not dialog.acknowledge([27])
+    assert dialog.message.isVisible() and "27" in dialog.message.text()
+    assert 27 in dialog.task_ids()
+
+
+def test_tomorrow_is_named_when_it_is_a_working_day(window: MainWindow, clock: FakeClock) -> None:
+    clock.set(datetime(2024, 6, 13, 16, 0))  # a Thursday
+    window.open_reminders(list(JUNE_30))
+    dialog = _dialog(window)
+    labels = [a.text() for a in dialog.show_snooze_menu([30]).actions()]
+    assert labels[1] == "明天 09:00"
+    assert dialog.snooze([30], "tomorrow")
+    assert _log("snoozed") == [(30, FRIDAY)]
+    with pytest.raises(ValueError):
+        dialog.snooze([31], "next_year")
