@@ -258,9 +258,24 @@ def test_my_departments_and_a_pause_are_followed(
     save_reminder_settings(storage, replace(DEFAULTS, paused_until=datetime(2024, 6, 21, 8, 0)))
     departments.set_my_departments(storage, [])
     assert service.check(TUESDAY) is None
-    assert service.next_due_time(TUESDAY) == NEXT_FRIDAY
+    assert service.next_due_time(TUESDAY) == NEXT_FRIDAY  # nothing fell in the pause
     after = service.check(NEXT_FRIDAY)
-    assert after is not None and after.kind == "digest"  # what the pause covered is not caught up
+    assert after is not None and after.kind == "digest"
+
+
+def test_a_pause_holds_reminders_and_delivers_them_once_it_ends(
+    storage: Storage, service: ReminderService
+) -> None:
+    """Paused at 08:30 for an hour (a meeting): Monday's 09:00 digest waits, then comes once."""
+    expected = service.due(MONDAY)
+    assert expected is not None
+    until = MONDAY.replace(hour=9, minute=30)
+    save_reminder_settings(storage, replace(DEFAULTS, paused_until=until))
+    assert service.check(MONDAY) is None
+    assert service.next_due_time(MONDAY) == until
+    held = service.check(until)
+    assert held is not None and sorted(held.task_ids) == sorted(expected.task_ids)
+    assert service.check(until.replace(minute=45)) is None
 
 
 def test_upcoming_lists_the_digests_still_to_come(service: ReminderService) -> None:

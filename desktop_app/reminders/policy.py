@@ -185,8 +185,8 @@ class _Planner:
         self.start = start
         self.end = end
         self.past_snoozes = False
-        if settings.paused_until is not None and settings.paused_until > start:
-            self.start = settings.paused_until
+        # A pause is not the policy's business: the service holds what falls in it and
+        # delivers it once the pause ends, so nothing is lost.
         # Regular points are whole days at `remind_at`; one day of margin for the quiet-hour shift.
         self.first = self.start.date() - _ONE_DAY
         self.last = end.date() + _ONE_DAY

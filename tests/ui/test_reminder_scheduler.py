@@ -298,20 +298,20 @@ def test_a_pause_is_honoured(
     window.attach_reminders(scheduler)
     scheduler.start()
     assert scheduler.next_due == FRIDAY
+    fridays = scheduler.service.due(FRIDAY)
+    assert fridays is not None
     window.pause_reminders("hour")  # the tray's 暂停提醒一小时, kept in the settings
     until = reminder_settings().paused_until
     assert until is not None and FRIDAY < until < FRIDAY + timedelta(hours=1)
-    # Rebuilt at once: the policy drops what falls in a pause, so Friday's 09:00 digest
-    # is not sent and the next one is Monday's.
-    assert scheduler.next_due == MONDAY
+    # Rebuilt at once: Friday's 09:00 digest is held until the pause ends, then sent once.
+    assert scheduler.next_due == until
     clock.set(FRIDAY)
     assert scheduler.check_now() is None
-    clock.set(until + timedelta(minutes=1))
-    assert scheduler.check_now() is None
     assert notifier.attempts == []
-    _fire(scheduler, clock, MONDAY)
+    _fire(scheduler, clock, until)
     assert len(notifier.calls) == 1
-    assert sorted(notifier.calls[0].task_ids) == sorted(LATE)
+    assert sorted(notifier.calls[0].task_ids) == sorted(fridays.task_ids)
+    assert scheduler.next_due == MONDAY
 
 
 def test_rebuilding_replaces_the_one_wakeup(
