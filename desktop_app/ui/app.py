@@ -121,11 +121,21 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
         return None
 
 
-def start_reminders(window: MainWindow, storage: Storage, clock: Clock) -> ReminderScheduler:
-    """The reminder scheduler of the window: the catch-up check now, then the next due time."""
+def start_reminders(
+    window: MainWindow, storage: Storage, clock: Clock, tray: TrayController | None = None
+) -> ReminderScheduler:
+    """The reminder scheduler of the window: the catch-up check now, then the next due time.
+
+    Runs after the first paint: the notifier chain (plyer), the service and APScheduler
+    load here, not before the window is seen.
+    """
     from desktop_app.reminders.service import ReminderService  # APScheduler loads here
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
+    if window.notifier is None:
+        window.notifier = build_notifier(
+            tray if tray is not None and tray.is_shown() else None, window.show_banner
+        )
     service = ReminderService(storage, window.notifier, clock=clock)
     scheduler = ReminderScheduler(service, clock, window)
     window.attach_reminders(scheduler)
@@ -182,7 +192,6 @@ def run_gui(
     if not quit_after_paint and tray.show():
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the program in the tray
         window.attach_tray(tray)
-    window.notifier = build_notifier(tray if tray.is_shown() else None, window.show_banner)
     if instance is not None:
         instance.message_received.connect(lambda _message: window.bring_forward())
     window.show()
@@ -190,7 +199,7 @@ def run_gui(
     if not quit_after_paint:
         QTimer.singleShot(
             REMINDERS_START_DELAY_MS,
-            lambda: reminders.append(start_reminders(window, storage, clock)),
+            lambda: reminders.append(start_reminders(window, storage, clock, tray)),
         )
     try:
         return app.exec()

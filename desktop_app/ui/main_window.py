@@ -82,7 +82,6 @@ from desktop_app.ui.models.month_model import (
 from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
 from desktop_app.ui.models.overview_model import MONTH_ROLE, OverviewModel
 from desktop_app.ui.my_departments import MyDepartmentsDialog
-from desktop_app.ui.reminder_dialog import ReminderDialog
 from desktop_app.ui.task_panel import TaskPanel
 from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
 from desktop_app.ui.tray import (
@@ -93,7 +92,8 @@ from desktop_app.ui.tray import (
 )
 from desktop_app.ui.welcome import WelcomePage
 
-if TYPE_CHECKING:  # APScheduler loads with the scheduler, after the window is up
+if TYPE_CHECKING:  # APScheduler and the reminder service load after the window is up
+    from desktop_app.ui.reminder_dialog import ReminderDialog
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
 Clock = Callable[[], datetime]
@@ -748,6 +748,8 @@ class MainWindow(QMainWindow):
         if self.reminder_dialog is not None:
             self.reminder_dialog.close()
             self.reminder_dialog.deleteLater()
+        from desktop_app.ui.reminder_dialog import ReminderDialog
+
         dialog = ReminderDialog(self.reminders.service, task_ids, self.clock, self)
         dialog.open_task_requested.connect(lambda task_id: self.open_tasks([task_id]))
         dialog.answered.connect(lambda _ids: self.reminders_changed.emit())
