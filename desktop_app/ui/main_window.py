@@ -98,6 +98,7 @@ if TYPE_CHECKING:  # APScheduler and the reminder service load after the window 
 
 Clock = Callable[[], datetime]
 SOON_WORKDAYS = 10
+ASKED_MINE_KEY = "onboarding/asked_my_departments"
 PLAN_DOCUMENTS = (".docx", ".pdf", ".txt", ".xlsx", ".ofd", ".doc", ".wps", ".docm")
 
 STATUS_FILTERS = {
@@ -635,10 +636,15 @@ class MainWindow(QMainWindow):
         self._wizard.open()
 
     def _after_import(self, result) -> None:
-        first = len(repository.plans()) == 1 and not departments.my_department_ids()
+        # After the first real import (the sample may have come before), ask once which
+        # departments are mine; the general office may answer "all".
+        ask = not departments.my_department_ids() and not self.app_settings.value(
+            ASKED_MINE_KEY, False, type=bool
+        )
         self.plan_id = result.plan_id
         self.reload()
-        if first:
+        if ask:
+            self.app_settings.setValue(ASKED_MINE_KEY, True)
             self.choose_my_departments()
 
     def import_sample(self) -> None:

@@ -232,3 +232,21 @@ def test_all_departments_row_counts_each_task_once(make_window, storage) -> None
     header = window.department_model.index(0).data(Qt.ItemDataRole.DisplayRole)
     late = len(repository.overdue(date(2024, 6, 20)))
     assert header.endswith(f"逾期 {late}")
+
+
+def test_my_departments_are_asked_once_after_the_first_real_import(
+    make_window, storage, tmp_path: Path
+) -> None:
+    from desktop_app.services.importer import ImportResult
+    from desktop_app.ui.my_departments import MyDepartmentsDialog
+
+    window = make_window(FakeClock(datetime(2026, 11, 25, 9, 0)))
+    window.welcome.sample_button.click()  # the sample first: no question yet
+    assert window._dialog is None
+    result = import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window._after_import(result)
+    assert isinstance(window._dialog, MyDepartmentsDialog) and window._dialog.isVisible()
+    window._dialog.reject()  # "以后再说"
+    window._dialog = None
+    window._after_import(ImportResult("same_file", result.plan_id, None, None, False))
+    assert window._dialog is None  # asked once, not after every import
