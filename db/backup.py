@@ -75,7 +75,9 @@ def take_backup(
         now = now.replace(microsecond=(now.microsecond + 1) % 1_000_000)
         target = backups_dir / backup_name(now, reason)
     copy_database(source, target)
-    rotate(backups_dir, protect=() if keep is None else (keep,))
+    # The new file always stays, even when the clock was set back and its name sorts
+    # oldest; so does the one a restore is reading.
+    rotate(backups_dir, protect=(target,) if keep is None else (target, keep))
     return target
 
 
@@ -95,10 +97,13 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
 
 
 def rotate(backups_dir: Path, keep: int = KEEP_BACKUPS, protect: tuple[Path, ...] = ()) -> None:
+    """Keep ``keep`` backups: the protected ones, then the newest of the others."""
     protected = {p.resolve() for p in protect}
-    for old in list_backups(backups_dir)[keep:]:
-        if old.path.resolve() not in protected:
-            old.path.unlink(missing_ok=True)
+    found = list_backups(backups_dir)
+    others = [b for b in found if b.path.resolve() not in protected]
+    excess = len(found) - keep
+    for old in others[len(others) - excess :] if excess > 0 else []:
+        old.path.unlink(missing_ok=True)
 
 
 def latest_backup(backups_dir: Path) -> Path | None:
@@ -127,6 +132,23 @@ def schema_version_of(path: Path) -> int | None:
         finally:
             conn.close()
     return None
+
+
+def has_tables(path: Path, names: tuple[str, ...]) -> bool:
+    """Whether the database file holds all these tables (read without changing it)."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        found = {
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return set(names) <= found
 
 
 def check_file(path: Path) -> str | None:

@@ -173,6 +173,14 @@ def _check_backup(source: Path) -> None:
     version = backup.schema_version_of(source)
     if version is not None and version > migrations.LATEST_VERSION:
         raise _newer_schema(version)
+    if not version or not backup.has_tables(source, ("plan", "task")):
+        # An empty file or another program's database passes SQLite's own check;
+        # restoring it would replace every task with nothing.
+        raise errors.StorageError(
+            "bad_backup",
+            f"这不是本程序的备份文件：{source}",
+            f"This is not a backup of this program: {source}",
+        )
 
 
 def restore_backup(storage: Storage, source: Path) -> Path:

@@ -131,3 +131,17 @@ def test_backup_and_restore(cli: Cli) -> None:
     assert cli.json("tasks", "--status", "done") == []
     code, out, _ = cli("backup", "--list")
     assert "before-restore" in out and "manual" in out
+
+
+def test_restoring_an_empty_or_foreign_database_is_refused(cli: Cli, tmp_path: Path) -> None:
+    import sqlite3
+
+    cli("import", PLAN_003)
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    foreign = tmp_path / "other.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE notes (x)").connection.close()
+    for source in (empty, foreign):
+        code, _out, err = cli("restore", str(source))
+        assert code == 2 and "不是本程序的备份" in err, err
+    assert len(cli.json("tasks")) == 89

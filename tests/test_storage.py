@@ -136,3 +136,14 @@ def test_status_notes_and_history(tmp_path: Path) -> None:
         ("note", "材料归档", "材料已归档"),
         ("status", "已完成（2024-03-01）", "进行中"),
     ]
+
+
+def test_a_backup_made_with_the_clock_set_back_is_kept(tmp_path: Path) -> None:
+    storage = new_storage(tmp_path, datetime(2026, 1, 1, 9, 0))
+    import_file(storage, PLAN_003)
+    for _ in range(backup.KEEP_BACKUPS):
+        storage.backup("manual")
+    storage.clock.set(datetime(2020, 1, 1, 9, 0))  # the PC's clock set back by years
+    made = storage.backup("manual")
+    kept = [b.path for b in backup.list_backups(storage.backups_dir)]
+    assert made in kept and len(kept) == backup.KEEP_BACKUPS
