@@ -69,16 +69,22 @@ class OverviewGrid:
 
 
 def _per_department(
-    counts: Sequence[CountRow], departments: Sequence[DepartmentRow]
+    counts: Sequence[CountRow], departments: Sequence[DepartmentRow], mine: set[int]
 ) -> dict[int, list[CountRow]]:
-    """Counts by department, the collective owners' counts added to every department."""
+    """Counts by department, the collective owners' counts added to every department the
+    counted plan concerns (one with tasks of its own in it) and to mine.
+
+    Departments of other plans only (last year's, say) get nothing: the collective
+    tasks of this plan do not make them part of it.
+    """
     collective_ids = {d.id for d in departments if d.collective}
     shared = [c for c in counts if c.department_id in collective_ids]
+    present = {c.department_id for c in counts}
     out: dict[int, list[CountRow]] = {d.id: [] for d in departments}
     for c in counts:
         out.setdefault(c.department_id, []).append(c)
     for d in departments:
-        if not d.collective:
+        if not d.collective and (d.id in present or d.id in mine):
             out[d.id].extend(shared)
     return out
 
@@ -96,7 +102,7 @@ def department_summaries(
     """
     mine = set(mine)
     month = today.strftime("%Y-%m")
-    per = _per_department(counts, departments)
+    per = _per_department(counts, departments, mine)
     rows = []
     for d in departments:
         own = per.get(d.id, [])
@@ -126,10 +132,11 @@ def overview_grid(
     year: int,
 ) -> OverviewGrid:
     """The department × month grid of ``year`` (collective departments are not rows of it)."""
+    mine = set(mine)
     summaries = [
         s for s in department_summaries(counts, departments, mine, today) if not s.collective
     ]
-    per = _per_department(counts, departments)
+    per = _per_department(counts, departments, mine)
     prefix = f"{year:04d}-"
     cells = []
     for s in summaries:

@@ -58,7 +58,14 @@ def set_status(
         )
     with storage.write():
         task = _task(task_id)
-        done_on = (completed_on or storage.clock().date()) if status == "done" else None
+        if status != "done":
+            done_on = None
+        elif completed_on is not None:
+            done_on = completed_on
+        elif task.status == "done" and task.completed_on is not None:
+            done_on = task.completed_on  # done again: keep the day it was done
+        else:
+            done_on = storage.clock().date()
         if task.status != status or task.completed_on != done_on:
             old = _status_text(task.status, task.completed_on)
             _log(storage, task.id, "status", old, _status_text(status, done_on))

@@ -395,6 +395,8 @@ class MainWindow(QMainWindow):
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         """Everything from the database: plans, department counts, the current view."""
+        # The task on the right may have been archived by an import or deleted with its plan.
+        self.task_panel.show_task(self.task_panel.current_task_id())
         all_plans = repository.plans()
         if not all_plans:
             self.pages.setCurrentWidget(self.welcome)
@@ -739,6 +741,7 @@ class MainWindow(QMainWindow):
         self.reminders = scheduler
         self.reminders_changed.connect(scheduler.rebuild)
         scheduler.failed.connect(self._reminder_failed)
+        scheduler.day_changed.connect(self.reload)  # a window left open all night moves on
 
     def open_reminders(self, task_ids: Sequence[int]) -> None:
         """A click on a notification: its tasks, each to acknowledge or put off."""

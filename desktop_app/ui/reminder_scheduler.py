@@ -112,6 +112,7 @@ class ReminderScheduler(QObject):
     delivered = Signal(object)  # Notification
     failed = Signal(str)  # why a reminder could not be delivered (it is tried again)
     rebuilt = Signal(object)  # the next due time (datetime or None)
+    day_changed = Signal()  # a new day began (or the clock moved to another day)
 
     def __init__(
         self,
@@ -284,6 +285,8 @@ class ReminderScheduler(QObject):
         self._last_beat = (now_wall, now_monotonic)
         if last is None:
             return None
+        if now_wall.date() != last[0].date():
+            self.day_changed.emit()  # "today", late and due-this-month counts move on
         wall_step = (now_wall - last[0]).total_seconds()
         monotonic_step = now_monotonic - last[1]
         interval = self._heartbeat.interval() / 1000

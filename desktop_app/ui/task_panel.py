@@ -158,8 +158,10 @@ class TaskPanel(QScrollArea):
         return self._task.id if self._task else None
 
     def show_task(self, task_id: int | None) -> None:
+        same = self._task is not None and self._task.id == task_id
         self._task = repository.task(task_id) if task_id is not None else None
-        self._cancel_edit()
+        if not same:  # a note being typed survives a status click on the same task
+            self._cancel_edit()
         self.message.hide()
         if self._task is None:
             self.details.hide()
@@ -186,6 +188,9 @@ class TaskPanel(QScrollArea):
         self.deadline_label.setText(self._deadline_html(t))
         for button in self.status_buttons.buttons():
             button.setChecked(button.property("status") == t.status)
+            button.setEnabled(not t.archived)
+        if t.archived:
+            self._fail(self.tr("此任务已从修订后的工作要点中删除，仅作存档，记录保留。"))
         self.notes.clear()
         for note in repository.notes(t.id):
             edited = self.tr("（已修改）") if note.updated_at != note.created_at else ""
@@ -275,6 +280,7 @@ class TaskPanel(QScrollArea):
         except (ServiceError, StorageError) as exc:
             self._fail(exc.message_zh)  # what was typed stays in the box
             return
+        self._cancel_edit()
         self.show_task(task_id)
         self.changed.emit(task_id)
 

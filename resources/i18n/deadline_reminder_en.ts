@@ -1124,6 +1124,10 @@ The current data will be saved as a backup first.</translation>
         <translation>not given</translation>
     </message>
     <message>
+        <source>此任务已从修订后的工作要点中删除，仅作存档，记录保留。</source>
+        <translation>This task was removed from the revised plan; it is kept as an archive with its records.</translation>
+    </message>
+    <message>
         <source>添加进展</source>
         <translation>Add Note</translation>
     </message>

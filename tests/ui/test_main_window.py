@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -250,3 +250,37 @@ def test_my_departments_are_asked_once_after_the_first_real_import(
     window._dialog = None
     window._after_import(ImportResult("same_file", result.plan_id, None, None, False))
     assert window._dialog is None  # asked once, not after every import
+
+
+def test_each_plan_lists_only_its_own_departments(make_window, storage) -> None:
+    """Last year's plan and this year's: the collective tasks of one do not pull the other's
+    departments into its list."""
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    import_file(storage, FIXTURES / "000_9ec6db43f1a77751.txt")
+    window = make_window()
+    for plan in repository.plans():
+        window.plan_combo.setCurrentIndex(window.plan_combo.findData(plan.id))
+        own = {n for t in repository.tasks(plan_ids=[plan.id]) for n in t.lead + t.responsible}
+        assert set(_department_rows(window)) <= own, plan.title
+
+
+def test_the_panel_follows_an_archived_or_deleted_task(make_window, storage) -> None:
+    from desktop_app.services import plans, tasks
+
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    window.month_view.setCurrentIndex(window.month_model.find_task(5))
+    window.task_panel.note_edit.setPlainText("已报送材料")
+    done = next(
+        b for b in window.task_panel.status_buttons.buttons() if b.property("status") == "done"
+    )
+    done.click()
+    assert window.task_panel.note_edit.toPlainText() == "已报送材料"  # the typed note stays
+    first_done = repository.task(5).completed_on
+    storage.clock.set(TODAY + timedelta(days=3))
+    done.click()  # done again: the day it was done stays
+    assert repository.task(5).completed_on == first_done
+    tasks.set_status(storage, 5, "in_progress")
+    plans.delete_plan(storage, repository.task(5).plan_id)
+    window.reload()
+    assert window.task_panel.current_task_id() is None
