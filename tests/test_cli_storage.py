@@ -145,3 +145,14 @@ def test_restoring_an_empty_or_foreign_database_is_refused(cli: Cli, tmp_path: P
         code, _out, err = cli("restore", str(source))
         assert code == 2 and "不是本程序的备份" in err, err
     assert len(cli.json("tasks")) == 89
+
+
+def test_a_data_folder_that_is_a_file_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "数据.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code = main(["plans", "--data-dir", str(blocker)])
+    err = capsys.readouterr().err
+    assert code == 3 and "不是文件夹" in err and "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
