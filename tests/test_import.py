@@ -264,3 +264,27 @@ def test_import_links_every_owner_once(tmp_path: Path) -> None:
     links = TaskDepartment.select().count()
     expected = sum(len(set(t.lead)) + len(set(t.responsible)) for t in repository.tasks())
     assert links == expected
+
+
+def test_two_tasks_with_the_same_text_keep_their_own_identity(tmp_path: Path) -> None:
+    """Labels such as （一） repeat in every section: identical texts are told apart by
+    their place in the plan, so a revision does not swap their status and notes."""
+    storage = new_storage(tmp_path)
+    plan = (
+        "某局2024年工作要点\n一、安全\n（一）开展安全生产大检查。（牵头部门：办公室。完成时间：3月）\n"
+        "二、业务\n（一）开展安全生产大检查。（牵头部门：业务处。完成时间：9月）\n"
+    )
+    import_plan(storage, parse_text(plan), source_name="a.txt", content_hash="a")
+    first, second = sorted(repository.tasks(), key=lambda t: t.due)
+    tasks.set_status(storage, first.id, "done", completed_on=date(2024, 3, 20))
+    tasks.add_note(storage, second.id, "九月检查方案已起草")
+    revised = plan.replace(
+        "（一）开展安全生产大检查。（牵头部门：办公室",
+        "（一）开展安全生产全面大检查。（牵头部门：办公室",
+    )
+    result = import_plan(storage, parse_text(revised), source_name="b.txt", content_hash="b")
+    assert [(d.kind, [c.field for c in d.changes]) for d in result.diffs] == [("changed", ["text"])]
+    after_first, after_second = (repository.task(first.id), repository.task(second.id))
+    assert (after_first.lead, after_first.status) == (("办公室",), "done")
+    assert (after_second.lead, after_second.status) == (("业务处",), "not_started")
+    assert [n.text for n in repository.notes(second.id)] == ["九月检查方案已起草"]

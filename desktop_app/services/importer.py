@@ -223,8 +223,18 @@ def _plan_changes(
     stored = list(Task.select().where(Task.plan == target.id).order_by(Task.position))
     by_id = {t.id: t for t in stored}
     matched = match_tasks(
-        [StoredTask(t.id, t.label, t.text, t.archived_at is not None) for t in stored],
-        [NewTask(t.label, t.text) for t in parsed.tasks],
+        [
+            StoredTask(
+                t.id,
+                t.label,
+                t.text,
+                t.archived_at is not None,
+                tuple(t.section_path),
+                tuple(t.doc_lead) + tuple(t.doc_responsible),
+            )
+            for t in stored
+        ],
+        [NewTask(t.label, t.text, t.section, t.owners) for t in parsed.tasks],
     )
     diffs: list[TaskDiff] = []
     unchanged = renumbered = 0

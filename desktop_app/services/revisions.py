@@ -20,12 +20,28 @@ class StoredTask:
     label: str
     text: str
     archived: bool = False
+    section: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class NewTask:
     label: str
     text: str
+    section: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+
+
+def _closeness(s: StoredTask, n: NewTask) -> tuple[bool, bool, bool]:
+    """How alike two tasks of the same text are: place in the plan first, then owners.
+
+    Labels such as `（一）` repeat in every section, so a label alone says little.
+    """
+    return (
+        (s.section, s.label) != (n.section, n.label),
+        s.label != n.label,
+        s.owners != n.owners,
+    )
 
 
 def _key(text: str) -> str:
@@ -61,13 +77,16 @@ def match_tasks(stored: Sequence[StoredTask], new: Sequence[NewTask]) -> dict[in
                 continue
             candidates = [s for s in by_text.get(_key(n.text), []) if s.id not in used]
             if candidates:
-                same_label = [s for s in candidates if s.label == n.label]
-                take(i, (same_label or candidates)[0].id)
+                take(i, min(candidates, key=lambda s, n=n: _closeness(s, n)).id)
 
     active = [s for s in stored if not s.archived]
-    by_label = {s.label: s for s in active}
+    by_place = {(s.section, s.label): s for s in active}
+    label_counts: dict[str, int] = {}
+    for s in active:
+        label_counts[s.label] = label_counts.get(s.label, 0) + 1
+    by_label = {s.label: s for s in active if label_counts[s.label] == 1}
     for i, n in enumerate(new):
-        s = by_label.get(n.label)
+        s = by_place.get((n.section, n.label)) or by_label.get(n.label)
         if (
             i not in matched
             and s is not None
