@@ -18,6 +18,7 @@ from pathlib import Path
 from db import errors
 
 KEEP_BACKUPS = 10
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 _NAME_RE = re.compile(r"^tasks-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
@@ -48,7 +49,8 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
             dest.close()
         os.replace(partial, target)
     except BaseException as exc:
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, *(partial.with_name(partial.name + x) for x in _SIDE_FILES)):
+            leftover.unlink(missing_ok=True)
         error = errors.translate(exc, target)
         if error is not None:
             raise error from exc
@@ -68,7 +70,8 @@ def take_backup(
         backups_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise (errors.translate(exc, backups_dir) or exc) from exc
-    for stale in [*backups_dir.glob("*.partial"), *backups_dir.glob("*.partial-journal")]:
+    # A backup killed half-way leaves X.partial and, by the moment, its -journal, -wal or -shm.
+    for stale in backups_dir.glob("*.partial*"):
         stale.unlink(missing_ok=True)
     target = backups_dir / backup_name(now, reason)
     while target.exists():  # two backups in the same microsecond (or a clock set back)

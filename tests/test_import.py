@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from db import repository
 from db.models import Plan, Task, TaskDepartment
+from desktop_app.plans.model import Deadline
 from desktop_app.plans.parser import parse_text
 from desktop_app.services import departments, tasks
 from desktop_app.services.errors import ServiceError
@@ -288,3 +290,53 @@ def test_two_tasks_with_the_same_text_keep_their_own_identity(tmp_path: Path) ->
     assert (after_first.lead, after_first.status) == (("办公室",), "done")
     assert (after_second.lead, after_second.status) == (("业务处",), "not_started")
     assert [n.text for n in repository.notes(second.id)] == ["九月检查方案已起草"]
+
+
+def test_corrections_made_before_importing_survive_later_revisions(tmp_path: Path) -> None:
+    """Owners and deadlines fixed in the import preview are the user's corrections: the
+    document's values are kept beside them, and a revision leaves them alone."""
+    storage = new_storage(tmp_path)
+    plan = (
+        "某区司法局2024年工作要点\n1. 开展普法宣传。（完成时间：待定）\n"
+        "2. 规范档案管理。（牵头部门：办公室。完成时间：9月）\n"
+    )
+    parsed = parse_text(plan)
+    document = parsed.tasks[0]
+    fixed = replace(
+        document,
+        responsible=("普法科",),
+        deadline=Deadline("5月", "month", date(2024, 5, 31)),
+    )
+    edited = replace(parsed, tasks=(fixed, *parsed.tasks[1:]))
+    result = import_plan(
+        storage, edited, source_name="a.txt", content_hash="a", corrections={0: document}
+    )
+    assert result.corrected == 1
+    [task] = [t for t in repository.tasks() if t.label == "1"]
+    assert (task.responsible, task.due) == (("普法科",), date(2024, 5, 31))
+    assert task.owners_corrected and task.deadline_corrected
+    revised = plan.replace("规范档案管理。", "规范档案和印章管理。")
+    later = import_plan(storage, parse_text(revised), source_name="b.txt", content_hash="b")
+    assert [(d.label, [c.field for c in d.changes]) for d in later.diffs] == [("2", ["text"])]
+    [task] = [t for t in repository.tasks() if t.label == "1"]
+    assert (task.responsible, task.due) == (("普法科",), date(2024, 5, 31))
+
+
+def test_the_same_file_again_with_a_correction_applies_it(tmp_path: Path) -> None:
+    storage = new_storage(tmp_path)
+    plan = "某局2024年工作要点\n1. 开展普法宣传。（完成时间：待定）\n"
+    parsed = parse_text(plan)
+    import_plan(storage, parsed, source_name="a.txt", content_hash="a")
+    document = parsed.tasks[0]
+    fixed = replace(document, deadline=Deadline("6月", "month", date(2024, 6, 30)))
+    again = import_plan(
+        storage,
+        replace(parsed, tasks=(fixed,)),
+        source_name="a.txt",
+        content_hash="a",
+        corrections={0: document},
+    )
+    assert again.outcome == "updated" and again.corrected == 1
+    [task] = repository.tasks()
+    assert task.due == date(2024, 6, 30) and task.deadline_corrected
+    assert Plan.select().count() == 1

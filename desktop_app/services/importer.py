@@ -9,6 +9,7 @@ document, not with the user's corrections, and a correction survives it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -58,6 +59,7 @@ class ImportResult:
     diffs: tuple[TaskDiff, ...] = ()
     unchanged: int = 0
     renumbered: int = 0
+    corrected: int = 0  # tasks whose owners or deadline the user corrected before importing
     warnings: tuple[PlanWarning, ...] = ()
     backup: Path | None = None
 
@@ -146,28 +148,38 @@ def import_plan(
     content_hash: str,
     target_plan_id: int | None = None,
     dry_run: bool = False,
+    corrections: Mapping[int, ParsedTask] | None = None,
 ) -> ImportResult:
     """Store ``parsed`` as a new plan or as the revision of the plan it matches.
 
     The database holds all of it or none of it. ``dry_run`` computes the same
-    diff and writes nothing.
+    diff and writes nothing. ``corrections`` names the tasks (by index) whose owners
+    or deadline the user changed before importing, with the document's own task: the
+    document's values are kept as such and the user's become corrections, which later
+    revisions leave alone.
     """
     _refuse_non_plan(parsed)
     with storage.translated():
         same = Plan.get_or_none(Plan.content_hash == content_hash)
         if same is not None and target_plan_id in (None, same.id):
-            return ImportResult(
-                "same_file", same.id, same.title, same.year, dry_run, warnings=parsed.warnings
-            )
+            if not corrections:
+                return ImportResult(
+                    "same_file", same.id, same.title, same.year, dry_run, warnings=parsed.warnings
+                )
+            target_plan_id = same.id  # the same file again, to correct what it says
         target = _target(parsed, target_plan_id)
         if dry_run:
             with storage.database.atomic():
-                return _plan_changes(storage, parsed, target, source_name, content_hash, True)
+                return _plan_changes(
+                    storage, parsed, target, source_name, content_hash, True, corrections or {}
+                )
     with storage.write():
         # Under the write lock: a refused import takes no backup, and no other
         # process can change the database between the backup and the import.
         saved = storage.backup("before-import") if Plan.select().exists() else None
-        result = _plan_changes(storage, parsed, target, source_name, content_hash, False)
+        result = _plan_changes(
+            storage, parsed, target, source_name, content_hash, False, corrections or {}
+        )
     return replace(result, backup=saved)
 
 
@@ -198,6 +210,7 @@ def _plan_changes(
     source_name: str,
     content_hash: str,
     dry_run: bool,
+    corrections: Mapping[int, ParsedTask],
 ) -> ImportResult:
     now = storage.clock()
     if target is None:
@@ -210,14 +223,24 @@ def _plan_changes(
             plan_id = plan.id
             _write_sections(plan, parsed)
             cache: dict = {}
-            ids = [_create_task(storage, plan, t, i, cache) for i, t in enumerate(parsed.tasks)]
+            ids = [
+                _create_task(storage, plan, t, i, cache, corrections.get(i))
+                for i, t in enumerate(parsed.tasks)
+            ]
             repository.reindex(ids)
             diffs = tuple(
                 TaskDiff("added", t.label, t.text, task_id)
                 for t, task_id in zip(parsed.tasks, ids, strict=True)
             )
         return ImportResult(
-            "created", plan_id, parsed.title, parsed.year, dry_run, diffs, warnings=parsed.warnings
+            "created",
+            plan_id,
+            parsed.title,
+            parsed.year,
+            dry_run,
+            diffs,
+            warnings=parsed.warnings,
+            corrected=len(corrections),
         )
 
     stored = list(Task.select().where(Task.plan == target.id).order_by(Task.position))
@@ -242,13 +265,16 @@ def _plan_changes(
     for i, new in enumerate(parsed.tasks):
         task_id = matched.get(i)
         if task_id is None:
-            created = None if dry_run else _create_task(storage, target, new, i)
+            created = (
+                None if dry_run else _create_task(storage, target, new, i, None, corrections.get(i))
+            )
             if created is not None:
                 touched.append(created)
             diffs.append(TaskDiff("added", new.label, new.text, created))
             continue
         old = by_id[task_id]
-        changes = _compare(old, new)
+        document = corrections.get(i, new)
+        changes = _compare(old, document)
         restored = old.archived_at is not None
         if restored:
             diffs.append(TaskDiff("restored", new.label, new.text, task_id, changes))
@@ -258,7 +284,9 @@ def _plan_changes(
             unchanged += 1
             renumbered += old.label != new.label
         if not dry_run:
-            _update_task(storage, old, new, i, changes, restored)
+            _update_task(storage, old, document, i, changes, restored)
+            if i in corrections:
+                _apply_correction(storage, old, new, document)
             touched.append(task_id)
     matched_ids = set(matched.values())
     for old in stored:
@@ -276,7 +304,7 @@ def _plan_changes(
         target.save()
         _write_sections(target, parsed)
         repository.reindex(touched)
-    outcome = "updated" if diffs or renumbered else "unchanged"
+    outcome = "updated" if diffs or renumbered or corrections else "unchanged"
     return ImportResult(
         outcome,
         target.id,
@@ -287,6 +315,7 @@ def _plan_changes(
         unchanged=unchanged,
         renumbered=renumbered,
         warnings=parsed.warnings,
+        corrected=len(corrections),
     )
 
 
@@ -310,29 +339,64 @@ def _write_sections(plan: Plan, parsed: ParsedPlan) -> None:
 
 
 def _create_task(
-    storage: Storage, plan: Plan, t: ParsedTask, position: int, cache: dict | None = None
+    storage: Storage,
+    plan: Plan,
+    t: ParsedTask,
+    position: int,
+    cache: dict | None = None,
+    document: ParsedTask | None = None,
 ) -> int:
+    """A new task; ``document`` is the task as the document has it when ``t`` was corrected."""
     now = storage.clock()
-    d = t.deadline
+    doc = document or t
+    d = doc.deadline
     task_id = Task.insert(
         plan=plan,
         label=t.label,
         section_path=list(t.section),
         text=t.text,
         annotation=t.annotation,
-        doc_lead=list(t.lead),
-        doc_responsible=list(t.responsible),
+        doc_lead=list(doc.lead),
+        doc_responsible=list(doc.responsible),
         deadline_kind=d.kind,
         deadline_raw=d.raw,
         doc_due_date=d.due,
-        milestones=_milestones(d),
-        due_date=d.due,
+        milestones=_milestones(t.deadline),
+        due_date=t.deadline.due,
+        owners_corrected=(t.lead, t.responsible) != (doc.lead, doc.responsible),
+        deadline_corrected=t.deadline != doc.deadline,
         position=position,
         created_at=now,
         updated_at=now,
     ).execute()
     departments.link_owners(storage, task_id, t.lead, t.responsible, cache=cache, replace=False)
     return task_id
+
+
+def _apply_correction(
+    storage: Storage, task: Task, corrected: ParsedTask, document: ParsedTask
+) -> None:
+    """The user's change made in the preview, recorded as a correction with its history."""
+    now = storage.clock()
+    if (corrected.lead, corrected.responsible) != (document.lead, document.responsible):
+        _log(task.id, "lead", "、".join(document.lead), "、".join(corrected.lead), now, "user")
+        _log(
+            task.id,
+            "responsible",
+            "、".join(document.responsible),
+            "、".join(corrected.responsible),
+            now,
+            "user",
+        )
+        departments.link_owners(storage, task.id, corrected.lead, corrected.responsible)
+        task.owners_corrected = True
+    if corrected.deadline != document.deadline:
+        old = task.due_date.isoformat() if task.due_date else None
+        new = corrected.deadline.due.isoformat() if corrected.deadline.due else None
+        _log(task.id, "deadline", old, new, now, "user")
+        task.due_date = corrected.deadline.due
+        task.deadline_corrected = True
+    task.save()
 
 
 def _update_task(

@@ -116,6 +116,10 @@ def counts_text(result: ImportResult) -> str:
         text += QCoreApplication.translate("ImportWizard", "，恢复 {0} 项").format(
             result.count("restored")
         )
+    if result.corrected:
+        text += QCoreApplication.translate("ImportWizard", "，您更正了 {0} 项").format(
+            result.corrected
+        )
     if result.renumbered:
         text += QCoreApplication.translate("ImportWizard", "（其中 {0} 项只是编号变了）").format(
             result.renumbered
@@ -707,6 +711,7 @@ class ImportWizard(QDialog):
                     source_name=self._path.name,
                     content_hash=self._hash,
                     dry_run=True,
+                    corrections=self.model.corrections(),
                 )
         except (ServiceError, StorageError) as exc:
             self._dry_run = None
@@ -761,7 +766,11 @@ class ImportWizard(QDialog):
         try:
             with _busy():
                 result = import_plan(
-                    self._storage, plan, source_name=self._path.name, content_hash=self._hash
+                    self._storage,
+                    plan,
+                    source_name=self._path.name,
+                    content_hash=self._hash,
+                    corrections=self.model.corrections(),
                 )
         except (ServiceError, StorageError) as exc:
             self._show_preview_error(exc.message_zh)

@@ -269,6 +269,10 @@
         <source>，恢复 {0} 项</source>
         <translation>, {0} restored</translation>
     </message>
+    <message>
+        <source>，您更正了 {0} 项</source>
+        <translation>, corrected by you: {0}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -123,10 +123,11 @@ def test_003_preview_highlights_warnings_and_imports_the_corrected_deadline(
     assert (result.outcome, result.count("added")) == ("created", 89)
     assert Task.select().count() == 89
     edited = _stored("23")
-    assert (edited.deadline_kind, edited.deadline_raw, edited.due) == (
-        "month",
-        "3月",
+    # The document's wording stays on record; the user's date is a correction in force.
+    assert (edited.deadline_raw, edited.due, edited.deadline_corrected) == (
+        "1月",
         date(2024, 3, 31),
+        True,
     )
     assert _stored("58").due == date(2024, 1, 31)
 
@@ -298,11 +299,13 @@ def test_revision_diff_is_shown_and_nothing_is_written_before_import(
     assert any(line.startswith("删除 5：做好向区委常委会汇报") for line in lines)
     assert counts() == before
 
-    # A correction in the preview is part of the diff, still without writing.
+    # A correction in the preview is shown with the diff, still without writing; it is the
+    # user's, not the document's, so it counts apart from the document's changes.
     model = wizard.model
     assert model.setData(model.index(_row_of(model, "10"), DEADLINE), "11月")
     wizard.refresh_diff()
-    assert "变更 2 项" in wizard.diff_summary.text()
+    assert "变更 1 项" in wizard.diff_summary.text()
+    assert "您更正了 1 项" in wizard.diff_summary.text()
     assert counts() == before
 
     _click(qtbot, wizard.import_button)
@@ -310,7 +313,9 @@ def test_revision_diff_is_shown_and_nothing_is_written_before_import(
     assert counts()[2] > 0
     assert _stored("9").due == date(2024, 10, 31)
     assert _stored("10").due == date(2024, 11, 30)
-    assert "变更 2 项" in wizard.summary_label.text()
+    assert _stored("10").deadline_corrected
+    assert "变更 1 项" in wizard.summary_label.text()
+    assert "您更正了 1 项" in wizard.summary_label.text()
     assert "删除 1 项" in wizard.summary_label.text()
 
 

@@ -81,6 +81,12 @@ class _Row:
     task: Task
     warnings: list[PlanWarning] = field(default_factory=list)
     deadline_confirmed: bool = False  # picked by the user: no longer checked against the issue date
+    owners_edited: bool = False
+    original: Task | None = None  # the task as the document has it
+
+    def __post_init__(self) -> None:
+        if self.original is None:
+            self.original = self.task
 
 
 class PreviewModel(QAbstractTableModel):
@@ -132,6 +138,24 @@ class PreviewModel(QAbstractTableModel):
             tasks=tuple(row.task for row in self._rows),
             warnings=tuple(warnings),
         )
+
+    def corrections(self) -> dict[int, Task]:
+        """The tasks whose owners or deadline the user changed: index → the document's task.
+
+        The importer keeps the document's values beside the user's and marks the user's
+        as corrections, which later revisions of the plan leave alone.
+        """
+        out: dict[int, Task] = {}
+        for i, row in enumerate(self._rows):
+            original = row.original or row.task
+            owners = row.owners_edited and (row.task.lead, row.task.responsible) != (
+                original.lead,
+                original.responsible,
+            )
+            deadline = row.deadline_confirmed and row.task.deadline != original.deadline
+            if owners or deadline:
+                out[i] = original
+        return out
 
     def title(self) -> str | None:
         return self._plan.title if self._plan else None
@@ -371,6 +395,7 @@ class PreviewModel(QAbstractTableModel):
         responsible = names if column == RESPONSIBLE else task.responsible
         collective = tuple(n for n in lead + responsible if is_collective(n))
         row.task = replace(task, lead=lead, responsible=responsible, collective=collective)
+        row.owners_edited = True
         row.warnings = [w for w in row.warnings if w.code not in _OWNER_CODES]
         if not lead and not responsible:
             message = QCoreApplication.translate(
