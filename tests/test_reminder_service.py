@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 
 import pytest
@@ -310,3 +310,12 @@ def test_with_only_ongoing_tasks_left_the_next_time_is_the_quarters_reminder(
     assert digest.title == "6 项持续推进的任务请记录本季度进展"
     assert sorted(digest.task_ids) == [20, 21, 24, 25, 26, 28]
     assert digest.body.splitlines()[0] == "需记录本季度进展 6 项"
+
+
+def test_changing_the_reminder_time_after_the_digest_repeats_nothing(
+    storage: Storage, service: ReminderService, notifier: RecordingNotifier
+) -> None:
+    assert service.check(MONDAY) is not None
+    save_reminder_settings(storage, replace(DEFAULTS, remind_at=time(10, 0)))
+    assert service.check(MONDAY.replace(hour=10, minute=1)) is None
+    assert len(notifier.shown) == 1

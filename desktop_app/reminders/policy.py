@@ -336,12 +336,20 @@ def _all_points(
     snoozes = snoozes or {}
     points: list[Reminder] = []
     rows: dict[int, TaskRow] = {}
+    # A task already shown on a day is not shown again that day at another time (the
+    # reminder time or the lead days changed since); a snooze is its own, exact time.
+    shown_days = {(task_id, at.date()) for task_id, at in shown}
     for task in tasks:
         if not concerns(task, departments):
             continue
         found = planner.points(task, notes_by_quarter.get(task.id, ()), snoozes.get(task.id))
         if shown:
-            found = [r for r in found if (r.task_id, r.at) not in shown]
+            found = [
+                r
+                for r in found
+                if (r.task_id, r.at) not in shown
+                and (r.reason == "snoozed" or (r.task_id, r.at.date()) not in shown_days)
+            ]
         if found:
             rows[task.id] = task
             points.extend(found)
