@@ -340,3 +340,17 @@ def test_the_same_file_again_with_a_correction_applies_it(tmp_path: Path) -> Non
     [task] = repository.tasks()
     assert task.due == date(2024, 6, 30) and task.deadline_corrected
     assert Plan.select().count() == 1
+
+
+def test_a_plan_without_a_title_is_recognised_by_its_tasks(tmp_path: Path) -> None:
+    storage = new_storage(tmp_path)
+    body = (
+        "1. 开展普法宣传。（责任部门：普法科。完成时间：6月）\n"
+        "2. 规范档案管理。（责任部门：办公室。完成时间：9月）\n"
+        "3. 组织业务培训。（责任部门：政治处。完成时间：10月）\n"
+    )
+    first = import_plan(storage, parse_text(body), source_name="a.txt", content_hash="a")
+    assert first.title is None
+    again = import_plan(storage, parse_text(body + "\n"), source_name="b.txt", content_hash="b")
+    assert (again.outcome, again.plan_id) == ("unchanged", first.plan_id)
+    assert Plan.select().count() == 1 and Task.select().count() == 3

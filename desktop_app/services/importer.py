@@ -194,13 +194,34 @@ def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
             )
         return plan
     if parsed.title is None:
-        return None
+        return _same_tasks_plan(parsed)
     return (
         Plan.select()
         .where((Plan.title == parsed.title) & (Plan.year == parsed.year))
         .order_by(Plan.id.desc())
         .first()
     )
+
+
+SAME_PLAN_SHARE = 0.6
+
+
+def _same_tasks_plan(parsed: ParsedPlan) -> Plan | None:
+    """For a document without a recognised title: the stored plan holding most of its tasks
+    word for word (at least ``SAME_PLAN_SHARE`` of them), so a re-import updates it instead
+    of doubling every task and reminder."""
+    texts = {"".join(t.text.split()) for t in parsed.tasks}
+    if not texts:
+        return None
+    best: tuple[float, int] | None = None
+    stored: dict[int, set[str]] = {}
+    for plan_id, text in Task.select(Task.plan, Task.text).tuples():
+        stored.setdefault(plan_id, set()).add("".join(text.split()))
+    for plan_id, known in stored.items():
+        share = len(texts & known) / len(texts)
+        if share >= SAME_PLAN_SHARE and (best is None or share > best[0]):
+            best = (share, plan_id)
+    return Plan.get_or_none(Plan.id == best[1]) if best else None
 
 
 def _plan_changes(
