@@ -157,3 +157,18 @@ def test_now_sends_what_is_due_once(cli: Cli) -> None:
 def test_now_takes_no_range(cli: Cli) -> None:
     code, _, err = cli("remind", "--now", *JUNE)
     assert code == 2 and "--now" in err
+
+
+def test_remind_now_in_quiet_hours_says_when_it_will_send(tmp_path: Path, capsys) -> None:
+    from datetime import datetime
+
+    from desktop_app.cli import main
+    from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
+
+    folder = str(tmp_path / "data")
+    assert main(["import", str(FIXTURES / f"{PLAN_2024_DISTRICT}.txt"), "--data-dir", folder]) == 0
+    capsys.readouterr()
+    early = datetime(2024, 6, 17, 7, 30)  # a Monday with a digest due, before 08:00
+    assert main(["remind", "--now", "--data-dir", folder], clock=lambda: early) == 0
+    out = capsys.readouterr().out
+    assert "免打扰" in out and "2024-06-17 09:00" in out

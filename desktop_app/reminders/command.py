@@ -21,6 +21,7 @@ from desktop_app.reminders.policy import Notification
 from desktop_app.reminders.service import DeliveryError, ReminderService
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.settings import reminder_settings
 
 Clock = Callable[[], datetime]
 DEFAULT_DAYS = 30
@@ -127,8 +128,15 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         )
     notifier = _Kept() if args.json else PrintNotifier(out)
     storage = open_for(args, clock)
+    held_until = None
     try:
-        sent = ReminderService(storage, notifier).check()
+        service = ReminderService(storage, notifier)
+        sent = service.check()
+        if sent is None:
+            now = storage.clock()
+            settings = reminder_settings()
+            if settings.is_paused(now) or settings.is_quiet(now.time()):
+                held_until = service.next_due_time(now)
     except DeliveryError as exc:
         print(exc.one_line(), file=sys.stderr)
         return EXIT_NOT_DELIVERED
@@ -137,6 +145,12 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     if args.json:
         json.dump([notification_dict(sent)] if sent else [], out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif sent is None and held_until is not None:
+        # Not "nothing is due": quiet hours or a pause hold what is due until they end.
+        print(
+            f"现在是免打扰时段或提醒已暂停，下一次提醒将于 {held_until:%Y-%m-%d %H:%M} 发送。",
+            file=out,
+        )
     elif sent is None:
         print("现在没有需要发送的提醒。", file=out)
     return 0
