@@ -7,13 +7,17 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 from db import repository
 from db.connection import Storage
 from db.errors import StorageError
+from desktop_app.plans.departments import split_owners
 from desktop_app.plans.workdays import WorkCalendar
 from desktop_app.services import tasks
 from desktop_app.services.errors import ServiceError
@@ -103,6 +108,36 @@ class TaskPanel(QScrollArea):
             status_row.addWidget(button, i // 2, i % 2)
         self.status_buttons.buttonClicked.connect(self._status_clicked)
         d.addLayout(status_row)
+
+        self.correct_toggle = QPushButton(self.tr("更正部门或完成时间…"))
+        self.correct_toggle.setCheckable(True)
+        self.correct_toggle.setFlat(True)
+        self.correct_toggle.setStyleSheet("text-align: left; color: #1a73e8;")
+        d.addWidget(self.correct_toggle)
+        self.correct_box = QWidget()
+        form = QFormLayout(self.correct_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.lead_edit = QLineEdit()
+        self.lead_edit.setPlaceholderText(self.tr("多个部门用“、”分隔"))
+        self.responsible_edit = QLineEdit()
+        self.responsible_edit.setPlaceholderText(self.tr("多个部门用“、”分隔"))
+        self.due_check = QCheckBox(self.tr("有完成日期"))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_check.toggled.connect(self.due_edit.setEnabled)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_check)
+        due_row.addWidget(self.due_edit, 1)
+        form.addRow(self.tr("牵头部门"), self.lead_edit)
+        form.addRow(self.tr("责任部门"), self.responsible_edit)
+        form.addRow(self.tr("完成时间"), due_row)
+        self.save_correction_button = QPushButton(self.tr("保存更正"))
+        self.save_correction_button.clicked.connect(self.save_correction)
+        form.addRow("", self.save_correction_button)
+        self.correct_box.hide()
+        self.correct_toggle.toggled.connect(self.correct_box.setVisible)
+        d.addWidget(self.correct_box)
 
         d.addWidget(_heading(self.tr("进展记录")))
         self.notes = QListWidget()
@@ -186,6 +221,13 @@ class TaskPanel(QScrollArea):
             + corrected
         )
         self.deadline_label.setText(self._deadline_html(t))
+        self.lead_edit.setText("、".join(t.lead))
+        self.responsible_edit.setText("、".join(t.responsible))
+        self.due_check.setChecked(t.due is not None)
+        self.due_edit.setEnabled(t.due is not None)
+        shown_due = t.due or self._today()
+        self.due_edit.setDate(QDate(shown_due.year, shown_due.month, shown_due.day))
+        self.correct_box.setEnabled(not t.archived)
         for button in self.status_buttons.buttons():
             button.setChecked(button.property("status") == t.status)
             button.setEnabled(not t.archived)
@@ -252,6 +294,27 @@ class TaskPanel(QScrollArea):
             return False
         self.show_task(task_id)
         self.changed.emit(task_id)
+        return True
+
+    def save_correction(self) -> bool:
+        """Owners and due date as the user says; later revisions of the plan keep them."""
+        if self._task is None:
+            return False
+        t = self._task
+        lead = tuple(split_owners(self.lead_edit.text()))
+        responsible = tuple(split_owners(self.responsible_edit.text()))
+        due = self.due_edit.date().toPython() if self.due_check.isChecked() else None
+        try:
+            if (lead, responsible) != (t.lead, t.responsible):
+                tasks.correct_owners(self._storage, t.id, lead, responsible)
+            if due != t.due:
+                tasks.correct_deadline(self._storage, t.id, due)  # type: ignore[arg-type]
+        except (ServiceError, StorageError) as exc:
+            self._fail(exc.message_zh)
+            return False
+        self.correct_toggle.setChecked(False)
+        self.show_task(t.id)
+        self.changed.emit(t.id)
         return True
 
     def _start_edit(self, item: QListWidgetItem) -> None:

@@ -1076,6 +1076,10 @@ The current data will be saved as a backup first.</translation>
         <translation>Save Changes</translation>
     </message>
     <message>
+        <source>保存更正</source>
+        <translation>Save Correction</translation>
+    </message>
+    <message>
         <source>写下进展，例如：已报送材料、已召开会议…</source>
         <translation>Write down progress, e.g. materials submitted, meeting held…</translation>
     </message>
@@ -1094,6 +1098,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>在中间选择一项任务，这里显示它的全部内容。</source>
         <translation>Choose a task in the middle to see all its details here.</translation>
+    </message>
+    <message>
+        <source>多个部门用“、”分隔</source>
+        <translation>Separate several departments with “、” or commas</translation>
     </message>
     <message>
         <source>完成时间</source>
@@ -1122,6 +1130,14 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>文件原文中的标注</source>
         <translation>Annotation in the document</translation>
+    </message>
+    <message>
+        <source>更正部门或完成时间…</source>
+        <translation>Correct Departments or Deadline…</translation>
+    </message>
+    <message>
+        <source>有完成日期</source>
+        <translation>Has a due date</translation>
     </message>
     <message>
         <source>未标注</source>

@@ -284,3 +284,22 @@ def test_the_panel_follows_an_archived_or_deleted_task(make_window, storage) -> 
     plans.delete_plan(storage, repository.task(5).plan_id)
     window.reload()
     assert window.task_panel.current_task_id() is None
+
+
+def test_owners_and_deadline_are_corrected_in_the_task_panel(make_window, storage) -> None:
+    """An unparsed deadline or a wrong owner is fixed after import, and a later revision of
+    the plan keeps the fix."""
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    panel = window.task_panel
+    window.month_view.setCurrentIndex(window.month_model.find_task(5))
+    panel.correct_toggle.click()
+    assert panel.correct_box.isVisible()
+    panel.responsible_edit.setText("依法治区工作科、办公室")
+    panel.due_edit.setDate(panel.due_edit.date().addDays(10))
+    assert panel.save_correction()
+    row = repository.task(5)
+    assert row.responsible == ("依法治区工作科", "办公室") and row.owners_corrected
+    assert row.due == date(2024, 4, 10) and row.deadline_corrected
+    assert {c.field for c in repository.history(5)} >= {"responsible", "deadline"}
+    assert not panel.correct_box.isVisible()
