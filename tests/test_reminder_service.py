@@ -19,6 +19,7 @@ import pytest
 
 from db import repository
 from db.connection import Storage
+from db.errors import StorageError
 from db.models import ReminderLog
 from desktop_app.reminders import DeliveryError, ReminderService
 from desktop_app.services import departments, tasks
@@ -319,3 +320,28 @@ def test_changing_the_reminder_time_after_the_digest_repeats_nothing(
     save_reminder_settings(storage, replace(DEFAULTS, remind_at=time(10, 0)))
     assert service.check(MONDAY.replace(hour=10, minute=1)) is None
     assert len(notifier.shown) == 1
+
+
+def test_a_digest_shown_but_not_logged_is_not_shown_again(
+    storage: Storage, service: ReminderService, notifier: RecordingNotifier, monkeypatch
+) -> None:
+    """The database was locked right after the pop-up: the log is written at the next check,
+    and the pop-up is not repeated."""
+    from db.errors import locked
+
+    real = service._record_shown
+    calls = []
+
+    def fail_once(*args) -> None:
+        calls.append(args)
+        if len(calls) == 1:
+            raise locked()
+        real(*args)
+
+    monkeypatch.setattr(service, "_record_shown", fail_once)
+    with pytest.raises(StorageError):
+        service.check(MONDAY)
+    assert len(notifier.shown) == 1
+    assert service.check(MONDAY.replace(minute=5)) is None
+    assert len(notifier.shown) == 1
+    assert service.check(MONDAY.replace(minute=10)) is None

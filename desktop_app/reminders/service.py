@@ -93,6 +93,7 @@ class ReminderService:
         self.calendar_factory = calendar_factory
         self.clock = clock or storage.clock
         self.last_failure: tuple[datetime, BaseException] | None = None
+        self._unlogged: tuple[Notification, datetime, str] | None = None
         self._calendars: dict[tuple[date, ...], policy.WorkdayCache] = {}
 
     # -- delivering --------------------------------------------------------------------
@@ -105,6 +106,13 @@ class ReminderService:
         the notifier fails; nothing is then logged, so the next check retries.
         """
         now = now or self.clock()
+        if self._unlogged is not None:
+            # Shown, but the log could not be written (database locked or full): write it
+            # before anything else, and show nothing new until it is written, so the same
+            # digest never pops up twice.
+            shown, at, channel = self._unlogged
+            self._record_shown(shown, at, channel)
+            self._unlogged = None
         context = self._context()
         if context.settings.is_paused(now) or context.settings.is_quiet(now.time()):
             return None
@@ -127,7 +135,9 @@ class ReminderService:
             )
             raise DeliveryError(notification, exc) from exc
         self.last_failure = None
+        self._unlogged = (notification, now, channel)
         self._record_shown(notification, now, channel)
+        self._unlogged = None
         return notification
 
     def due(self, now: datetime | None = None) -> Notification | None:
