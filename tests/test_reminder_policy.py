@@ -6,6 +6,7 @@ the calendar is the real one (statutory holidays and make-up working days).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -309,3 +310,12 @@ def test_snooze_times_skip_days_off_and_quiet_hours() -> None:
     late_evening = snooze_times(datetime(2024, 6, 14, 21, 30), DEFAULTS, CAL)
     assert late_evening["hour"] == datetime(2024, 6, 15, 8, 0)  # after the quiet hours
     assert late_evening["tomorrow"] == datetime(2024, 6, 17, 9, 0)  # not on Saturday
+
+
+def test_late_tasks_are_not_reminded_two_days_running(rows: list[TaskRow]) -> None:
+    """The Spring Festival Monday (2024-02-12) moves to the make-up Sunday 02-18, the day
+    before the next Monday: that one is dropped, not sent twice in two days."""
+    found = schedule(rows, DEFAULTS, CAL, datetime(2024, 2, 1), datetime(2024, 3, 1))
+    late_days = sorted(n.at.date() for n in found if "逾期" in n.title)
+    assert date(2024, 2, 19) in late_days and date(2024, 2, 18) not in late_days
+    assert all((b - a).days >= 3 for a, b in itertools.pairwise(late_days))

@@ -239,11 +239,21 @@ class _Planner:
             if every > 0:
                 # From a few weeks before the range: a long holiday pushes a day forward into it.
                 k = ((self.first - LATE_EPOCH).days - 21) // every
-                while (candidate := LATE_EPOCH + timedelta(days=k * every)) <= self.last:
-                    day = self.days.next_workday_on_or_after(candidate)
+                found: list[tuple[date, date]] = []
+                while (
+                    candidate := LATE_EPOCH + timedelta(days=k * every)
+                ) <= self.last + timedelta(days=every):
+                    found.append((candidate, self.days.next_workday_on_or_after(candidate)))
+                    k += 1
+                for i, (candidate, day) in enumerate(found):
+                    # A day a holiday pushed forward until it nearly meets the next one (the
+                    # Spring Festival Monday moved to the make-up Sunday before the next
+                    # Monday) is dropped: late tasks are not reminded two days running.
+                    nxt = found[i + 1][1] if i + 1 < len(found) else None
+                    if day != candidate and nxt is not None and (nxt - day).days * 2 < every:
+                        continue
                     if self.first <= day <= self.last:
                         self._late_days.append((candidate, day))
-                    k += 1
         return self._late_days
 
     def quarter_days(self) -> list[tuple[date, tuple[int, int], date]]:
