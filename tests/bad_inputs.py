@@ -48,8 +48,6 @@ class BadInput:
     write: Callable[[Path], Path]
     expected: str  # a PlanReadError code, or PLAN
     check: Callable[[ParsedPlan], None] | None = None
-    # Set while the parser or a reader still gets this input wrong: why, precisely.
-    known_bug: str | None = None
 
 
 def reference_plan() -> ParsedPlan:

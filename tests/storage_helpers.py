@@ -22,5 +22,15 @@ class FakeClock:
         self.now = when
 
 
+def storage_with_plan(folder: Path, start: datetime = datetime(2024, 6, 1, 9, 0)) -> Storage:
+    """A database holding the district plan ``003_…`` (89 tasks), the reminder tests' world."""
+    from desktop_app.services.importer import import_file
+    from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
+
+    storage = new_storage(folder, start)
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    return storage
+
+
 def new_storage(folder: Path, start: datetime = datetime(2024, 3, 1, 9, 0)) -> Storage:
     return open_storage(folder / "tasks.sqlite3", clock=FakeClock(start))

@@ -27,16 +27,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _params(cases: tuple[BadInput, ...]) -> list[object]:
-    params = []
-    for case in cases:
-        marks = []
-        if case.known_bug:
-            # Only a wrong plan is the known bug: any other exception still fails the test.
-            marks.append(
-                pytest.mark.xfail(raises=AssertionError, strict=True, reason=case.known_bug)
-            )
-        params.append(pytest.param(case, id=case.name, marks=marks))
-    return params
+    return [pytest.param(case, id=case.name) for case in cases]
 
 
 def _case(name: str) -> BadInput:

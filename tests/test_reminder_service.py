@@ -22,12 +22,11 @@ from db.connection import Storage
 from db.errors import StorageError
 from db.models import ReminderLog
 from desktop_app.reminders import DeliveryError, ReminderService
+from desktop_app.reminders.notifier import RecordingNotifier
 from desktop_app.services import departments, tasks
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.importer import import_file
 from desktop_app.services.settings import DEFAULTS, save_reminder_settings
-from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock, storage_with_plan
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 MONDAY = datetime(2024, 6, 17, 9, 0)
@@ -37,17 +36,6 @@ JUNE_30 = (27, 30, 31, 48, 71)  # due 30 June
 LATE = (5, 54, 23, 58)  # due 31 March and 31 January
 
 
-class RecordingNotifier:
-    """The test double of the desktop notifier: remembers what it showed."""
-
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str, tuple[int, ...]]] = []
-
-    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
-        self.shown.append((title, body, tuple(task_ids)))
-        return "recording"
-
-
 class BrokenNotifier:
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
         raise OSError("org.freedesktop.Notifications is not available")
@@ -55,8 +43,7 @@ class BrokenNotifier:
 
 @pytest.fixture
 def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = new_storage(tmp_path, datetime(2024, 6, 1, 9, 0))
-    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    storage = storage_with_plan(tmp_path)
     yield storage
     storage.close()
 
@@ -85,13 +72,13 @@ def test_a_digest_is_shown_once_and_a_restart_does_not_repeat_it(
     assert digest is not None
     assert (digest.kind, digest.title) == ("digest", "5 项任务即将到期")
     assert sorted(digest.task_ids) == sorted(JUNE_30)
-    assert notifier.shown == [(digest.title, digest.body, digest.task_ids)]
+    assert notifier.calls == [(digest.title, digest.body, digest.task_ids)]
     assert sorted(_shown()) == sorted((i, FRIDAY) for i in JUNE_30)
     assert service.check(FRIDAY.replace(minute=30)) is None
     # The program is restarted at 10:00: a new service, the same database.
     restarted = ReminderService(storage, notifier)
     assert restarted.check(FRIDAY.replace(hour=10)) is None
-    assert len(notifier.shown) == 1
+    assert len(notifier.calls) == 1
     assert restarted.next_due_time(FRIDAY.replace(hour=10)) == MONDAY
 
 
@@ -109,7 +96,7 @@ def test_pc_off_from_friday_evening_to_tuesday_gives_one_catch_up(
     assert {r.at for r in digest.reminders} == {MONDAY}
     assert back.check(TUESDAY.replace(hour=8, minute=45)) is None
     assert back.check(TUESDAY) is None  # nothing of its own on Tuesday
-    assert len(notifier.shown) == 2
+    assert len(notifier.calls) == 2
     scheduled = {when.date() for _, when in _shown()}
     assert scheduled == {FRIDAY.date(), MONDAY.date()}
 
@@ -128,7 +115,7 @@ def test_the_clock_set_back_repeats_nothing(
 ) -> None:
     for day in (FRIDAY, MONDAY, TUESDAY, NEXT_FRIDAY):
         service.check(day)
-    assert len(notifier.shown) == 3
+    assert len(notifier.calls) == 3
     # The clock goes back a day, then forward again over the same reminder times.
     for moment in (
         NEXT_FRIDAY.replace(day=20),
@@ -137,7 +124,7 @@ def test_the_clock_set_back_repeats_nothing(
         MONDAY,
     ):
         assert service.check(moment) is None, moment
-    assert len(notifier.shown) == 3
+    assert len(notifier.calls) == 3
     assert len(_shown()) == len(set(_shown()))
     assert service.next_due_time(NEXT_FRIDAY.replace(day=20)) == datetime(2024, 6, 24, 9, 0)
 
@@ -181,7 +168,7 @@ def test_snoozing_for_an_hour_brings_the_task_back_once(
     assert (back.task_ids, back.title, back.kind) == ((27,), "1 项任务即将到期", "digest")
     assert service.check(hour.until.replace(minute=30)) is None
     assert service.check(FRIDAY.replace(hour=15)) is None
-    assert len(notifier.shown) == 2
+    assert len(notifier.calls) == 2
     # Snoozed until Tuesday: Monday's reminders of the task are put off too.
     service.snooze([5], TUESDAY.replace(hour=10), FRIDAY.replace(hour=15))
     monday = service.check(MONDAY)
@@ -319,7 +306,7 @@ def test_changing_the_reminder_time_after_the_digest_repeats_nothing(
     assert service.check(MONDAY) is not None
     save_reminder_settings(storage, replace(DEFAULTS, remind_at=time(10, 0)))
     assert service.check(MONDAY.replace(hour=10, minute=1)) is None
-    assert len(notifier.shown) == 1
+    assert len(notifier.calls) == 1
 
 
 def test_a_digest_shown_but_not_logged_is_not_shown_again(
@@ -341,7 +328,7 @@ def test_a_digest_shown_but_not_logged_is_not_shown_again(
     monkeypatch.setattr(service, "_record_shown", fail_once)
     with pytest.raises(StorageError):
         service.check(MONDAY)
-    assert len(notifier.shown) == 1
+    assert len(notifier.calls) == 1
     assert service.check(MONDAY.replace(minute=5)) is None
-    assert len(notifier.shown) == 1
+    assert len(notifier.calls) == 1
     assert service.check(MONDAY.replace(minute=10)) is None

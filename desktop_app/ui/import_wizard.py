@@ -697,26 +697,32 @@ class ImportWizard(QDialog):
             text += "\n" + self.tr("提示：{0}").format(tip.replace("\n", "；"))
         self.detail_label.setText(text)
 
+    def _import(self, *, dry_run: bool) -> ImportResult | None:
+        """The corrected plan through the importer (None before a file was read)."""
+        plan = self.model.parsed_plan()
+        if plan is None or self._path is None or self._hash is None:
+            return None
+        with _busy():
+            return import_plan(
+                self._storage,
+                plan,
+                source_name=self._path.name,
+                content_hash=self._hash,
+                dry_run=dry_run,
+                corrections=self.model.corrections(),
+            )
+
     def refresh_diff(self) -> None:
         """Dry-run the corrected plan and show what importing it would change."""
         self._diff_timer.stop()
-        plan = self.model.parsed_plan()
-        if plan is None or self._path is None or self._hash is None:
-            return
         try:
-            with _busy():
-                dry_run = import_plan(
-                    self._storage,
-                    plan,
-                    source_name=self._path.name,
-                    content_hash=self._hash,
-                    dry_run=True,
-                    corrections=self.model.corrections(),
-                )
+            dry_run = self._import(dry_run=True)
         except (ServiceError, StorageError) as exc:
             self._dry_run = None
             self._show_preview_error(exc.message_zh)
             self._update_import_button()
+            return
+        if dry_run is None:
             return
         self.preview_error.hide()
         self._show_dry_run(dry_run)
@@ -760,20 +766,12 @@ class ImportWizard(QDialog):
     def import_now(self) -> None:
         """Write the corrected plan; on success show the summary and emit ``imported``."""
         self._diff_timer.stop()
-        plan = self.model.parsed_plan()
-        if plan is None or self._path is None or self._hash is None:
-            return
         try:
-            with _busy():
-                result = import_plan(
-                    self._storage,
-                    plan,
-                    source_name=self._path.name,
-                    content_hash=self._hash,
-                    corrections=self.model.corrections(),
-                )
+            result = self._import(dry_run=False)
         except (ServiceError, StorageError) as exc:
             self._show_preview_error(exc.message_zh)
+            return
+        if result is None:
             return
         self.import_result = result
         self._show_summary(result)

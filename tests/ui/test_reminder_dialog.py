@@ -20,13 +20,11 @@ from db.connection import Storage
 from db.models import ReminderLog
 from desktop_app.reminders import Notification, ReminderService
 from desktop_app.reminders.notifier import RecordingNotifier
-from desktop_app.services.importer import import_file
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reminder_dialog import COL_TEXT, ReminderDialog
 from desktop_app.ui.reminder_scheduler import ReminderScheduler
 from desktop_app.ui.tray import TrayController
-from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock, storage_with_plan
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 JUNE_30 = (27, 30, 31, 48, 71)
@@ -41,8 +39,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 @pytest.fixture
 def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = new_storage(tmp_path, datetime(2024, 6, 1, 9, 0))
-    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    storage = storage_with_plan(tmp_path)
     yield storage
     storage.close()
 

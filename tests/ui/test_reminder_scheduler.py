@@ -23,7 +23,6 @@ from db.models import ReminderLog
 from desktop_app.reminders import Notification, ReminderService
 from desktop_app.reminders.notifier import RecordingNotifier
 from desktop_app.reminders.service import RETRY_AFTER
-from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reminder_scheduler import (
@@ -32,8 +31,7 @@ from desktop_app.ui.reminder_scheduler import (
     REBUILD_EVERY_SECONDS,
     ReminderScheduler,
 )
-from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock, storage_with_plan
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 MONDAY = datetime(2024, 6, 17, 9, 0)
@@ -60,8 +58,7 @@ class FakeMonotonic:
 
 @pytest.fixture
 def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = new_storage(tmp_path, datetime(2024, 6, 1, 9, 0))
-    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    storage = storage_with_plan(tmp_path)
     yield storage
     storage.close()
 
