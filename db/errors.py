@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from pathlib import Path
-
-import peewee
 
 
 class StorageError(Exception):
@@ -77,6 +74,11 @@ def translate(exc: BaseException, path: Path | str) -> StorageError | None:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return read_only(path)
         return None
+    # Here, not at the top: the window imports this module before its first paint.
+    import sqlite3
+
+    import peewee
+
     if not isinstance(exc, sqlite3.Error | peewee.DatabaseError | peewee.OperationalError):
         return None
     text = str(exc).lower()

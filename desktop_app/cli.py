@@ -8,21 +8,22 @@ plans, backup, restore (see ``desktop_app.commands``).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from db.errors import StorageError
 from desktop_app import __version__
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
-from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.services.errors import ServiceError
 from desktop_app.text_table import fit
+
+if TYPE_CHECKING:  # dataclasses of the parser: not loaded to open the window
+    from desktop_app.plans.model import ParsedPlan, Task
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -109,6 +110,8 @@ def _parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(exc.one_line(), file=err)
         return EXIT_BAD_INPUT
     if args.json:
+        import json
+
         json.dump(plan_to_dict(plan), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
@@ -144,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--quit-after-paint",
         action="store_true",
         help="窗口第一次绘制后退出，用于测量启动时间 (exit once the window is painted)",
+    )
+    parser.add_argument(
+        "--quit-after-load",
+        action="store_true",
+        help="窗口显示出任务后退出，用于测量启动时间 (exit once the tasks are painted)",
     )
     _with_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令")
@@ -270,6 +278,7 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
             data_dir_override=args.data_dir,
             demo=args.demo,
             quit_after_paint=args.quit_after_paint,
+            quit_after_load=args.quit_after_load,
             clock=clock,
         )
     except (PlanReadError, ServiceError) as exc:

@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "DeadlineReminder"
 DATA_DIR_ENV = "DEADLINE_REMINDER_DATA_DIR"
 DB_FILE_NAME = "tasks.sqlite3"
@@ -33,6 +31,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only here: the start-up of the window is timed
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

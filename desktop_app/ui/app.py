@@ -1,6 +1,9 @@
-"""Starting the window: the application object, translations, the database, the main window.
+"""Starting the window: the application object, translations, the main window, the database.
 
-``run_gui`` is what ``deadline-reminder`` does without a sub-command.
+``run_gui`` is what ``deadline-reminder`` does without a sub-command. The window is
+shown and painted first, with only Qt and our window modules loaded; the database
+(peewee, the integrity check), the sample plan of ``--demo`` and then the reminders
+follow in that order, each once the one before has been seen.
 """
 
 from __future__ import annotations
@@ -23,21 +26,21 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
-    Qt,
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db.connection import Storage, open_storage, replace_corrupt
 from db.errors import CorruptDatabaseError, StorageError
 from desktop_app.paths import backups_path, data_dir, database_path, resource_path
+from desktop_app.plans.errors import PlanReadError
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.single_instance import SingleInstance, instance_key
 from desktop_app.ui.tray import TrayController, build_notifier
 
 if TYPE_CHECKING:
+    from db.connection import Storage
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
 Clock = Callable[[], datetime]
@@ -45,6 +48,9 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "en")
 # The catch-up check waits until the window has been painted (it reads the database).
 REMINDERS_START_DELAY_MS = 500
+# The database opens once the window has been painted, or after this long if the window
+# is not painted at all (a locked screen, a minimised start).
+OPEN_WITHOUT_PAINT_MS = 1_000
 
 
 def app_settings() -> QSettings:
@@ -73,12 +79,18 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return loaded
 
 
-class _PaintWatcher(QObject):
-    """Quits the application once the main window has been painted (for start-up timing)."""
+class _AfterPaint(QObject):
+    """Calls ``then`` once, just after the next time ``widget`` has been painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
         return False
 
 
@@ -99,6 +111,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
 
 def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
+    from db.connection import open_storage, replace_corrupt  # peewee loads here
+
     path = database_path(folder)
     try:
         return open_storage(path, clock=clock, backups_dir=backups_path(folder))
@@ -148,11 +162,17 @@ def run_gui(
     data_dir_override: str | None = None,
     demo: bool = False,
     quit_after_paint: bool = False,
+    quit_after_load: bool = False,
     clock: Clock = datetime.now,
 ) -> int:
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    """The window until the program quits; the exit code (3: the database could not be opened).
+
+    ``quit_after_paint`` exits once the window has been painted the first time (before the
+    database is open), ``quit_after_load`` once it has been painted with the plan's tasks:
+    the two moments the start-up benchmark measures.
+    """
+    # High DPI: Qt 6 scales by the screen's factor unrounded (PassThrough) by default; nothing
+    # to set (tests/ui/test_qt_binding.py checks the default).
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("DeadlineReminder")
     icon = resource_path("icons/app.png")
@@ -165,8 +185,11 @@ def run_gui(
         folder = scratch
     else:
         folder = data_dir(data_dir_override or settings.value("storage/data_dir") or None)
+    timing = quit_after_paint or quit_after_load
     instance = None
-    if not (demo or quit_after_paint):  # the demo's folder is its own; timing runs stand alone
+    if not (demo or timing):  # the demo's folder is its own; timing runs stand alone
+        from desktop_app.ui.single_instance import SingleInstance, instance_key  # QtNetwork
+
         instance = SingleInstance(instance_key(folder), app)
         if not instance.claim():
             log.info("already running for %s: bringing that window forward", folder)
@@ -177,30 +200,48 @@ def run_gui(
     # After the translators: Qt appends the display name to every window title.
     app.setApplicationDisplayName(QCoreApplication.translate("App", "工作要点督办提醒"))
     sys.excepthook = _excepthook
-    storage = _open(folder, clock, None)
-    if storage is None:
-        return 3
-    if demo:
-        from desktop_app.services import plans  # the parser loads only for the sample
-
-        plans.import_sample(storage, clock().date())
-    window = MainWindow(storage, clock, settings)
-    watcher = _PaintWatcher(window)
-    if quit_after_paint:
-        window.installEventFilter(watcher)
+    window = MainWindow(None, clock, settings)  # "正在打开数据…" until the storage is attached
     tray = TrayController(parent=app)
-    if not quit_after_paint and tray.show():
+    if not timing and tray.show():
         app.setQuitOnLastWindowClosed(False)  # closing the window keeps the program in the tray
         window.attach_tray(tray)
     if instance is not None:
         instance.message_received.connect(lambda _message: window.bring_forward())
-    window.show()
+    opened: list[Storage] = []
     reminders: list[ReminderScheduler] = []
+    started = False
+
+    def open_data() -> None:
+        nonlocal started
+        if started:  # painted, and the fallback timer fired too (or during a dialog of ours)
+            return
+        started = True
+        storage = _open(folder, clock, window)
+        if storage is None:
+            app.exit(3)
+            return
+        opened.append(storage)
+        if demo:
+            _import_sample(storage, clock, window)
+        try:
+            window.attach_storage(storage)
+        except StorageError as exc:
+            QMessageBox.critical(window, "工作要点督办提醒", exc.message_zh)
+            app.exit(3)
+            return
+        if quit_after_load:
+            _AfterPaint(window, QApplication.quit)
+            window.update()
+        elif not timing:
+            QTimer.singleShot(
+                REMINDERS_START_DELAY_MS,
+                lambda: reminders.append(start_reminders(window, storage, clock, tray)),
+            )
+
+    _AfterPaint(window, QApplication.quit if quit_after_paint else open_data)
     if not quit_after_paint:
-        QTimer.singleShot(
-            REMINDERS_START_DELAY_MS,
-            lambda: reminders.append(start_reminders(window, storage, clock, tray)),
-        )
+        QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, open_data)
+    window.show()
     try:
         return app.exec()
     finally:
@@ -209,6 +250,17 @@ def run_gui(
         tray.dispose()
         if instance is not None:
             instance.release()
-        storage.close()
+        for storage in opened:
+            storage.close()
         if demo:
             shutil.rmtree(folder, ignore_errors=True)  # the demo leaves nothing behind
+
+
+def _import_sample(storage: Storage, clock: Clock, parent: QWidget) -> None:
+    """``--demo``: the bundled sample, moved to this year (the parser loads only for it)."""
+    from desktop_app.services import plans
+
+    try:
+        plans.import_sample(storage, clock().date())
+    except (PlanReadError, ServiceError, StorageError) as exc:
+        QMessageBox.warning(parent, "工作要点督办提醒", exc.message_zh)

@@ -4,95 +4,54 @@ centre, the chosen task on the right.
 The window holds no rules of its own: it asks ``db.repository`` for rows, lets
 ``desktop_app.services.overview`` group and count them, and feeds the item
 models; changes go through the services.
+
+At start-up the window is painted before the database is opened. Until then only the
+frame exists (menus, toolbar, "正在打开数据…"): this module imports no storage, services or
+item models at the top, and does not touch Qt's ``Qt`` namespace, whose hundred enums
+alone take 15 ms to build; ``attach_storage`` loads the rest and builds the panes
+(desktop_app/ui/workspace.py). tests/test_startup.py keeps it so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QTimer, Signal
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListView,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from db import repository
-from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
-from desktop_app.plans.workdays import WorkCalendar
-from desktop_app.reminders.notifier import Notifier
-from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.overview import (
-    department_summaries,
-    group_by_month,
-    overview_grid,
-    plan_totals,
-)
-from desktop_app.ui.models.department_model import (
-    ALL_DEPARTMENTS,
-    DEPARTMENT_ID_ROLE,
-    DepartmentListModel,
-)
-from desktop_app.ui.models.month_model import (
-    COL_DUE,
-    COL_LABEL,
-    COL_OWNERS,
-    COL_STATUS,
-    COL_TEXT,
-    OWNERS_HTML_ROLE,
-    MonthTaskModel,
-)
-from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPT
-from desktop_app.ui.models.overview_model import MONTH_ROLE, OverviewModel
-from desktop_app.ui.my_departments import MyDepartmentsDialog
-from desktop_app.ui.task_panel import TaskPanel
-from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
-from desktop_app.ui.tray import (
-    NotificationBanner,
-    TrayController,
-    pause_end,
-    send_test_notification,
-)
-from desktop_app.ui.welcome import WelcomePage
+from desktop_app.ui.models import ALL_DEPARTMENTS
+from desktop_app.ui.tray import TrayController, pause_end, send_test_notification
 
-if TYPE_CHECKING:  # APScheduler and the reminder service load after the window is up
+if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after the first paint
+    from db.connection import Storage
+    from desktop_app.plans.workdays import WorkCalendar
+    from desktop_app.reminders.notifier import Notifier
+    from desktop_app.ui.banner import NotificationBanner
     from desktop_app.ui.reminder_dialog import ReminderDialog
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
@@ -111,39 +70,9 @@ STATUS_FILTERS = {
 }
 
 
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints the owners column with the lead departments in bold."""
-
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        html = index.data(OWNERS_HTML_ROLE)
-        if html is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml(html)
-        doc.setTextWidth(opt.rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(
-                QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
-            )
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-
 class MainWindow(QMainWindow):
-    """``storage`` is open; ``clock`` gives the current time (tests pass a fake one)."""
+    """``storage`` is open, or None while it opens (``attach_storage`` follows); ``clock`` gives
+    the current time (tests pass a fake one)."""
 
     view_updated = Signal()
     counts_changed = Signal(int, int)  # open tasks due this month, late tasks (the tray's tooltip)
@@ -153,17 +82,17 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        storage: Storage,
+        storage: Storage | None,
         clock: Clock,
         app_settings: QSettings,
         calendar: WorkCalendar | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.storage = storage
+        self.storage: Storage | None = None
         self.clock = clock
         self.app_settings = app_settings
-        self.calendar = calendar or WorkCalendar()
+        self.calendar: WorkCalendar | None = calendar
         self.plan_id: int | None = None
         self.plan_year: int | None = None
         self.department_id = ALL_DEPARTMENTS
@@ -178,34 +107,59 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
-        self.setAcceptDrops(True)
         self.resize(1280, 760)
 
         self._build_actions()
         self._build_body()
         self._restore_geometry()
+        if storage is not None:
+            self.attach_storage(storage)
+        else:
+            self._show_opening()
+
+    def attach_storage(self, storage: Storage) -> None:
+        """The database is open: load the calendar and the services, show the plans."""
+        from desktop_app.plans.workdays import WorkCalendar
+
+        if self.calendar is None:
+            self.calendar = WorkCalendar()
+        self._build_workspace()
+        self.storage = storage
+        self.task_panel.attach(storage, self.calendar)
+        for item in self._needs_storage:
+            item.setEnabled(True)
+        self.setAcceptDrops(True)
         self.reload()
+
+    def _show_opening(self) -> None:
+        """Between the first paint and ``attach_storage``: the frame, and what is happening."""
+        for item in self._needs_storage:
+            item.setEnabled(False)
+        self.setAcceptDrops(False)
+        self.pages.setCurrentWidget(self.opening)
 
     # -- construction ----------------------------------------------------------------
     def _build_actions(self) -> None:
         toolbar = QToolBar(self.tr("工具栏"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Actions without icons: the tool buttons show their text.
         self.addToolBar(toolbar)
         self.import_action = QAction(self.tr("导入工作要点…"), self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        # setShortcuts, not setShortcut: PySide6 resolves the latter's overloads through the Qt
+        # namespace, 15 ms of enum building before the first paint.
+        self.import_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(lambda: self.open_import())
         self.refresh_action = QAction(self.tr("刷新"), self)
-        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
         self.refresh_action.triggered.connect(self.reload)
         self.search_action = QAction(self.tr("搜索"), self)
-        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
         self.mine_action = QAction(self.tr("我的部门…"), self)
         self.mine_action.triggered.connect(self.choose_my_departments)
         self.settings_action = QAction(self.tr("设置…"), self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
         self.delete_plan_action = QAction(self.tr("删除此计划…"), self)
         self.delete_plan_action.triggered.connect(self.delete_current_plan)
@@ -232,7 +186,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.delete_plan_action)
         menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_program)
         menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
@@ -241,160 +195,100 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools.addAction(self.mine_action)
         tools.addAction(self.settings_action)
+        # Nothing of these works before the database is open (the first moment of start-up).
+        self._needs_storage = (
+            self.import_action,
+            self.refresh_action,
+            self.search_action,
+            self.mine_action,
+            self.settings_action,
+            self.delete_plan_action,
+            self.months_button,
+            self.overview_button,
+        )
 
     def _build_body(self) -> None:
+        """The frame: the pages ("opening", later welcome and workspace) under a banner."""
         self.pages = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.import_requested.connect(lambda: self.open_import())
-        self.welcome.sample_requested.connect(self.import_sample)
-        self.pages.addWidget(self.welcome)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(QLabel(self.tr("工作要点")))
-        self.plan_combo = QComboBox()
-        self.plan_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.plan_combo.setMinimumContentsLength(12)
-        self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
-        left_layout.addWidget(self.plan_combo)
-        left_layout.addWidget(QLabel(self.tr("部门")))
-        self.department_model = DepartmentListModel(self)
-        self.department_view = QListView()
-        self.department_view.setModel(self.department_model)
-        self.department_view.setUniformItemSizes(True)
-        self.department_view.setIconSize(QSize(12, 12))
-        self.department_view.selectionModel().currentChanged.connect(self._department_chosen)
-        left_layout.addWidget(self.department_view)
-        left.setMinimumWidth(170)
-
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 6, 0, 6)
-        filters = QHBoxLayout()
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("搜索任务内容或部门（Ctrl+F）"))
-        self.search_box.setClearButtonEnabled(True)
+        self.opening = QWidget()
+        centred = QHBoxLayout(self.opening)  # a label centres itself vertically
+        opening_label = QLabel(self.tr("正在打开数据…"))
+        opening_label.setStyleSheet("color: #5f6368;")
+        centred.addStretch(1)
+        centred.addWidget(opening_label)
+        centred.addStretch(1)
+        self.pages.addWidget(self.opening)
+        self._banner: NotificationBanner | None = None  # made when first needed
+        body = QWidget()
+        self._body_layout = QVBoxLayout(body)
+        self._body_layout.setContentsMargins(0, 0, 0, 0)
+        self._body_layout.setSpacing(0)
+        self._body_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.refresh_view)
+
+    def _build_workspace(self) -> None:
+        """The welcome page and the three panes (desktop_app/ui/workspace.py), connected."""
+        from desktop_app.ui.welcome import WelcomePage
+        from desktop_app.ui.workspace import Workspace
+
+        self.welcome = WelcomePage()  # its large fonts alone take longer than the frame
+        self.welcome.import_requested.connect(lambda: self.open_import())
+        self.welcome.sample_requested.connect(self.import_sample)
+        self.pages.addWidget(self.welcome)
+        panes = Workspace(self.today)
+        self.workspace = self.splitter = panes
+        self.plan_combo = panes.plan_combo
+        self.department_model = panes.department_model
+        self.department_view = panes.department_view
+        self.search_box = panes.search_box
+        self.status_filter = panes.status_filter
+        self.role_filter = panes.role_filter
+        self.mine_only = panes.mine_only
+        self.views = panes.views
+        self.month_model = panes.month_model
+        self.month_view = panes.month_view
+        self.overview_model = panes.overview_model
+        self.overview_view = panes.overview_view
+        self.legend = panes.legend
+        self.task_panel = panes.task_panel
+        self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
+        self.department_view.selectionModel().currentChanged.connect(self._department_chosen)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_box.returnPressed.connect(self.refresh_view)
-        filters.addWidget(self.search_box, 3)
-        self.status_filter = QComboBox()
-        for key, text in (
-            ("all", self.tr("全部状态")),
-            ("open", self.tr("未完成")),
-            ("not_started", self.tr("未开始")),
-            ("in_progress", self.tr("进行中")),
-            ("done", self.tr("已完成")),
-            ("cancelled", self.tr("已取消")),
-        ):
-            self.status_filter.addItem(text, key)
         self.status_filter.currentIndexChanged.connect(self.refresh_view)
-        filters.addWidget(self.status_filter)
-        self.role_filter = QComboBox()
-        for key, text in (
-            (None, self.tr("牵头和责任")),
-            ("lead", self.tr("只看牵头")),
-            ("responsible", self.tr("只看责任")),
-        ):
-            self.role_filter.addItem(text, key)
         self.role_filter.currentIndexChanged.connect(self.refresh_view)
-        filters.addWidget(self.role_filter)
-        self.mine_only = QCheckBox(self.tr("只看我的部门"))
         self.mine_only.toggled.connect(self.refresh_view)
-        filters.addWidget(self.mine_only)
-        centre_layout.addLayout(filters)
-
-        self.views = QStackedWidget()
-        self.month_model = MonthTaskModel(self)
-        self.month_view = QTreeView()
-        self.month_view.setModel(self.month_model)
-        self.month_view.setUniformRowHeights(True)
-        self.month_view.setIconSize(QSize(12, 12))
-        self.month_view.setAlternatingRowColors(True)
-        self.month_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.month_view.setItemDelegateForColumn(COL_OWNERS, RichTextDelegate(self.month_view))
-        header = self.month_view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        metrics = self.month_view.fontMetrics()
-        status_width = max(
-            metrics.horizontalAdvance(status_name(s))
-            for s in ("not_started", "in_progress", "done", "cancelled")
-        )
-        for column, width in (
-            (COL_LABEL, 150),
-            (COL_DUE, 96),
-            (COL_OWNERS, 210),
-            (COL_STATUS, status_width + 24),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
         self.month_view.selectionModel().currentChanged.connect(self._task_chosen)
-        self.views.addWidget(self.month_view)
-
-        self.overview_model = OverviewModel(self)
-        self.overview_view = QTableView()
-        self.overview_view.setModel(self.overview_model)
-        self.overview_view.setIconSize(QSize(12, 12))
-        self.overview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.overview_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.overview_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.overview_view.clicked.connect(self.open_cell)
-        self.views.addWidget(self.overview_view)
-        centre_layout.addWidget(self.views)
-        self.legend = QLabel(self._legend_html())
-        centre_layout.addWidget(self.legend)
-
-        self.task_panel = TaskPanel(self.storage, self.today, self.calendar)
         self.task_panel.changed.connect(self._task_changed)
-
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.task_panel)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([230, 720, 330])
-        self.pages.addWidget(self.splitter)
-        self.banner = NotificationBanner()
-        self.banner.open_requested.connect(self.open_reminders)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.setSpacing(0)
-        body_layout.addWidget(self.banner)
-        body_layout.addWidget(self.pages, 1)
-        self.setCentralWidget(body)
-        self.status_label = QLabel()
-        self.statusBar().addWidget(self.status_label, 1)
-
-    def _legend_html(self) -> str:
-        parts = [
-            f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}"
-            for s in ("late", "behind", "due_soon", "pending", "ongoing", "done")
-        ]
-        return "<small>" + "　".join(parts) + "</small>"
+        self.pages.addWidget(panes)
+        header = self.app_settings.value("window/month_header")
+        if isinstance(header, QByteArray):
+            self.month_view.header().restoreState(header)
+        if self._shown_once:  # else showEvent restores the splitter, once it has its width
+            self._restore_splitter()
 
     # -- time ------------------------------------------------------------------------
     def today(self) -> date:
         return self.clock().date()
 
     def soon_until(self) -> date:
+        assert self.calendar is not None, "attach_storage first"
         return self.calendar.add_workdays(self.today(), SOON_WORKDAYS)
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         """Everything from the database: plans, department counts, the current view."""
+        if self.storage is None:
+            return
+        from db import repository
+
         # The task on the right may have been archived by an import or deleted with its plan.
         self.task_panel.show_task(self.task_panel.current_task_id())
         all_plans = repository.plans()
@@ -410,16 +304,17 @@ class MainWindow(QMainWindow):
         if wanted not in {p.id for p in all_plans}:
             this_year = [p for p in all_plans if p.year == self.today().year]
             wanted = (this_year or all_plans)[0].id
-        self.plan_combo.blockSignals(True)
-        self.plan_combo.clear()
-        for p in all_plans:
-            year = f"{p.year} · " if p.year else ""
-            self.plan_combo.addItem(year + (p.title or self.tr("（无标题）")), p.id)
-            self.plan_combo.setItemData(
-                self.plan_combo.count() - 1, p.title, Qt.ItemDataRole.ToolTipRole
-            )
-        self.plan_combo.setCurrentIndex(self.plan_combo.findData(wanted))
-        self.plan_combo.blockSignals(False)
+        self.workspace.set_plans(
+            [
+                (
+                    p.id,
+                    (f"{p.year} · " if p.year else "") + (p.title or self.tr("（无标题）")),
+                    p.title,
+                )
+                for p in all_plans
+            ],
+            wanted,
+        )
         self._set_plan(wanted)
         self.reminders_changed.emit()
 
@@ -429,6 +324,8 @@ class MainWindow(QMainWindow):
             self._set_plan(int(plan_id))
 
     def _set_plan(self, plan_id: int) -> None:
+        from db import repository
+
         self.plan_id = plan_id
         plan = next((p for p in repository.plans() if p.id == plan_id), None)
         self.plan_year = plan.year if plan else None
@@ -439,6 +336,10 @@ class MainWindow(QMainWindow):
     def refresh_departments(self) -> None:
         if self.plan_id is None:
             return
+        from db import repository
+        from desktop_app.services import departments
+        from desktop_app.services.overview import department_summaries, plan_totals
+
         today = self.today()
         counts = repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id])
         rows = department_summaries(
@@ -487,10 +388,12 @@ class MainWindow(QMainWindow):
 
     def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.department_id = int(current.data(DEPARTMENT_ID_ROLE))
+            self.department_id = self.department_model.department_id(current) or ALL_DEPARTMENTS
             self.refresh_view()
 
     def _filters(self) -> dict:
+        from desktop_app.services import departments
+
         filters: dict = {"plan_ids": [self.plan_id]}
         ids: list[int] | None = None
         if self.department_id != ALL_DEPARTMENTS:
@@ -517,6 +420,9 @@ class MainWindow(QMainWindow):
         self.view_updated.emit()
 
     def _refresh_months(self) -> None:
+        from db import repository
+        from desktop_app.services.overview import group_by_month
+
         rows = repository.tasks(**self._filters())
         query = self.search_box.text().strip()
         if query:
@@ -560,6 +466,10 @@ class MainWindow(QMainWindow):
             self.month_view.scrollTo(self.month_model.index(target, 0))
 
     def _refresh_overview(self) -> None:
+        from db import repository
+        from desktop_app.services import departments
+        from desktop_app.services.overview import overview_grid
+
         today = self.today()
         counts = repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id])
         grid = overview_grid(
@@ -602,14 +512,15 @@ class MainWindow(QMainWindow):
             return
         index = self.month_model.index(row, 0)
         self.month_view.setExpanded(index, True)
-        self.month_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        self.month_view.scrollTo(index, self.month_view.ScrollHint.PositionAtTop)
         self.month_view.setCurrentIndex(index)
 
     def open_cell(self, index: QModelIndex) -> None:
         """A click on the overview: that department's tasks, that month open."""
-        department_id, month = index.data(CELL_DEPT), index.data(MONTH_ROLE)
-        if department_id is None:
+        cell = self.overview_model.cell_at(index)
+        if cell is None:
             return
+        department_id, month = cell
         self.months_button.setChecked(True)
         self.views.setCurrentWidget(self.month_view)
         self.show_department(int(department_id))
@@ -631,6 +542,8 @@ class MainWindow(QMainWindow):
 
     # -- actions ---------------------------------------------------------------------
     def open_import(self, path: Path | None = None) -> None:
+        if self.storage is None:
+            return
         from desktop_app.ui.import_wizard import ImportWizard
 
         self._wizard = ImportWizard(self.storage, self, path)
@@ -638,6 +551,8 @@ class MainWindow(QMainWindow):
         self._wizard.open()
 
     def _after_import(self, result) -> None:
+        from desktop_app.services import departments
+
         # After the first real import (the sample may have come before), ask once which
         # departments are mine; the general office may answer "all".
         ask = not departments.my_department_ids() and not self.app_settings.value(
@@ -650,6 +565,8 @@ class MainWindow(QMainWindow):
             self.choose_my_departments()
 
     def import_sample(self) -> None:
+        if self.storage is None:
+            return
         try:
             from desktop_app.services import plans  # the parser loads when it is needed
 
@@ -661,11 +578,17 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def choose_my_departments(self) -> None:
+        if self.storage is None:
+            return
+        from desktop_app.ui.my_departments import MyDepartmentsDialog
+
         self._dialog = MyDepartmentsDialog(self.storage, self)
         self._dialog.accepted.connect(self.reload)
         self._dialog.open()
 
     def open_settings(self) -> None:
+        if self.storage is None:
+            return
         from desktop_app.ui.settings_dialog import SettingsDialog
 
         self._dialog = SettingsDialog(self.storage, self.app_settings, self)
@@ -679,7 +602,7 @@ class MainWindow(QMainWindow):
         self._show_note(self.tr("发送测试提醒"), message, self._dialog or self)
 
     def delete_current_plan(self) -> None:
-        if self.plan_id is None:
+        if self.plan_id is None or self.storage is None:
             return
         answer = QMessageBox.question(
             self,
@@ -719,6 +642,17 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    @property
+    def banner(self) -> NotificationBanner:
+        """The in-window reminder banner above the pages, made the first time it is needed."""
+        if self._banner is None:
+            from desktop_app.ui.banner import NotificationBanner
+
+            self._banner = NotificationBanner()
+            self._banner.open_requested.connect(self.open_reminders)
+            self._body_layout.insertWidget(0, self._banner)
+        return self._banner
 
     def show_banner(self, title: str, body: str, task_ids: Sequence[int]) -> None:
         """The last resort for a reminder: a banner in the window, the taskbar entry flashing."""
@@ -776,6 +710,10 @@ class MainWindow(QMainWindow):
     def open_tasks(self, task_ids: Sequence[int]) -> None:
         """From a reminder: the window in front, the first of its tasks chosen in the month view."""
         self.bring_forward()
+        if self.storage is None:
+            return
+        from db import repository
+
         task = repository.task(int(task_ids[0])) if task_ids else None
         if task is None:
             return
@@ -798,6 +736,10 @@ class MainWindow(QMainWindow):
 
     def pause_reminders(self, kind: str) -> None:
         """The tray's 暂停提醒一小时 / 今天不再提醒, kept in the reminder settings."""
+        if self.storage is None:
+            return
+        from dataclasses import replace
+
         from desktop_app.services.settings import reminder_settings, save_reminder_settings
 
         until = pause_end(kind, self.clock())
@@ -820,7 +762,7 @@ class MainWindow(QMainWindow):
     def _show_note(self, title: str, text: str, parent: QWidget) -> None:
         """A message that does not block (the window may be hidden, or a dialog open)."""
         self._note = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-        self._note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._note.finished.connect(self._note.deleteLater)
         self._note.open()
 
     def _explain_tray_once(self) -> None:
@@ -857,23 +799,25 @@ class MainWindow(QMainWindow):
         geometry = self.app_settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        header = self.app_settings.value("window/month_header")
-        if isinstance(header, QByteArray):
-            self.month_view.header().restoreState(header)
+
+    def _restore_splitter(self) -> None:
+        state = self.app_settings.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._shown_once:
             # The splitter takes its saved sizes once it has its real width.
             self._shown_once = True
-            state = self.app_settings.value("window/splitter")
-            if isinstance(state, QByteArray):
-                self.splitter.restoreState(state)
+            if self.storage is not None:
+                self._restore_splitter()
 
     def save_geometry(self) -> None:
         self.app_settings.setValue("window/geometry", self.saveGeometry())
-        self.app_settings.setValue("window/splitter", self.splitter.saveState())
-        self.app_settings.setValue("window/month_header", self.month_view.header().saveState())
+        if self.storage is not None:  # the panes exist
+            self.app_settings.setValue("window/splitter", self.splitter.saveState())
+            self.app_settings.setValue("window/month_header", self.month_view.header().saveState())
         self.app_settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

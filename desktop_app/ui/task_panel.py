@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,14 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import repository
-from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.departments import split_owners
-from desktop_app.plans.workdays import WorkCalendar
-from desktop_app.services import tasks
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
+
+if TYPE_CHECKING:  # storage loads after the window's first paint (see attach)
+    from db.connection import Storage
+    from db.repository import TaskRow
+    from desktop_app.plans.workdays import WorkCalendar
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _FIELD_NAMES = {
@@ -55,16 +57,16 @@ class TaskPanel(QScrollArea):
 
     def __init__(
         self,
-        storage: Storage,
+        storage: Storage | None,
         today: Callable[[], date],
-        calendar: WorkCalendar,
+        calendar: WorkCalendar | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._storage = storage
         self._today = today
         self._calendar = calendar
-        self._task: repository.TaskRow | None = None
+        self._task: TaskRow | None = None
         self._section_titles: dict[str, str] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -185,6 +187,11 @@ class TaskPanel(QScrollArea):
         self.setWidget(body)
         self._editing_note: int | None = None
 
+    def attach(self, storage: Storage, calendar: WorkCalendar) -> None:
+        """The database and calendar, when the window opens before them (at start-up)."""
+        self._storage = storage
+        self._calendar = calendar
+
     # -- showing ---------------------------------------------------------------------
     def set_section_titles(self, titles: dict[str, str]) -> None:
         self._section_titles = titles
@@ -194,7 +201,11 @@ class TaskPanel(QScrollArea):
 
     def show_task(self, task_id: int | None) -> None:
         same = self._task is not None and self._task.id == task_id
-        self._task = repository.task(task_id) if task_id is not None else None
+        self._task = None
+        if task_id is not None and self._storage is not None:
+            from db import repository
+
+            self._task = repository.task(task_id)
         if not same:  # a note being typed survives a status click on the same task
             self._cancel_edit()
         self.message.hide()
@@ -233,6 +244,8 @@ class TaskPanel(QScrollArea):
             button.setEnabled(not t.archived)
         if t.archived:
             self._fail(self.tr("此任务已从修订后的工作要点中删除，仅作存档，记录保留。"))
+        from db import repository
+
         self.notes.clear()
         for note in repository.notes(t.id):
             edited = self.tr("（已修改）") if note.updated_at != note.created_at else ""
@@ -252,7 +265,8 @@ class TaskPanel(QScrollArea):
             self.history.addItem(self.tr("（尚无变更）"))
         self.annotation_label.setText(t.annotation or self.tr("（原文中没有标注）"))
 
-    def _deadline_html(self, t: repository.TaskRow) -> str:
+    def _deadline_html(self, t: TaskRow) -> str:
+        assert self._calendar is not None, "a task is shown only once attached"
         today = self._today()
         soon = self._calendar.add_workdays(today, 10)
         state = t.state(today, soon)
@@ -285,6 +299,8 @@ class TaskPanel(QScrollArea):
         """Record a new status for the shown task; False (with a message) if it failed."""
         if self._task is None:
             return False
+        from desktop_app.services import tasks
+
         task_id = self._task.id
         try:
             tasks.set_status(self._storage, task_id, status)
@@ -304,6 +320,8 @@ class TaskPanel(QScrollArea):
         lead = tuple(split_owners(self.lead_edit.text()))
         responsible = tuple(split_owners(self.responsible_edit.text()))
         due = self.due_edit.date().toPython() if self.due_check.isChecked() else None
+        from desktop_app.services import tasks
+
         try:
             if (lead, responsible) != (t.lead, t.responsible):
                 tasks.correct_owners(self._storage, t.id, lead, responsible)
@@ -333,6 +351,8 @@ class TaskPanel(QScrollArea):
     def _save_note(self) -> None:
         if self._task is None:
             return
+        from desktop_app.services import tasks
+
         text = self.note_edit.toPlainText()
         task_id = self._task.id
         try:

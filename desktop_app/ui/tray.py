@@ -1,5 +1,6 @@
 """The tray icon and its menu, the tray message and the in-window banner as notification
 channels, and the choice of channels made once at start-up (plyer, then tray, then banner).
+The banner widget itself is in ``desktop_app.ui.banner``.
 """
 
 from __future__ import annotations
@@ -9,18 +10,11 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMenu,
-    QPushButton,
-    QSizePolicy,
     QSystemTrayIcon,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app.paths import resource_path
@@ -102,65 +96,6 @@ class BannerNotifier:
         except Exception as exc:  # e.g. the window is already gone
             raise NotificationError(f"the in-window banner failed: {exc!r}") from exc
         return self.channel
-
-
-class NotificationBanner(QFrame):
-    """A reminder shown inside the window: title, text, 查看 (open the tasks) and 关闭."""
-
-    open_requested = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notification_banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#notification_banner { background: #fcefc0; border: 1px solid #f2b600;"
-            " border-radius: 4px; }"
-        )
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._task_ids: list[int] = []
-        self.title_label = QLabel()
-        font = self.title_label.font()
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.body_label = QLabel()
-        self.body_label.setWordWrap(True)
-        for label in (self.title_label, self.body_label):  # task text is never markup
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        texts = QVBoxLayout()
-        texts.setContentsMargins(0, 0, 0, 0)
-        texts.addWidget(self.title_label)
-        texts.addWidget(self.body_label)
-        self.view_button = QPushButton(self.tr("查看"))
-        self.view_button.clicked.connect(self._open)
-        self.close_button = QPushButton(self.tr("关闭"))
-        self.close_button.clicked.connect(self.dismiss)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addLayout(texts, 1)
-        layout.addWidget(self.view_button)
-        layout.addWidget(self.close_button)
-        self.hide()
-
-    def task_ids(self) -> list[int]:
-        return list(self._task_ids)
-
-    def show_notification(self, title: str, body: str, task_ids: Sequence[int]) -> None:
-        """Show (or replace) the reminder; 查看 appears only when there are tasks to open."""
-        self._task_ids = [int(i) for i in task_ids]
-        self.title_label.setText(title)
-        self.body_label.setText(body)
-        self.view_button.setVisible(bool(self._task_ids))
-        self.show()
-
-    def dismiss(self) -> None:
-        self.hide()
-        self._task_ids = []
-
-    def _open(self) -> None:
-        ids = self.task_ids()
-        self.dismiss()
-        self.open_requested.emit(ids)
 
 
 # -- the tray icon ---------------------------------------------------------------------

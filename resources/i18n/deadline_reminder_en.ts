@@ -405,6 +405,10 @@
         <translation>&amp;View</translation>
     </message>
     <message>
+        <source>正在打开数据…</source>
+        <translation>Opening the data…</translation>
+    </message>
+    <message>
         <source>牵头和责任</source>
         <translation>Lead and responsible</translation>
     </message>

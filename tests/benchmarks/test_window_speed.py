@@ -5,8 +5,8 @@
   database of ``big_database``.
 - Start-up to the first painted window (``--quit-after-paint``) is compared
   with a bare PySide6 window measured in the same run, alternating runs so that
-  both see the same machine load. The figures are printed; the ratio target is
-  1.5.
+  all see the same machine load; the ratio target is 1.5. The time until the
+  plan's tasks are painted (``--quit-after-load``) is measured and printed too.
 
 Run: python3 -m pytest tests/benchmarks -k window_speed
 """
@@ -125,30 +125,41 @@ def test_start_up_against_a_bare_window(big: dict, tmp_path: Path) -> None:
     for package in ("desktop_app", "db"):
         compileall.compile_dir(root / package, quiet=1)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    app = [sys.executable, "-m", "desktop_app", "--quit-after-paint"]
-    bare, demo, loaded = [], [], []
-    for _ in range(STARTUP_RUNS):
-        bare.append(_run([sys.executable, str(BARE)], env))
-        demo.append(_run([*app, "--demo"], env))
-        loaded.append(_run([*app, "--data-dir", str(big["path"].parent)], env))
-    _RESULTS["start: bare PySide6 window"] = (statistics.median(bare), min(bare))
-    _RESULTS["start: --demo"] = (statistics.median(demo), min(demo))
-    _RESULTS["start: 50,000-task database"] = (statistics.median(loaded), min(loaded))
-    ratio_demo = statistics.median(demo) / statistics.median(bare)
-    ratio_loaded = statistics.median(loaded) / statistics.median(bare)
-    _RESULTS["ratio --demo / bare"] = (ratio_demo, ratio_demo)
-    _RESULTS["ratio 50k / bare"] = (ratio_loaded, ratio_loaded)
-    assert ratio_demo <= STARTUP_RATIO and ratio_loaded <= STARTUP_RATIO, (
-        f"start-up {ratio_demo:.2f}× (demo) and {ratio_loaded:.2f}× (50k) a bare window"
-    )
+    app = [sys.executable, "-m", "desktop_app"]
+    starts = {
+        "--demo": ["--demo"],
+        "50,000-task database": ["--data-dir", str(big["path"].parent)],
+    }
+    times: dict[str, list[float]] = {"bare": []}
+    for _ in range(STARTUP_RUNS):  # alternating, so that all see the same machine load
+        times["bare"].append(_run([sys.executable, str(BARE)], env))
+        for name, args in starts.items():
+            for moment in ("paint", "load"):
+                times.setdefault(f"{name} {moment}", []).append(
+                    _run([*app, *args, f"--quit-after-{moment}"], env)
+                )
+    bare = statistics.median(times["bare"])
+    _RESULTS["start: bare PySide6 window"] = (bare, min(times["bare"]))
+    ratios = {}
+    for name in starts:
+        painted, shown = times[f"{name} paint"], times[f"{name} load"]
+        _RESULTS[f"start: {name}, first paint"] = (statistics.median(painted), min(painted))
+        _RESULTS[f"start: {name}, tasks shown"] = (statistics.median(shown), min(shown))
+        ratios[name] = statistics.median(painted) / bare
+        _RESULTS[f"ratio first paint / bare ({name})"] = (ratios[name], ratios[name])
+        ratio_shown = statistics.median(shown) / bare
+        _RESULTS[f"ratio tasks shown / bare ({name})"] = (ratio_shown, ratio_shown)
+    # The target is the first painted window; the time until the tasks are shown is
+    # reported beside it (README), not held to the ratio.
+    assert all(r <= STARTUP_RATIO for r in ratios.values()), ratios
 
 
 def teardown_module() -> None:
     for name, (median, minimum) in _RESULTS.items():
         if name.startswith("ratio"):
-            print(f"\n{name:<32} {median:6.2f}×", end="")
+            print(f"\n{name:<48} {median:6.2f}×", end="")
         else:
             print(
-                f"\n{name:<32} median {median * 1000:7.1f} ms  min {minimum * 1000:7.1f} ms", end=""
+                f"\n{name:<48} median {median * 1000:7.1f} ms  min {minimum * 1000:7.1f} ms", end=""
             )
     print()

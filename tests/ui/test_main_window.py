@@ -76,6 +76,36 @@ def test_first_start_shows_the_welcome_page_and_the_sample(make_window) -> None:
     )
 
 
+def test_before_the_database_is_attached_the_frame_says_it_is_opening(
+    qtbot, tmp_path: Path, storage
+) -> None:
+    """The first paint of a start: menus and toolbar, nothing that needs the database yet."""
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(None, FakeClock(TODAY), settings)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    assert window.pages.currentWidget() is window.opening
+    actions = (
+        window.import_action,
+        window.refresh_action,
+        window.search_action,
+        window.months_button,
+        window.overview_button,
+    )
+    assert not any(a.isEnabled() for a in actions) and not window.acceptDrops()
+    window.open_import()  # a shortcut pressed before the database is open does nothing
+    assert window._wizard is None
+    window.reload()
+
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window.attach_storage(storage)
+    assert window.pages.currentWidget() is window.workspace
+    assert all(a.isEnabled() for a in actions) and window.acceptDrops()
+    assert window.plan_combo.currentText().startswith("2024 · ")
+    assert window.status_label.text().startswith("今天 2024-06-20")
+
+
 def test_department_list_counts_and_month_view(make_window, storage) -> None:
     import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window = make_window()

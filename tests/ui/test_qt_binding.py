@@ -1,11 +1,12 @@
 """The Qt binding itself: a release that miscounts references would crash a program that runs
-all day, long after every other test has passed."""
+all day, long after every other test has passed; defaults the program relies on."""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
 
@@ -30,3 +31,10 @@ def test_bool_results_keep_true_and_false_alive(qapp) -> None:
         timer.blockSignals(False)
     after = sys.getrefcount(True), sys.getrefcount(False)
     assert after[0] - before[0] > -50 and after[1] - before[1] > -50
+
+
+def test_high_dpi_scale_factors_pass_through_unrounded(qapp) -> None:
+    """run_gui sets no rounding policy: Qt 6's own default keeps 125 % or 150 % screens sharp
+    (and setting it would build the Qt namespace before the first paint)."""
+    policy = QGuiApplication.highDpiScaleFactorRoundingPolicy()
+    assert policy == Qt.HighDpiScaleFactorRoundingPolicy.PassThrough

@@ -33,7 +33,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "systemTrayWindowChanged",
     "does not support raise",
     "does not support grabbing the keyboard",
-    "setHighDpiScaleFactorRoundingPolicy",
 )
 
 

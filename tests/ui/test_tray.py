@@ -19,9 +19,9 @@ from desktop_app.reminders.notifier import (
     PlyerNotifier,
     RecordingNotifier,
 )
+from desktop_app.ui.banner import NotificationBanner
 from desktop_app.ui.tray import (
     BannerNotifier,
-    NotificationBanner,
     TrayController,
     TrayNotifier,
     build_notifier,

@@ -26,10 +26,8 @@ from tests.storage_helpers import FakeClock, new_storage
 
 TODAY = datetime(2024, 6, 20, 10, 0)
 # Offscreen has no tray (its fallback warns when shown with availability faked) and cannot
-# raise a window; run_gui sets the rounding policy, too late inside a test session.
-pytestmark = pytest.mark.qt_log_ignore(
-    "systemTrayWindowChanged", "does not support raise", "setHighDpiScaleFactorRoundingPolicy"
-)
+# raise a window.
+pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise")
 
 
 @pytest.fixture

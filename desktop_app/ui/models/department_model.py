@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from desktop_app.services.overview import DepartmentSummary, Totals
+from desktop_app.ui.models import ALL_DEPARTMENTS
 from desktop_app.ui.theme import dot_icon, state_name
 
+if TYPE_CHECKING:  # the services load after the window's first paint
+    from desktop_app.services.overview import DepartmentSummary, Totals
+
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ALL_DEPARTMENTS = -1
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,7 +25,7 @@ class DepartmentListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[DepartmentSummary] = []
-        self._totals = Totals(0, 0, 0)
+        self._totals: Totals | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -43,6 +46,11 @@ class DepartmentListModel(QAbstractListModel):
                 return i + 1
         return None
 
+    def department_id(self, index: Index) -> int | None:
+        """The department of a row (ALL_DEPARTMENTS for the first), None for no row."""
+        value = index.data(DEPARTMENT_ID_ROLE) if index.isValid() else None
+        return None if value is None else int(value)
+
     def summary(self, row: int) -> DepartmentSummary | None:
         return self._rows[row - 1] if 1 <= row <= len(self._rows) else None
 
@@ -52,7 +60,8 @@ class DepartmentListModel(QAbstractListModel):
         if index.row() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 totals = self._totals
-                return self.tr("全部部门") + self._counts(totals.due_this_month, totals.late)
+                due, late = (totals.due_this_month, totals.late) if totals else (0, 0)
+                return self.tr("全部部门") + self._counts(due, late)
             if role == DEPARTMENT_ID_ROLE:
                 return ALL_DEPARTMENTS
             if role == Qt.ItemDataRole.FontRole:

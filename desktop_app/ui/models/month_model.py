@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
-from db.repository import TaskRow
-from desktop_app.services.overview import TaskGroup
 from desktop_app.ui.theme import STATE_COLORS, dot_icon, state_name, status_name
+
+if TYPE_CHECKING:  # storage and services load after the window's first paint
+    from db.repository import TaskRow
+    from desktop_app.services.overview import TaskGroup
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OWNERS_HTML_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -3,10 +3,14 @@ state."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop_app.services.overview import OverviewGrid
 from desktop_app.ui.theme import background, dot_icon, state_name
+
+if TYPE_CHECKING:  # the services load after the window's first paint
+    from desktop_app.services.overview import OverviewGrid
 
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MONTH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,6 +55,13 @@ class OverviewModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def cell_at(self, index: Index) -> tuple[int, int] | None:
+        """(department id, month) of a cell, None outside the grid."""
+        department_id = index.data(DEPARTMENT_ID_ROLE) if index.isValid() else None
+        if department_id is None:
+            return None
+        return int(department_id), int(index.data(MONTH_ROLE))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if self._grid is None or not index.isValid():
