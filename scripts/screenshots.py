@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -96,6 +97,9 @@ def main() -> int:
     wizard = ImportWizard(storage, window, ROOT / "tests" / "fixtures" / "000_9ec6db43f1a77751.txt")
     wizard.resize(1280, 720)
     wizard.show()
+    while wizard.is_reading():  # the document is read in a background thread
+        app.processEvents()
+        time.sleep(0.01)
     save(app, wizard, out / "import_preview.png")
     wizard.close()
     window.close()

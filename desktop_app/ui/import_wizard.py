@@ -2,12 +2,18 @@
 
 Nothing is written before the user clicks 导入: the preview shows what a
 revised plan would change with a dry run of the same import service.
+
+The document is read and parsed in a background thread (a PDF takes a second, a
+.doc through LibreOffice several): the dialog stays responsive and says what it
+is reading. The thread touches neither Qt nor the database; the dialog polls
+for its result and does the dry run itself.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -49,6 +55,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -66,6 +73,7 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.departments import NAME_SEPARATORS
 from desktop_app.plans.errors import PlanReadError
+from desktop_app.plans.model import ParsedPlan
 from desktop_app.plans.parser import parse_file
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import ImportResult, TaskDiff, content_hash, import_plan
@@ -86,6 +94,22 @@ _ERROR_COLOR = "#b3261e"
 _DIFF_COLORS = {"added": "#188038", "removed": "#b3261e", "restored": "#1a73e8"}
 # Edits are followed by a dry run; typing in the year box should not start one per key.
 _DIFF_DELAY_MS = 250
+# How often the dialog looks whether the reader thread has finished.
+_READ_POLL_MS = 30
+_READER: ThreadPoolExecutor | None = None
+
+
+def _reader() -> ThreadPoolExecutor:
+    """One thread reads documents, one at a time (LibreOffice conversions must not overlap)."""
+    global _READER
+    if _READER is None:
+        _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plan-reader")
+    return _READER
+
+
+def _read(path: Path) -> tuple[ParsedPlan, str]:
+    """In the reader thread: the parsed document and the hash of its bytes."""
+    return parse_file(path), content_hash(path.read_bytes())
 
 
 @contextlib.contextmanager
@@ -299,10 +323,12 @@ class DropArea(QFrame):
 class ImportWizard(QDialog):
     """Choose a file → preview and correct → import → summary.
 
-    ``imported`` carries the ``ImportResult`` after the database was written.
+    ``imported`` carries the ``ImportResult`` after the database was written;
+    ``file_read`` says whether the file last given to ``load_file`` could be read.
     """
 
     imported = Signal(object)
+    file_read = Signal(bool)
 
     def __init__(
         self, storage: Storage, parent: QWidget | None = None, path: Path | None = None
@@ -323,6 +349,11 @@ class ImportWizard(QDialog):
         self._diff_timer.setSingleShot(True)
         self._diff_timer.setInterval(_DIFF_DELAY_MS)
         self._diff_timer.timeout.connect(self.refresh_diff)
+        self._reading: Future[tuple[ParsedPlan, str]] | None = None
+        self._reading_path: Path | None = None
+        self._read_timer = QTimer(self)
+        self._read_timer.setInterval(_READ_POLL_MS)
+        self._read_timer.timeout.connect(self._check_reading)
 
         self._steps = [QLabel(self) for _ in range(3)]
         steps = QHBoxLayout()
@@ -417,10 +448,15 @@ class ImportWizard(QDialog):
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setStyleSheet(f"color: {_ERROR_COLOR};")
         self.error_label.hide()
+        self.reading_bar = QProgressBar(page)
+        self.reading_bar.setRange(0, 0)  # no percentage to give: it moves while reading
+        self.reading_bar.setTextVisible(False)
+        self.reading_bar.hide()
 
         layout = QVBoxLayout(page)
         layout.addWidget(self.drop_area, 1)
         layout.addWidget(self.file_label)
+        layout.addWidget(self.reading_bar)
         layout.addWidget(self.error_label)
         return page
 
@@ -561,7 +597,8 @@ class ImportWizard(QDialog):
             label.setEnabled(i == page)
         self.back_button.setVisible(page == PREVIEW_PAGE)
         self.next_button.setVisible(page == CHOOSE_PAGE)
-        self.next_button.setEnabled(self.model.rowCount() > 0)
+        # Not while another file is read: 下一步 would show the previous one.
+        self.next_button.setEnabled(self.model.rowCount() > 0 and self._reading is None)
         self.import_button.setVisible(page == PREVIEW_PAGE)
         self.finish_button.setVisible(page == SUMMARY_PAGE)
         self.cancel_button.setVisible(page != SUMMARY_PAGE)
@@ -587,14 +624,41 @@ class ImportWizard(QDialog):
         if name:
             self.load_file(Path(name))
 
-    def load_file(self, path: Path) -> bool:
-        """Read and parse ``path``; on success show its preview, otherwise say why on page 1."""
+    def load_file(self, path: Path) -> None:
+        """Start reading ``path`` (a file chosen while another is read replaces it); the
+        preview, or on page 1 the reason it cannot be read, follows with ``file_read``."""
         path = Path(path)
         self._diff_timer.stop()
+        self._reading_path = path
+        self._reading = _reader().submit(_read, path)
+        self.file_label.setText(self.tr("正在读取：{0}").format(path))
+        self.error_label.hide()
+        self.reading_bar.show()
+        self._show_page(CHOOSE_PAGE)
+        self._read_timer.start()
+
+    def is_reading(self) -> bool:
+        return self._reading is not None
+
+    def _check_reading(self) -> None:
+        future, path = self._reading, self._reading_path
+        if future is None or path is None:
+            self._read_timer.stop()
+            return
+        if not future.done():
+            return
+        self._stop_reading()
+        try:
+            parsed, digest = future.result()
+        except PlanReadError as exc:
+            self._reading_failed(path, exc.message_zh)
+            return
+        except OSError:
+            self._reading_failed(path, self.tr("无法读取文件：{0}").format(path))
+            return
+        # Anything else is a bug: it reaches the program's error dialog with its details.
         try:
             with _busy():
-                parsed = parse_file(path)
-                digest = content_hash(path.read_bytes())
                 dry_run = import_plan(
                     self._storage,
                     parsed,
@@ -602,10 +666,9 @@ class ImportWizard(QDialog):
                     content_hash=digest,
                     dry_run=True,
                 )
-        except (PlanReadError, ServiceError, StorageError) as exc:
-            return self._reading_failed(path, exc.message_zh)
-        except OSError:
-            return self._reading_failed(path, self.tr("无法读取文件：{0}").format(path))
+        except (ServiceError, StorageError) as exc:
+            self._reading_failed(path, exc.message_zh)
+            return
         self._path, self._hash = path, digest
         self.model.set_plan(parsed, self._known_departments())
         self.error_label.hide()
@@ -624,14 +687,21 @@ class ImportWizard(QDialog):
                 first, QItemSelectionModel.SelectionFlag.NoUpdate
             )
             self.table.scrollTo(first, QAbstractItemView.ScrollHint.PositionAtCenter)
-        return True
+        self.file_read.emit(True)
 
-    def _reading_failed(self, path: Path, message: str) -> bool:
+    def _stop_reading(self) -> None:
+        """No reading awaited any more (done, or the dialog closed: the thread's result is
+        dropped)."""
+        self._read_timer.stop()
+        self._reading = None
+        self.reading_bar.hide()
+
+    def _reading_failed(self, path: Path, message: str) -> None:
         self.file_label.setText(self.tr("文件：{0}").format(path))
         self.error_label.setText(message)
         self.error_label.show()
         self._show_page(CHOOSE_PAGE)
-        return False
+        self.file_read.emit(False)
 
     def _known_departments(self) -> list[str]:
         try:
@@ -813,8 +883,10 @@ class ImportWizard(QDialog):
 
     def done(self, result: int) -> None:
         self._diff_timer.stop()
+        self._stop_reading()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._diff_timer.stop()
+        self._stop_reading()
         super().closeEvent(event)

@@ -214,6 +214,10 @@
         <translation>Unknown</translation>
     </message>
     <message>
+        <source>正在读取：{0}</source>
+        <translation>Reading: {0}</translation>
+    </message>
+    <message>
         <source>没有仍需核对的提示。</source>
         <translation>No warnings left to check.</translation>
     </message>

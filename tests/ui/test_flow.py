@@ -45,7 +45,9 @@ def test_first_day_with_the_program(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(window.welcome.import_button, Qt.MouseButton.LeftButton)
     wizard = window._wizard
     assert isinstance(wizard, ImportWizard) and wizard.isVisible()
-    assert wizard.load_file(plan_file)
+    with qtbot.waitSignal(wizard.file_read, timeout=30_000) as read:
+        wizard.load_file(plan_file)
+    assert read.args == [True]
     assert wizard.pages.currentIndex() == PREVIEW_PAGE
     model = wizard.model
     assert model.rowCount() == 89

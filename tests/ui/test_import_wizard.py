@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from db.connection import open_storage
 from db.models import Plan, Task, TaskChange
 from desktop_app.plans.parser import parse_file, parse_text
 from desktop_app.services.importer import import_file
+from desktop_app.ui import import_wizard
 from desktop_app.ui.import_wizard import CHOOSE_PAGE, PREVIEW_PAGE, SUMMARY_PAGE, ImportWizard
 from desktop_app.ui.models.preview_model import (
     DEADLINE,
@@ -43,10 +46,19 @@ REMOVED = "5. 做好向区委常委会汇报2023年度法治普陀建设相关�
 
 
 def _wizard(qtbot: QtBot, storage, path: Path | None = None) -> ImportWizard:
+    """The dialog, with ``path`` read (in the reader thread) when one is given."""
     wizard = ImportWizard(storage, None, path)
     qtbot.addWidget(wizard)
     wizard.show()
+    qtbot.waitUntil(lambda: not wizard.is_reading(), timeout=30_000)
     return wizard
+
+
+def _load(qtbot: QtBot, wizard: ImportWizard, path: Path) -> bool:
+    """Read ``path`` as a drop or 选择文件… does; whether the preview came up."""
+    with qtbot.waitSignal(wizard.file_read, timeout=30_000) as blocker:
+        wizard.load_file(path)
+    return blocker.args[0]
 
 
 def _no_owner_file(tmp_path: Path) -> Path:
@@ -90,7 +102,7 @@ def test_003_preview_highlights_warnings_and_imports_the_corrected_deadline(
     assert wizard.pages.currentIndex() == CHOOSE_PAGE
     assert not wizard.next_button.isEnabled()
 
-    assert wizard.load_file(PLAN_003)
+    assert _load(qtbot, wizard, PLAN_003)
     model = wizard.model
     assert wizard.pages.currentIndex() == PREVIEW_PAGE
     assert model.rowCount() == 89 == wizard.table.model().rowCount()
@@ -351,7 +363,7 @@ def test_a_report_or_a_broken_file_is_refused_in_chinese(
     assert expected in message
     assert "Traceback" not in message and "Error" not in message
     assert not wizard.next_button.isEnabled()
-    assert not wizard.load_file(path)
+    assert not _load(qtbot, wizard, path)
     assert Plan.select().count() == 0
     assert Task.select().count() == 0
 
@@ -396,7 +408,8 @@ def test_a_file_dropped_on_the_first_page_is_read(qtbot: QtBot, tmp_path: Path) 
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    QApplication.sendEvent(wizard.drop_area, drop)
+    with qtbot.waitSignal(wizard.file_read, timeout=30_000):
+        QApplication.sendEvent(wizard.drop_area, drop)
     assert wizard.pages.currentIndex() == PREVIEW_PAGE
     assert wizard.model.rowCount() == 2
 
@@ -424,7 +437,8 @@ def test_choose_button_back_and_next(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake_open))
     wizard = _wizard(qtbot, new_storage(tmp_path))
-    _click(qtbot, wizard.choose_button)
+    with qtbot.waitSignal(wizard.file_read, timeout=30_000):
+        _click(qtbot, wizard.choose_button)
     assert "工作要点文档 (*.docx *.pdf *.txt *.xlsx *.ofd *.doc *.wps)" in asked[0]
     assert wizard.pages.currentIndex() == PREVIEW_PAGE
     _click(qtbot, wizard.back_button)
@@ -451,3 +465,78 @@ def test_preview_model_passes_the_model_tester(qtmodeltester: ModelTester) -> No
         assert model.warning_rows() == [0]
         model.set_plan(None)
         assert model.rowCount() == 0
+
+
+class _SlowReader:
+    """Stands in for the reader thread's work: each file waits until the test lets it go."""
+
+    def __init__(self, real: Callable[[Path], object]) -> None:
+        self.real = real
+        self.gates: dict[str, threading.Event] = {}
+        self.read: list[str] = []
+
+    def __call__(self, path: Path) -> object:
+        self.gates.setdefault(path.name, threading.Event()).wait(timeout=30)
+        self.read.append(path.name)
+        return self.real(path)
+
+    def let_go(self, name: str) -> None:
+        self.gates.setdefault(name, threading.Event()).set()
+
+
+@pytest.fixture
+def slow_reader(monkeypatch: pytest.MonkeyPatch) -> Iterator[_SlowReader]:
+    reader = _SlowReader(import_wizard._read)
+    monkeypatch.setattr(import_wizard, "_read", reader)
+    yield reader
+    for gate in reader.gates.values():  # never leave the reader thread waiting
+        gate.set()
+
+
+def test_the_dialog_stays_usable_and_says_what_it_reads_while_a_file_is_read(
+    qtbot: QtBot, tmp_path: Path, slow_reader: _SlowReader
+) -> None:
+    wizard = _wizard(qtbot, new_storage(tmp_path))
+    wizard.load_file(PLAN_003)
+    qtbot.wait(100)  # the event loop runs: the dialog is not frozen by the reading
+    assert wizard.is_reading() and wizard.pages.currentIndex() == CHOOSE_PAGE
+    assert wizard.file_label.text() == f"正在读取：{PLAN_003}"
+    assert wizard.reading_bar.isVisible() and not wizard.next_button.isEnabled()
+    with qtbot.waitSignal(wizard.file_read, timeout=30_000) as read:
+        slow_reader.let_go(PLAN_003.name)
+    assert read.args == [True]
+    assert wizard.pages.currentIndex() == PREVIEW_PAGE and wizard.model.rowCount() == 89
+    assert not wizard.reading_bar.isVisible()
+
+
+def test_a_file_chosen_while_another_is_read_replaces_it(
+    qtbot: QtBot, tmp_path: Path, slow_reader: _SlowReader
+) -> None:
+    wizard = _wizard(qtbot, new_storage(tmp_path))
+    other = _no_owner_file(tmp_path)
+    wizard.load_file(PLAN_003)
+    wizard.load_file(other)  # the user picked the wrong file first
+    results: list[bool] = []
+    wizard.file_read.connect(results.append)
+    slow_reader.let_go(PLAN_003.name)
+    slow_reader.let_go(other.name)
+    qtbot.waitUntil(lambda: slow_reader.read == [PLAN_003.name, other.name], timeout=30_000)
+    qtbot.waitUntil(lambda: not wizard.is_reading(), timeout=30_000)
+    assert results == [True]  # one answer, for the file chosen last
+    assert wizard.model.rowCount() == 2 and wizard.file_name_label.text() == other.name
+
+
+def test_closing_the_dialog_while_a_file_is_read_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, slow_reader: _SlowReader
+) -> None:
+    storage = new_storage(tmp_path)
+    wizard = _wizard(qtbot, storage)
+    results: list[bool] = []
+    wizard.file_read.connect(results.append)
+    wizard.load_file(PLAN_003)
+    wizard.reject()
+    slow_reader.let_go(PLAN_003.name)
+    qtbot.waitUntil(lambda: slow_reader.read == [PLAN_003.name], timeout=30_000)
+    qtbot.wait(100)
+    assert results == [] and not wizard.is_reading()
+    assert Plan.select().count() == 0 and wizard.model.rowCount() == 0
