@@ -119,11 +119,7 @@ def open_storage(
     """Open (or create) the database at ``path``, check it, and bring its schema up to date."""
     backups_dir = backups_dir or path.parent / "backups"
     if path.parent.exists() and not path.parent.is_dir():
-        raise errors.StorageError(
-            "not_a_folder",
-            f"数据文件夹的位置是一个文件，不是文件夹：{path.parent}",
-            f"The data folder is a file, not a folder: {path.parent}",
-        )
+        raise errors.not_a_folder(path.parent)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

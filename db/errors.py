@@ -64,6 +64,14 @@ def disk_full(path: Path | str) -> StorageError:
     )
 
 
+def not_a_folder(path: Path | str) -> StorageError:
+    return StorageError(
+        "not_a_folder",
+        f"数据文件夹的位置是一个文件，不是文件夹：{path}",
+        f"The data folder is a file, not a folder: {path}",
+    )
+
+
 def translate(exc: BaseException, path: Path | str) -> StorageError | None:
     """The user-facing error for a low-level SQLite or file error, or None if it is a bug."""
     if isinstance(exc, StorageError):
@@ -73,6 +81,8 @@ def translate(exc: BaseException, path: Path | str) -> StorageError | None:
             return disk_full(path)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return read_only(path)
+        if exc.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder must be
+            return not_a_folder(path)
         return None
     # Here, not at the top: the window imports this module before its first paint.
     import sqlite3

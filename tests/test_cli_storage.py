@@ -156,3 +156,7 @@ def test_a_data_folder_that_is_a_file_is_a_clear_error(
     err = capsys.readouterr().err
     assert code == 3 and "不是文件夹" in err and "Traceback" not in err
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+    # A folder under that file cannot be made either (the operating system says ENOTDIR).
+    code = main(["plans", "--data-dir", str(blocker / "数据")])
+    err = capsys.readouterr().err
+    assert code == 3 and "不是文件夹" in err and "Traceback" not in err

@@ -7,8 +7,10 @@ loaded already.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -38,7 +40,7 @@ LOADED_AFTER_THE_FIRST_PAINT = (
 )
 
 
-def _run(script: str, tmp_path: Path, *args: str) -> dict:
+def _run(script: str, tmp_path: Path, *args: str, cwd: Path | None = None) -> dict:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -53,6 +55,7 @@ def _run(script: str, tmp_path: Path, *args: str) -> dict:
         timeout=120,
         check=False,
         env=env,
+        cwd=cwd,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
@@ -72,25 +75,61 @@ KEEP_THE_WINDOW = """
 """
 
 
-def test_the_window_is_painted_before_the_database_and_services_load(tmp_path: Path) -> None:
+# What was loaded at the first paint of a real start (no timing flag: single instance, tray,
+# the database opened after the paint), taken by a filter on the window's first Paint; the
+# run ends once the database is attached.
+FIRST_PAINT_OF_A_REAL_START = """
+    import json, sys
+    import PySide6.QtCore
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    from desktop_app.ui import main_window
+    seen = {}
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not seen:
+                seen["loaded"] = sorted(m for m in WATCHED if m in sys.modules)
+                # PySide6 builds a class's enums when the class is first used; the Qt
+                # namespace has a hundred of them (15 ms), so the frame does without it.
+                seen["qt_namespace"] = "Qt" in vars(PySide6.QtCore)
+            return False
+    probe = FirstPaint()
+    show, attach = main_window.MainWindow.show, main_window.MainWindow.attach_storage
+    def show_watched(self):
+        self.installEventFilter(probe)
+        show(self)
+    def attach_then_quit(self, storage):
+        seen["attached_after_paint"] = bool(seen)
+        attach(self, storage)
+        QTimer.singleShot(0, QApplication.quit)
+    main_window.MainWindow.show = show_watched
+    main_window.MainWindow.attach_storage = attach_then_quit
+    WATCHED = sys.argv[2:]
+    from desktop_app.cli import main
+    code = main(json.loads(sys.argv[1]))
+    print(json.dumps({"code": code, **seen}))
+"""
+
+
+@pytest.mark.parametrize("start", [["--demo"], ["--data-dir", "data"]], ids=["demo", "folder"])
+def test_a_real_start_paints_the_window_before_the_database_and_services_load(
+    tmp_path: Path, start: list[str]
+) -> None:
+    storage_with_plan(tmp_path / "data").close()
+    arguments = json.dumps(start)
     report = _run(
-        """
-        import json, sys
-        import PySide6.QtCore
-        from desktop_app.cli import main
-        code = main(["--demo", "--quit-after-paint"])
-        print(json.dumps({
-            "code": code,
-            "loaded": sorted(m for m in sys.argv[1:] if m in sys.modules),
-            # PySide6 builds a class's enums when the class is first used; the Qt namespace
-            # has a hundred of them (15 ms), so the frame does without it.
-            "qt_namespace": "Qt" in vars(PySide6.QtCore),
-        }))
-        """,
+        FIRST_PAINT_OF_A_REAL_START,
         tmp_path,
+        arguments,
         *LOADED_AFTER_THE_FIRST_PAINT,
+        cwd=tmp_path,
     )
-    assert report == {"code": 0, "loaded": [], "qt_namespace": False}
+    assert report == {
+        "code": 0,
+        "loaded": [],
+        "qt_namespace": False,
+        "attached_after_paint": True,
+    }
 
 
 def test_the_demo_window_shows_the_sample_plan_of_this_year(tmp_path: Path) -> None:
@@ -142,15 +181,18 @@ def test_a_data_folder_opens_on_its_plan_with_the_tasks_shown(tmp_path: Path) ->
     assert report["status"].startswith("今天 ")
 
 
-@pytest.mark.parametrize("answer", ["no backup", "refuse", "restore"])
+@pytest.mark.parametrize("answer", ["no backup", "refuse", "restore", "newer backup"])
 def test_a_damaged_database_is_reported_over_the_window_and_nothing_is_guessed(
     tmp_path: Path, answer: str
 ) -> None:
     data = tmp_path / "data"
     storage = storage_with_plan(data)
     if answer != "no backup":
-        storage.backup("manual")
+        backup = storage.backup("manual")
     storage.close()
+    if answer == "newer backup":  # offered, but a program of a later release made it
+        with contextlib.closing(sqlite3.connect(backup)) as db:
+            db.execute("PRAGMA user_version = 999")
     (data / "tasks.sqlite3").write_bytes(b"this is not a database " * 400)
     report = _run(
         KEEP_THE_WINDOW
@@ -162,7 +204,8 @@ def test_a_damaged_database_is_reported_over_the_window_and_nothing_is_guessed(
         return QMessageBox.StandardButton.Ok
     def question(parent, title, text, *rest):
         said.append(("question", parent is not None, text))
-        return QMessageBox.StandardButton.Yes if sys.argv[2] == "restore" else QMessageBox.StandardButton.No
+        yes = sys.argv[2] in ("restore", "newer backup")
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
     QMessageBox.critical = staticmethod(critical)
     QMessageBox.question = staticmethod(question)
     from desktop_app.cli import main
@@ -188,6 +231,63 @@ def test_a_damaged_database_is_reported_over_the_window_and_nothing_is_guessed(
         assert report["code"] == 3 and kinds == [("question", True)]
         assert report["tasks"] is None
         assert (data / "tasks.sqlite3").read_bytes().startswith(b"this is not a database")
+    elif answer == "newer backup":
+        assert report["code"] == 3 and kinds == [("question", True), ("critical", True)]
+        assert "更新版本" in report["said"][1][2]
+        assert report["tasks"] is None
     else:
         assert report["code"] == 0 and kinds == [("question", True)]
         assert report["tasks"] == 89  # the backup's plan, shown
+
+
+RECORD_THE_ANSWERS = """
+    import json, sys
+    from PySide6.QtWidgets import QMessageBox
+    from desktop_app.ui import app
+    said = []
+    def critical(parent, title, text, *rest):
+        said.append(("critical", text))
+        return QMessageBox.StandardButton.Ok
+    QMessageBox.critical = staticmethod(critical)
+    app._excepthook = lambda kind, value, tb: said.append(("unexpected", kind.__name__))
+"""
+
+
+def test_a_data_folder_that_cannot_be_made_is_named_and_the_program_ends(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    report = _run(
+        RECORD_THE_ANSWERS
+        + """
+    from desktop_app.cli import main
+    code = main(["--data-dir", sys.argv[1], "--quit-after-load"])
+    print(json.dumps({"code": code, "said": said}))
+    """,
+        tmp_path,
+        str(tmp_path / "a-file" / "data"),
+    )
+    assert report["code"] == 3
+    [[kind, text]] = report["said"]
+    assert kind == "critical" and "不是文件夹" in text and "a-file" in text
+
+
+def test_a_bug_while_opening_is_shown_with_its_details_and_the_program_ends(
+    tmp_path: Path,
+) -> None:
+    storage_with_plan(tmp_path / "data").close()
+    report = _run(
+        RECORD_THE_ANSWERS
+        + """
+    from desktop_app.ui import main_window
+    def broken(self, storage):
+        raise ZeroDivisionError("a bug")
+    main_window.MainWindow.attach_storage = broken
+    from desktop_app.cli import main
+    code = main(["--data-dir", sys.argv[1], "--quit-after-load"])
+    print(json.dumps({"code": code, "said": said}))
+    """,
+        tmp_path,
+        str(tmp_path / "data"),
+    )
+    assert report == {"code": 3, "said": [["unexpected", "ZeroDivisionError"]]}

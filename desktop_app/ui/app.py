@@ -128,8 +128,12 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        replace_corrupt(path, exc.latest_backup, backups_path(folder), clock())
-        return open_storage(path, clock=clock, backups_dir=backups_path(folder))
+        try:  # the backup itself may be refused (newer program, not ours) or fail to open
+            replace_corrupt(path, exc.latest_backup, backups_path(folder), clock())
+            return open_storage(path, clock=clock, backups_dir=backups_path(folder))
+        except StorageError as failed:
+            QMessageBox.critical(parent, "工作要点督办提醒", failed.message_zh)
+            return None
     except StorageError as exc:
         QMessageBox.critical(parent, "工作要点督办提醒", exc.message_zh)
         return None
@@ -216,17 +220,23 @@ def run_gui(
         if started:  # painted, and the fallback timer fired too (or during a dialog of ours)
             return
         started = True
-        storage = _open(folder, clock, window)
-        if storage is None:
-            app.exit(3)
-            return
-        opened.append(storage)
-        if demo:
-            _import_sample(storage, clock, window)
         try:
+            storage = _open(folder, clock, window)
+            if storage is None:
+                app.exit(3)
+                return
+            opened.append(storage)
+            if demo:
+                _import_sample(storage, clock, window)
             window.attach_storage(storage)
         except StorageError as exc:
             QMessageBox.critical(window, "工作要点督办提醒", exc.message_zh)
+            app.exit(3)
+            return
+        except Exception:
+            # A bug: its details to copy, then the end. A window left on "正在打开数据…"
+            # (or a program left in the tray without its data) would help nobody.
+            _excepthook(*sys.exc_info())  # type: ignore[arg-type]
             app.exit(3)
             return
         if quit_after_load:

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
         self.reminder_dialog: ReminderDialog | None = None
         self.due_counts = (0, 0)
+        self._pending_pause: datetime | None = None
         self._quitting = False
         self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
             item.setEnabled(True)
         self.setAcceptDrops(True)
         self.reload()
+        if self._pending_pause is not None:  # asked for in the tray while the data opened
+            self._save_pause(self._pending_pause)
+            self._pending_pause = None
 
     def _show_opening(self) -> None:
         """Between the first paint and ``attach_storage``: the frame, and what is happening."""
@@ -735,14 +739,20 @@ class MainWindow(QMainWindow):
             self.month_view.setCurrentIndex(index)
 
     def pause_reminders(self, kind: str) -> None:
-        """The tray's 暂停提醒一小时 / 今天不再提醒, kept in the reminder settings."""
+        """The tray's 暂停提醒一小时 / 今天不再提醒, kept in the reminder settings (saved once
+        the database is open, if it is not yet)."""
+        until = pause_end(kind, self.clock())
         if self.storage is None:
+            self._pending_pause = until
             return
+        self._save_pause(until)
+
+    def _save_pause(self, until: datetime) -> None:
         from dataclasses import replace
 
         from desktop_app.services.settings import reminder_settings, save_reminder_settings
 
-        until = pause_end(kind, self.clock())
+        assert self.storage is not None
         try:
             save_reminder_settings(self.storage, replace(reminder_settings(), paused_until=until))
         except (ServiceError, StorageError) as exc:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from db import repository
 from desktop_app.services import departments
 from desktop_app.services.importer import import_file
+from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
 from desktop_app.ui.models.month_model import GROUP_KEY_ROLE, TASK_ID_ROLE
@@ -97,9 +98,11 @@ def test_before_the_database_is_attached_the_frame_says_it_is_opening(
     window.open_import()  # a shortcut pressed before the database is open does nothing
     assert window._wizard is None
     window.reload()
+    window.pause_reminders("today")  # from the tray: kept until the database is open
 
     import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window.attach_storage(storage)
+    assert reminder_settings().paused_until == datetime(2024, 6, 21, 0, 0)
     assert window.pages.currentWidget() is window.workspace
     assert all(a.isEnabled() for a in actions) and window.acceptDrops()
     assert window.plan_combo.currentText().startswith("2024 · ")
