@@ -50,7 +50,8 @@ from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
 
 
 class RichTextDelegate(QStyledItemDelegate):
-    """Paints the owners column with the lead departments in bold."""
+    """Paints the owners column with the lead departments in bold, on one line: what does
+    not fit ends in "…" (the tooltip has all of it)."""
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         html = index.data(OWNERS_HTML_ROLE)
@@ -66,18 +67,33 @@ class RichTextDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(opt.font)
         doc.setDocumentMargin(2)
-        doc.setHtml(html)
-        doc.setTextWidth(opt.rect.width())
+        doc.setHtml(html)  # no text width: one line, never a half-shown second one
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        colour = opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(
-                QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText)
-            )
+        context.palette.setColor(QPalette.ColorRole.Text, colour)
+        rect = opt.rect
+        too_long = doc.idealWidth() > rect.width()
+        ellipsis = "…"
+        room = rect.width() - (opt.fontMetrics.horizontalAdvance(ellipsis) + 4 if too_long else 0)
         painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(opt.rect.translated(-opt.rect.topLeft()))
+        painter.translate(
+            rect.left(), rect.top() + max(0, (rect.height() - doc.size().height()) / 2)
+        )
+        painter.setClipRect(0, 0, max(0, room), rect.height())
         doc.documentLayout().draw(painter, context)
         painter.restore()
+        if too_long:
+            painter.save()
+            painter.setPen(colour)
+            painter.drawText(
+                rect.adjusted(0, 0, -2, 0),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                ellipsis,
+            )
+            painter.restore()
 
 
 class Workspace(QSplitter):
