@@ -40,15 +40,16 @@ LOADED_AFTER_THE_FIRST_PAINT = (
 )
 
 
-def _run(script: str, tmp_path: Path, *args: str, cwd: Path | None = None) -> dict:
+def _program(tmp_path: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``python3 *args`` as a user's start: offscreen, its own home and settings."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "HOME": str(tmp_path),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
     }
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script), *args],
+    return subprocess.run(
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -57,6 +58,10 @@ def _run(script: str, tmp_path: Path, *args: str, cwd: Path | None = None) -> di
         env=env,
         cwd=cwd,
     )
+
+
+def _run(script: str, tmp_path: Path, *args: str, cwd: Path | None = None) -> dict:
+    result = _program(tmp_path, "-c", textwrap.dedent(script), *args, cwd=cwd)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -109,6 +114,15 @@ FIRST_PAINT_OF_A_REAL_START = """
     code = main(json.loads(sys.argv[1]))
     print(json.dumps({"code": code, **seen}))
 """
+
+
+@pytest.mark.parametrize("moment", ["paint", "load"])
+def test_python_m_desktop_app_demo_ends_with_0_for_the_start_up_benchmark(
+    tmp_path: Path, moment: str
+) -> None:
+    result = _program(tmp_path, "-m", "desktop_app", "--demo", f"--quit-after-{moment}")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("start", [["--demo"], ["--data-dir", "data"]], ids=["demo", "folder"])
