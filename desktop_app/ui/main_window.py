@@ -108,7 +108,6 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
-        self.resize(1280, 760)
 
         self._build_actions()
         self._build_body()
@@ -807,8 +806,15 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.app_settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        # First start: 1280×760, or less on a small screen (a 1366×768 laptop keeps room for
+        # its taskbar; at 150 % a 1920×1080 screen has 1280×720), centred.
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, screen.width() * 19 // 20), min(760, screen.height() * 19 // 20))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
 
     def _restore_splitter(self) -> None:
         state = self.app_settings.value("window/splitter")

@@ -336,3 +336,22 @@ def test_owners_and_deadline_are_corrected_in_the_task_panel(make_window, storag
     assert row.due == date(2024, 4, 10) and row.deadline_corrected
     assert {c.field for c in repository.history(5)} >= {"responsible", "deadline"}
     assert not panel.correct_box.isVisible()
+
+
+def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storage) -> None:
+    """No saved geometry: 1280×760 where there is room, else 95 % of the screen, centred, so
+    that the status bar is never under the taskbar of a 1366×768 laptop."""
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(storage, FakeClock(TODAY), settings)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()
+    assert window.width() == min(1280, screen.width() * 19 // 20)
+    assert window.height() == min(760, screen.height() * 19 // 20)
+    assert screen.contains(window.frameGeometry())
+    assert abs(window.frameGeometry().center().x() - screen.center().x()) <= 1
+
+    window.resize(640, 480)
+    window.save_geometry()
+    again = MainWindow(storage, FakeClock(TODAY), settings)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (640, 480)  # the user's size is kept
