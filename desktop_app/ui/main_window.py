@@ -449,19 +449,20 @@ class MainWindow(QMainWindow):
                 self.month_view.selectionModel().blockSignals(False)
 
     def _expand_default(self, everything: bool) -> None:
-        """Late tasks and the current month open (or the first month with tasks)."""
+        """Late tasks open, and the current month, or when it has none of the shown tasks the
+        next month that has some (what comes next), else the first month with tasks."""
         if everything:
             self.month_view.expandAll()
             return
         today = self.today()
         groups = self.month_model.groups()
+        with_tasks = [i for i, g in enumerate(groups) if g.month is not None and g.tasks]
         target = None
         if self.plan_year == today.year:
-            target = self.month_model.group_row(f"{today.year:04d}-{today.month:02d}")
+            this_month = f"{today.year:04d}-{today.month:02d}"
+            target = next((i for i in with_tasks if groups[i].key >= this_month), None)
         if target is None:
-            target = next(
-                (i for i, g in enumerate(groups) if g.month is not None and g.tasks), None
-            )
+            target = with_tasks[0] if with_tasks else None
         for i, g in enumerate(groups):
             expand = i == target or g.key == "late"
             self.month_view.setExpanded(self.month_model.index(i, 0), expand)

@@ -355,3 +355,20 @@ def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storag
     again = MainWindow(storage, FakeClock(TODAY), settings)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (640, 480)  # the user's size is kept
+
+
+def test_a_department_with_nothing_this_month_opens_on_what_comes_next(
+    make_window, storage
+) -> None:
+    """办公室 owes nothing in June 2024; its month view opens October, its next month."""
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    window.show_department(repository.find_department("办公室").id)
+    model = window.month_model
+    expanded = [
+        model.groups()[row].key
+        for row in range(model.rowCount())
+        if window.month_view.isExpanded(model.index(row, 0))
+    ]
+    assert expanded == ["2024-10"]
+    assert len(_visible_task_ids(window, "2024-10")) > 0
