@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.reminder_dialog: ReminderDialog | None = None
         self.due_counts = (0, 0)
         self._pending_pause: datetime | None = None
+        self._search_note = ""  # the status bar's explanation of an empty search, if shown
         self._quitting = False
         self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
@@ -431,6 +432,9 @@ class MainWindow(QMainWindow):
         if query:
             found = {t.id for t in repository.search(query, plan_ids=[self.plan_id], limit=100_000)}
             rows = [t for t in rows if t.id in found]
+            self._say_what_the_search_found(query, len(rows), len(found))
+        else:
+            self._say_what_the_search_found("", 1, 1)
         today, soon = self.today(), self.soon_until()
         groups = group_by_month(rows, today, soon, self.plan_year)
         if query:
@@ -447,6 +451,25 @@ class MainWindow(QMainWindow):
                 self.month_view.selectionModel().blockSignals(True)
                 self.month_view.setCurrentIndex(index)
                 self.month_view.selectionModel().blockSignals(False)
+
+    def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None:
+        """An empty result is explained: nowhere in the plan, or only outside the filters.
+        The explanation goes when the search finds something or is cleared; other messages
+        in the status bar stay."""
+        if shown:
+            if self._search_note and self.statusBar().currentMessage() == self._search_note:
+                self.statusBar().clearMessage()
+            self._search_note = ""
+            return
+        if in_plan:
+            note = self.tr(
+                "当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。"
+            )
+            note = note.replace("%1", query).replace("%2", str(in_plan))
+        else:
+            note = self.tr("计划中没有找到“%1”。").replace("%1", query)
+        self._search_note = note
+        self.statusBar().showMessage(note)
 
     def _expand_default(self, everything: bool) -> None:
         """Late tasks open, and the current month, or when it has none of the shown tasks the

@@ -353,6 +353,10 @@
         <translation>Done</translation>
     </message>
     <message>
+        <source>当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。</source>
+        <translation>No “%1” under this department and these filters; the whole plan has %2. Choose “All” or loosen the filters.</translation>
+    </message>
+    <message>
         <source>总览</source>
         <translation>Overview</translation>
     </message>
@@ -421,6 +425,10 @@
 点击任务栏通知区域中的图标可重新打开窗口；要完全退出，请在图标的菜单中选择“退出”。</source>
         <translation>The window is closed, but the program keeps running in the background and will remind you as usual.
 Click its icon in the notification area to open the window again; to quit completely, choose &quot;Quit&quot; from the icon&apos;s menu.</translation>
+    </message>
+    <message>
+        <source>计划中没有找到“%1”。</source>
+        <translation>“%1” is nowhere in the plan.</translation>
     </message>
     <message>
         <source>设置…</source>

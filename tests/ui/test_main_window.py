@@ -372,3 +372,28 @@ def test_a_department_with_nothing_this_month_opens_on_what_comes_next(
     ]
     assert expanded == ["2024-10"]
     assert len(_visible_task_ids(window, "2024-10")) > 0
+
+
+def test_an_empty_search_says_whether_the_plan_has_it_elsewhere(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    status = window.statusBar()
+    # 办公室 has no task about 矫正 (community correction); the plan has 4.
+    window.show_department(repository.find_department("办公室").id)
+    window.search_box.setText("矫正")
+    window.refresh_view()
+    assert window.month_model.groups() == []
+    assert status.currentMessage() == (
+        "当前部门和筛选条件下没有“矫正”；整个计划中有 4 项，可选“全部部门”或放宽筛选。"
+    )
+    window.search_box.setText("没有这样的词")
+    window.refresh_view()
+    assert status.currentMessage() == "计划中没有找到“没有这样的词”。"
+    window.show_department(ALL_DEPARTMENTS)
+    window.search_box.setText("矫正")
+    window.refresh_view()
+    assert window.month_model.groups() and status.currentMessage() == ""
+    status.showMessage("提醒已暂停，到 2024-06-20 11:00 恢复。")  # another message stays
+    window.search_box.clear()
+    window.refresh_view()
+    assert status.currentMessage() == "提醒已暂停，到 2024-06-20 11:00 恢复。"
