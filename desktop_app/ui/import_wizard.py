@@ -12,8 +12,9 @@ for its result and does the dry run itself.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -96,15 +97,24 @@ _DIFF_COLORS = {"added": "#188038", "removed": "#b3261e", "restored": "#1a73e8"}
 _DIFF_DELAY_MS = 250
 # How often the dialog looks whether the reader thread has finished.
 _READ_POLL_MS = 30
-_READER: ThreadPoolExecutor | None = None
+# One document at a time: LibreOffice conversions must not overlap.
+_ONE_READING = threading.Lock()
 
 
-def _reader() -> ThreadPoolExecutor:
-    """One thread reads documents, one at a time (LibreOffice conversions must not overlap)."""
-    global _READER
-    if _READER is None:
-        _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plan-reader")
-    return _READER
+def _start_reading(path: Path) -> Future[tuple[ParsedPlan, str]]:
+    """``_read(path)`` in a daemon thread: quitting the program never waits for a slow
+    conversion (the thread writes nothing, so stopping it loses nothing)."""
+    future: Future[tuple[ParsedPlan, str]] = Future()
+
+    def work() -> None:
+        with _ONE_READING:
+            try:
+                future.set_result(_read(path))
+            except BaseException as exc:  # handed to the dialog, which decides what it means
+                future.set_exception(exc)
+
+    threading.Thread(target=work, name="plan-reader", daemon=True).start()
+    return future
 
 
 def _read(path: Path) -> tuple[ParsedPlan, str]:
@@ -630,7 +640,7 @@ class ImportWizard(QDialog):
         path = Path(path)
         self._diff_timer.stop()
         self._reading_path = path
-        self._reading = _reader().submit(_read, path)
+        self._reading = _start_reading(path)
         self.file_label.setText(self.tr("正在读取：{0}").format(path))
         self.error_label.hide()
         self.reading_bar.show()
