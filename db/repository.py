@@ -74,10 +74,18 @@ class DepartmentRow:
 
 @dataclass(frozen=True)
 class CountRow:
-    department_id: int
+    """``count`` tasks of ``department_id`` due in ``month`` in ``state``.
+
+    ``shared``: the counted tasks also have a collective owner (各部门, 各科室…). Rows
+    with ``department_id`` None count those shared tasks once each: what every
+    department owes besides its own.
+    """
+
+    department_id: int | None
     month: str | None  # "YYYY-MM"; None for tasks without a due date
     state: str
     count: int
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -393,11 +401,13 @@ def month_counts(
     plan_ids: Sequence[int] | None = None,
     year: int | None = None,
 ) -> list[CountRow]:
-    """Task counts per department × due month × state.
+    """Task counts per department × due month × state, and the shared tasks once.
 
-    Collective departments come back as rows of their own: the caller adds them
-    to every department's cell. ``year`` keeps only tasks due in that year (the
-    grid of one year across plans).
+    Every owner, collective ones included, gets its rows, split by whether the tasks
+    also have a collective owner (``shared``); rows with department None count each
+    task that has a collective owner once. A department's own tasks are then its
+    unshared rows plus the None rows, each task once. ``year`` keeps only tasks due
+    in that year (the grid of one year across plans).
     """
     where = ["t.archived_at IS NULL"]
     params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
@@ -407,12 +417,24 @@ def month_counts(
     if year is not None:
         where.append("t.due_date BETWEEN ? AND ?")
         params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
+    condition = " AND ".join(where)
+    # Each task once (its month, state, and whether it has a collective owner, found
+    # through the (department, task) index), then joined to its owners: a third faster
+    # than asking "shared?" for every task × owner row.
     sql = (
-        f"SELECT td.department_id, substr(t.due_date, 1, 7), {_STATE_SQL}, "
-        "COUNT(DISTINCT t.id) FROM task t CROSS JOIN task_department td ON td.task_id = t.id "
-        f"WHERE {' AND '.join(where)} GROUP BY 1, 2, 3"
+        "WITH counted AS MATERIALIZED ("
+        f"SELECT t.id, substr(t.due_date, 1, 7) AS month, {_STATE_SQL} AS state, "
+        "t.id IN (SELECT task_id FROM task_department WHERE department_id IN "
+        "(SELECT id FROM department WHERE collective)) AS shared "
+        f"FROM task t WHERE {condition}) "
+        "SELECT td.department_id, c.month, c.state, c.shared, COUNT(DISTINCT c.id) "
+        "FROM counted c CROSS JOIN task_department td ON td.task_id = c.id GROUP BY 1, 2, 3, 4 "
+        "UNION ALL SELECT NULL, month, state, 1, COUNT(*) FROM counted WHERE shared "
+        "GROUP BY 2, 3"
     )
-    return [CountRow(d, m, s, n) for d, m, s, n in DB.execute_sql(sql, params)]
+    return [
+        CountRow(d, m, s, n, bool(shared)) for d, m, s, shared, n in DB.execute_sql(sql, params)
+    ]
 
 
 def state_counts(

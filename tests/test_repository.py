@@ -50,14 +50,20 @@ def test_month_counts_agree_with_the_rows(city) -> None:
     tasks.set_status(city, second.id, "in_progress")
     counts = repository.month_counts(today, soon)
     rows = repository.tasks()
-    expected: dict[tuple[int, str | None, str], int] = {}
+    expected: dict[tuple[int | None, str | None, str, bool], int] = {}
     for t in rows:
         month = t.due.strftime("%Y-%m") if t.due else None
-        for name in dict.fromkeys(t.lead + t.responsible):
-            key = (_dept(name), month, t.state(today, soon))
+        state = t.state(today, soon)
+        shared = bool(t.collective)
+        owners: list[int | None] = [_dept(name) for name in dict.fromkeys(t.lead + t.responsible)]
+        if shared:  # and once more for "every department"
+            owners.append(None)
+        for department in owners:
+            key = (department, month, state, shared)
             expected[key] = expected.get(key, 0) + 1
-    assert {(c.department_id, c.month, c.state): c.count for c in counts} == expected
+    assert {(c.department_id, c.month, c.state, c.shared): c.count for c in counts} == expected
     assert {c.state for c in counts} >= {"done", "due_soon", "behind", "pending"}
+    assert any(c.department_id is None for c in counts)  # the city plan has 各处室 tasks
 
 
 def test_overdue_and_due_soon(city) -> None:

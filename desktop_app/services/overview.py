@@ -71,21 +71,22 @@ class OverviewGrid:
 def _per_department(
     counts: Sequence[CountRow], departments: Sequence[DepartmentRow], mine: set[int]
 ) -> dict[int, list[CountRow]]:
-    """Counts by department, the collective owners' counts added to every department the
-    counted plan concerns (one with tasks of its own in it) and to mine.
+    """Counts by department, each task once: its own tasks without a collective owner,
+    plus every task with one, for each department the counted plan concerns (one with
+    tasks of its own in it) and for mine.
 
     Departments of other plans only (last year's, say) get nothing: the collective
     tasks of this plan do not make them part of it.
     """
-    collective_ids = {d.id for d in departments if d.collective}
-    shared = [c for c in counts if c.department_id in collective_ids]
+    shared = [c for c in counts if c.department_id is None]
     present = {c.department_id for c in counts}
     out: dict[int, list[CountRow]] = {d.id: [] for d in departments}
-    for c in counts:
-        out.setdefault(c.department_id, []).append(c)
     for d in departments:
-        if not d.collective and (d.id in present or d.id in mine):
-            out[d.id].extend(shared)
+        if d.collective:  # its own rows, as they are (not a row of the list or the grid)
+            out[d.id] = [c for c in counts if c.department_id == d.id]
+        elif d.id in present or d.id in mine:
+            own = [c for c in counts if c.department_id == d.id and not c.shared]
+            out[d.id] = own + shared
     return out
 
 
@@ -95,11 +96,8 @@ def department_summaries(
     mine: Iterable[int],
     today: date,
 ) -> list[DepartmentSummary]:
-    """One line per department for the left list: my departments first, then by name.
-
-    A task shared by a department and a collective owner it belongs to is
-    counted once per source, so counts are an upper bound in that rare case.
-    """
+    """One line per department for the left list: my departments first, then by name;
+    each task counted once for each department it concerns."""
     mine = set(mine)
     month = today.strftime("%Y-%m")
     per = _per_department(counts, departments, mine)

@@ -357,7 +357,10 @@ class MainWindow(QMainWindow):
         totals = plan_totals(
             repository.state_counts(today, self.soon_until(), plan_ids=[self.plan_id]), today
         )
-        self.department_model.set_rows([r for r in rows if r.total or r.mine], totals)
+        # Collective owners (各部门, 各科室…) are not departments to pick: their tasks are in
+        # every department's list already.
+        listed = [r for r in rows if (r.total or r.mine) and not r.collective]
+        self.department_model.set_rows(listed, totals)
         row = self.department_model.row_of(keep)
         if row is None:
             row, self.department_id = 0, ALL_DEPARTMENTS

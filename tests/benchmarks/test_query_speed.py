@@ -137,8 +137,9 @@ def _sorted_by_due(rows: Sequence[repository.TaskRow]) -> bool:
 
 def _expected_counts(
     storage: Storage, today: date, soon_until: date, plan_ids: Sequence[int] | None
-) -> Counter[tuple[int, str | None, str]]:
-    """Department × month × state counts recomputed in Python with ``repository.task_state``."""
+) -> Counter[tuple[int | None, str | None, str, bool]]:
+    """Department × month × state × shared counts recomputed in Python with
+    ``repository.task_state``; department None counts each task with a collective owner."""
     conn = storage.raw()
     tasks = {
         task_id: (plan_id, status, kind, due)
@@ -146,11 +147,12 @@ def _expected_counts(
             "SELECT id, plan_id, status, deadline_kind, due_date FROM task WHERE archived_at IS NULL"
         )
     }
+    collective = {row[0] for row in conn.execute("SELECT id FROM department WHERE collective")}
+    links = conn.execute("SELECT DISTINCT task_id, department_id FROM task_department").fetchall()
+    shared = {task_id for task_id, department_id in links if department_id in collective}
     wanted = None if plan_ids is None else set(plan_ids)
-    counts: Counter[tuple[int, str | None, str]] = Counter()
-    for task_id, department_id in conn.execute(
-        "SELECT DISTINCT task_id, department_id FROM task_department"
-    ):
+    counts: Counter[tuple[int | None, str | None, str, bool]] = Counter()
+    for task_id, department_id in [*links, *((task_id, None) for task_id in shared)]:
         if task_id not in tasks:
             continue
         plan_id, status, kind, due = tasks[task_id]
@@ -158,7 +160,7 @@ def _expected_counts(
             continue
         day = date.fromisoformat(due) if due else None
         state = repository.task_state(status, kind, day, today, soon_until)
-        counts[(department_id, due[:7] if due else None, state)] += 1
+        counts[(department_id, due[:7] if due else None, state, task_id in shared)] += 1
     return counts
 
 
@@ -239,7 +241,7 @@ def test_month_counts_latest_year(
     latest_plans: list[int],
 ) -> None:
     rows = benchmark(repository.month_counts, today, soon_until, latest_plans)
-    got = Counter({(r.department_id, r.month, r.state): r.count for r in rows})
+    got = Counter({(r.department_id, r.month, r.state, r.shared): r.count for r in rows})
     assert len(got) == len(rows)  # one row per cell
     assert got == _expected_counts(storage, today, soon_until, latest_plans)
     _record(benchmark, big_db, "month counts: latest year's plans", len(rows))
@@ -252,7 +254,7 @@ def test_month_counts_all_plans_one_year(
     """The grid of one year across every plan (the window never asks for ten years at once)."""
     year = big_db["latest_year"]
     rows = benchmark(repository.month_counts, today, soon_until, None, year)
-    got = Counter({(r.department_id, r.month, r.state): r.count for r in rows})
+    got = Counter({(r.department_id, r.month, r.state, r.shared): r.count for r in rows})
     assert len(got) == len(rows)
     expected = _expected_counts(storage, today, soon_until, None)
     prefix = f"{year:04d}-"

@@ -397,3 +397,36 @@ def test_an_empty_search_says_whether_the_plan_has_it_elsewhere(make_window, sto
     window.search_box.clear()
     window.refresh_view()
     assert status.currentMessage() == "提醒已暂停，到 2024-06-20 11:00 恢复。"
+
+
+def test_every_count_is_the_number_of_tasks_the_view_then_lists(make_window, storage) -> None:
+    """The department list, the month view and the overview agree: a task shared by a
+    department and collective owners (各科室、各司法所) is counted once, not once per owner."""
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window(FakeClock(datetime(2024, 11, 20, 10, 0)))
+    today = date(2024, 11, 20)
+    model = window.department_model
+    listed = [model.summary(row) for row in range(1, model.rowCount())]
+    assert listed and not any(s.collective for s in listed)  # 各科室 is no row of its own
+    for summary in listed:
+        own = repository.tasks(plan_ids=[window.plan_id], department_ids=[summary.id])
+        open_ = [t for t in own if t.status in ("not_started", "in_progress")]
+        assert summary.total == len(own), summary.name
+        assert summary.late == sum(1 for t in open_ if t.due and t.due < today), summary.name
+        assert summary.due_this_month == sum(
+            1 for t in open_ if t.due and (t.due.year, t.due.month) == (2024, 11)
+        ), summary.name
+
+    window.show_overview()
+    grid = window.overview_model
+    for row in range(grid.rowCount()):
+        for month in (11, 12):
+            cell = grid.index(row, month - 1)
+            shown = int(cell.data() or 0)
+            window.open_cell(cell)
+            listed_tasks = _visible_task_ids(window, f"2024-{month:02d}")
+            assert shown == len(listed_tasks), (
+                grid.headerData(row, Qt.Orientation.Vertical),
+                month,
+            )
+            window.show_overview()
