@@ -120,13 +120,14 @@ def _parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _with_data_dir(
-    parser: argparse.ArgumentParser, *, nested: bool = False
+    parser: argparse.ArgumentParser, *, top: bool = False
 ) -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        # A nested parser must not reset a value given before its own name.
-        default=argparse.SUPPRESS if nested else None,
+        # A command's parser must not reset a value given before the command's name
+        # (`deadline-reminder --data-dir X plans`): only the top level has a default.
+        default=None if top else argparse.SUPPRESS,
         help=f"数据文件夹（默认为用户数据目录，或环境变量 {DATA_DIR_ENV}） (data folder)",
     )
     return parser
@@ -153,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="窗口显示出任务后退出，用于测量启动时间 (exit once the tasks are painted)",
     )
-    _with_data_dir(parser)
+    _with_data_dir(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="命令")
     parse = sub.add_parser("parse", help="解析一份工作要点文档并列出任务 (parse a plan document)")
     parse.add_argument(
@@ -196,25 +197,19 @@ def build_parser() -> argparse.ArgumentParser:
     dep = _with_data_dir(sub.add_parser("departments", help="部门列表与管理 (departments)"))
     dep.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
     dsub = dep.add_subparsers(dest="dept_command", metavar="操作")
-    ren = _with_data_dir(
-        dsub.add_parser("rename", help="改名，原名保留为别名 (rename)"), nested=True
-    )
+    ren = _with_data_dir(dsub.add_parser("rename", help="改名，原名保留为别名 (rename)"))
     ren.add_argument("department")
     ren.add_argument("new_name")
     mrg = _with_data_dir(
         dsub.add_parser("merge", help="把一个部门合并到另一个 (merge SOURCE into TARGET)"),
-        nested=True,
     )
     mrg.add_argument("source")
     mrg.add_argument("target")
-    als = _with_data_dir(
-        dsub.add_parser("alias", help="为部门添加别名 (add an alias)"), nested=True
-    )
+    als = _with_data_dir(dsub.add_parser("alias", help="为部门添加别名 (add an alias)"))
     als.add_argument("department")
     als.add_argument("alias")
     mine = _with_data_dir(
         dsub.add_parser("mine", help="查看或设置“我的部门” (show or set my departments)"),
-        nested=True,
     )
     mine.add_argument("names", nargs="*", metavar="部门")
     mine.add_argument("--clear", action="store_true", help="不限部门 (all departments)")

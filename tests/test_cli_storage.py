@@ -160,3 +160,20 @@ def test_a_data_folder_that_is_a_file_is_a_clear_error(
     code = main(["plans", "--data-dir", str(blocker / "数据")])
     err = capsys.readouterr().err
     assert code == 3 and "不是文件夹" in err and "Traceback" not in err
+
+
+def test_the_data_folder_may_come_before_or_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # the default folder, if used by mistake
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("DEADLINE_REMINDER_DATA_DIR", raising=False)
+    before, after = tmp_path / "before", tmp_path / "after"
+    assert main(["--data-dir", str(before), "import", PLAN_003]) == 0
+    assert main(["import", PLAN_003, "--data-dir", str(after)]) == 0
+    capsys.readouterr()
+    for folder in (before, after):
+        assert (folder / "tasks.sqlite3").exists()
+        assert main(["--data-dir", str(folder), "tasks", "--json"]) == 0
+        assert len(json.loads(capsys.readouterr().out)) == 89
+    assert not (tmp_path / "home").exists()
