@@ -333,6 +333,10 @@ class MainWindow(QMainWindow):
         self.plan_id = plan_id
         plan = next((p for p in repository.plans() if p.id == plan_id), None)
         self.plan_year = plan.year if plan else None
+        if self.task_panel.current_plan_id() not in (None, plan_id):
+            # A task of the plan shown before (an import or the plan selector changed the
+            # plan): its buttons must not act on a task the user no longer sees.
+            self.task_panel.show_task(None)
         self.task_panel.set_section_titles(repository.section_titles(plan_id))
         self.refresh_departments()
         self.refresh_view()

@@ -199,6 +199,9 @@ class TaskPanel(QScrollArea):
     def current_task_id(self) -> int | None:
         return self._task.id if self._task else None
 
+    def current_plan_id(self) -> int | None:
+        return self._task.plan_id if self._task else None
+
     def show_task(self, task_id: int | None) -> None:
         same = self._task is not None and self._task.id == task_id
         self._task = None

@@ -430,3 +430,23 @@ def test_every_count_is_the_number_of_tasks_the_view_then_lists(make_window, sto
                 month,
             )
             window.show_overview()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen cannot raise a window
+def test_after_an_import_the_panel_shows_no_task_of_the_plan_left_behind(
+    make_window, storage
+) -> None:
+    """The sample's task was open on the right; importing the real plan switches the plan, and
+    the buttons must not stay on a task the user no longer sees (they would change it)."""
+    window = make_window(FakeClock(datetime(2026, 11, 25, 9, 0)))
+    window.welcome.sample_button.click()
+    sample_plan = window.plan_id
+    first = repository.tasks(plan_ids=[sample_plan])[0]
+    window.open_tasks([first.id])
+    assert window.task_panel.current_task_id() == first.id
+
+    window._after_import(import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt"))
+    window._dialog.reject()  # the "my departments" question
+    assert window.plan_id != sample_plan
+    assert window.task_panel.current_task_id() is None
+    assert not window.task_panel.placeholder.isHidden()
