@@ -178,7 +178,9 @@ def group_by_month(
         else:
             by_month[t.due.month].append(t)
     for month, tasks in by_month.items():
-        tasks.sort(key=lambda t: (t.state(today, soon_until) != "late", t.due, t.label))
+        # Late first, then by date; the same date keeps the document's order (the rows come
+        # in it), not the labels' text order, which puts 10 before 9.
+        tasks.sort(key=lambda t: (t.state(today, soon_until) != "late", t.due))
         key = f"{year:04d}-{month:02d}" if year else f"{month:02d}"
         groups.append(TaskGroup(key, month, tuple(tasks)))
     if other_years:
