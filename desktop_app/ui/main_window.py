@@ -594,8 +594,14 @@ class MainWindow(QMainWindow):
         )
         self.plan_id = result.plan_id
         self.reload()
-        if ask:
-            self.app_settings.setValue(ASKED_MINE_KEY, True)
+        if not ask:
+            return
+        self.app_settings.setValue(ASKED_MINE_KEY, True)
+        wizard = self._wizard
+        if wizard is not None and wizard.isVisible():
+            # Not over the import summary: asked once the wizard is closed with 完成.
+            wizard.finished.connect(lambda _result: self.choose_my_departments())
+        else:
             self.choose_my_departments()
 
     def import_sample(self) -> None:

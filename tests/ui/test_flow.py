@@ -60,9 +60,10 @@ def test_first_day_with_the_program(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentIndex() == SUMMARY_PAGE
     assert "新增 89 项" in wizard.summary_label.text()
+    assert window._dialog is None  # nothing covers the summary while it is read
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
 
-    # After the first import the window asks which departments are mine.
+    # After the first import (its wizard closed) the window asks which departments are mine.
     dialog = window._dialog
     assert isinstance(dialog, MyDepartmentsDialog) and dialog.isVisible()
     dialog.some_button.setChecked(True)
