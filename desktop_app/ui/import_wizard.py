@@ -681,6 +681,7 @@ class ImportWizard(QDialog):
             return
         self._path, self._hash = path, digest
         self.model.set_plan(parsed, self._known_departments())
+        self._fit_label_column()
         self.error_label.hide()
         self.preview_error.hide()
         self.file_label.setText(self.tr("已读取：{0}").format(path))
@@ -698,6 +699,20 @@ class ImportWizard(QDialog):
             )
             self.table.scrollTo(first, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.file_read.emit(True)
+
+    def _fit_label_column(self) -> None:
+        """序号 wide enough for the longest label and the warning icon beside it
+        (（一）-1 fits; a runaway label does not take the task text's room)."""
+        metrics = self.table.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.model.task(r).label)
+                for r in range(self.model.rowCount())
+            ),
+            default=0,
+        )
+        icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.table.horizontalHeader().resizeSection(LABEL, min(max(60, widest + icon + 24), 160))
 
     def _stop_reading(self) -> None:
         """No reading awaited any more (done, or the dialog closed: the thread's result is

@@ -540,3 +540,18 @@ def test_closing_the_dialog_while_a_file_is_read_writes_nothing(
     qtbot.wait(100)
     assert results == [] and not wizard.is_reading()
     assert Plan.select().count() == 0 and wizard.model.rowCount() == 0
+
+
+def test_the_label_column_shows_whole_labels_with_the_warning_icon(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """000's labels are like （一）-1; a flagged row has an icon before them too."""
+    wizard = _wizard(qtbot, new_storage(tmp_path), FIXTURES / "000_9ec6db43f1a77751.txt")
+    header = wizard.table.horizontalHeader()
+    metrics = wizard.table.fontMetrics()
+    longest = max(
+        (wizard.model.task(r).label for r in range(wizard.model.rowCount())),
+        key=metrics.horizontalAdvance,
+    )
+    assert longest.startswith("（")
+    assert header.sectionSize(LABEL) >= metrics.horizontalAdvance(longest) + 16 + 8
