@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
 Clock = Callable[[], datetime]
 SOON_WORKDAYS = 10
 ASKED_MINE_KEY = "onboarding/asked_my_departments"
+MINIMUM_SIZE = (960, 540)
 PLAN_DOCUMENTS = (".docx", ".pdf", ".txt", ".xlsx", ".ofd", ".doc", ".wps", ".docm")
 
 STATUS_FILTERS = {
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
+        # Below this the filters squeeze the search box and the task text to nothing.
+        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self._build_actions()
         self._build_body()

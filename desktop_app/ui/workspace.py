@@ -130,6 +130,7 @@ class Workspace(QSplitter):
             QCoreApplication.translate("MainWindow", "搜索任务内容或部门（Ctrl+F）")
         )
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(160)  # the panes beside give way first
         filters.addWidget(self.search_box, 3)
         self.status_filter = QComboBox()
         for key, text in (

@@ -15,7 +15,7 @@ from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
-from desktop_app.ui.models.month_model import GROUP_KEY_ROLE, TASK_ID_ROLE
+from desktop_app.ui.models.month_model import COL_TEXT, GROUP_KEY_ROLE, TASK_ID_ROLE
 from desktop_app.ui.models.overview_model import MONTH_ROLE, WORST_ROLE
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
 from tests.storage_helpers import FakeClock, new_storage
@@ -450,3 +450,13 @@ def test_after_an_import_the_panel_shows_no_task_of_the_plan_left_behind(
     assert window.plan_id != sample_plan
     assert window.task_panel.current_task_id() is None
     assert not window.task_panel.placeholder.isHidden()
+
+
+def test_at_its_smallest_the_window_still_has_room_to_search_and_read(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    window.resize(200, 100)  # as far as a user can drag it
+    QApplication.processEvents()
+    assert window.width() >= 960 and window.height() >= 540
+    assert window.search_box.width() >= 150
+    assert window.month_view.columnWidth(COL_TEXT) >= 100
