@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
 Clock = Callable[[], datetime]
 SOON_WORKDAYS = 10
 ASKED_MINE_KEY = "onboarding/asked_my_departments"
+# Below this the filters squeeze the search box and the task text to nothing.
 MINIMUM_SIZE = (960, 540)
 PLAN_DOCUMENTS = (".docx", ".pdf", ".txt", ".xlsx", ".ofd", ".doc", ".wps", ".docm")
 
@@ -69,6 +70,14 @@ STATUS_FILTERS = {
     "done": ("done",),
     "cancelled": ("cancelled",),
 }
+
+
+def minimum_size(available: QSize) -> QSize:
+    """The smallest the window may be: MINIMUM_SIZE, or 95 % of a screen too small for it."""
+    return QSize(
+        min(MINIMUM_SIZE[0], available.width() * 19 // 20),
+        min(MINIMUM_SIZE[1], available.height() * 19 // 20),
+    )
 
 
 class MainWindow(QMainWindow):
@@ -110,8 +119,6 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._note: QMessageBox | None = None
         self.setWindowTitle(self.tr("工作要点督办提醒"))
-        # Below this the filters squeeze the search box and the task text to nothing.
-        self.setMinimumSize(MINIMUM_SIZE[0], MINIMUM_SIZE[1])
 
         self._build_actions()
         self._build_body()
@@ -845,6 +852,7 @@ class MainWindow(QMainWindow):
             self.open_import(Path(urls[0].toLocalFile()))
 
     def _restore_geometry(self) -> None:
+        self.setMinimumSize(minimum_size(self.screen().availableGeometry().size()))
         geometry = self.app_settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             return

@@ -6,17 +6,18 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from db import repository
 from desktop_app.services import departments
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.main_window import MainWindow, minimum_size
 from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
 from desktop_app.ui.models.month_model import COL_TEXT, GROUP_KEY_ROLE, TASK_ID_ROLE
 from desktop_app.ui.models.overview_model import MONTH_ROLE, WORST_ROLE
+from desktop_app.ui.workspace import Workspace
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
 from tests.storage_helpers import FakeClock, new_storage
 
@@ -350,11 +351,11 @@ def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storag
     assert screen.contains(window.frameGeometry())
     assert abs(window.frameGeometry().center().x() - screen.center().x()) <= 1
 
-    window.resize(640, 480)
+    window.resize(780, 560)
     window.save_geometry()
     again = MainWindow(storage, FakeClock(TODAY), settings)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (640, 480)  # the user's size is kept
+    assert (again.width(), again.height()) == (780, 560)  # the user's size is kept
 
 
 def test_a_department_with_nothing_this_month_opens_on_what_comes_next(
@@ -452,11 +453,18 @@ def test_after_an_import_the_panel_shows_no_task_of_the_plan_left_behind(
     assert not window.task_panel.placeholder.isHidden()
 
 
-def test_at_its_smallest_the_window_still_has_room_to_search_and_read(make_window, storage) -> None:
-    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
-    window = make_window()
-    window.resize(200, 100)  # as far as a user can drag it
+def test_the_window_stops_at_960_by_540_or_what_a_smaller_screen_allows() -> None:
+    assert minimum_size(QSize(1366, 728)) == QSize(960, 540)  # a laptop, taskbar below
+    assert minimum_size(QSize(1280, 680)) == QSize(960, 540)  # 1920×1080 at 150 %
+    assert minimum_size(QSize(800, 600)) == QSize(760, 540)
+
+
+def test_at_the_smallest_window_the_search_box_and_the_task_text_keep_room(qtbot) -> None:
+    """The panes as a 960×540 window holds them: the panes beside give way first."""
+    panes = Workspace(lambda: date(2024, 6, 20))
+    qtbot.addWidget(panes)
+    panes.resize(960, 460)
+    panes.show()
     QApplication.processEvents()
-    assert window.width() >= 960 and window.height() >= 540
-    assert window.search_box.width() >= 150
-    assert window.month_view.columnWidth(COL_TEXT) >= 100
+    assert panes.search_box.width() >= 150
+    assert panes.month_view.columnWidth(COL_TEXT) >= 100
