@@ -28,6 +28,9 @@ UI_DIR = ROOT / "desktop_app" / "ui"
 I18N_DIR = ROOT / "resources" / "i18n"
 TS_FILE = I18N_DIR / "deadline_reminder_en.ts"
 QM_FILE = I18N_DIR / "deadline_reminder_en.qm"
+# Hand-written: Qt's own strings its shipped qtbase_zh_CN.qm lacks (compiled, not extracted).
+QT_EXTRA_TS = I18N_DIR / "qtbase_extra_zh_CN.ts"
+QT_EXTRA_QM = I18N_DIR / "qtbase_extra_zh_CN.qm"
 
 SOURCE_LANGUAGE = "zh_CN"
 TARGET_LANGUAGE = "en"
@@ -99,6 +102,7 @@ def main() -> int:
     try:
         lupdate(TS_FILE, quiet=True)
         lrelease(TS_FILE, QM_FILE)
+        lrelease(QT_EXTRA_TS, QT_EXTRA_QM)
     except FileNotFoundError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -70,6 +70,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         if qt.load("qtbase_zh_CN", qt_dir) or qt.load("qtbase_zh_CN", str(resource_path("i18n"))):
             app.installTranslator(qt)
             loaded.append(qt)
+        extra = QTranslator(app)  # what this Qt release's qtbase_zh_CN lacks; asked first
+        if extra.load("qtbase_extra_zh_CN", str(resource_path("i18n"))):
+            app.installTranslator(extra)
+            loaded.append(extra)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         ours = QTranslator(app)

@@ -192,3 +192,34 @@ def test_main_window_in_chinese_without_a_translator(make_window) -> None:
     shown = _shown_texts(window)
     assert shown == {key: key[1] for key in shown}
     assert "逾期" in window.legend.text()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    """The app's own Chinese set-up (Qt's dialogs), undone afterwards."""
+    locale = QLocale()
+    installed = install_translators(qapp, "zh_CN")
+    try:
+        yield installed
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
+
+
+def test_qt_s_own_file_dialog_is_chinese_to_the_last_label(chinese, qtbot) -> None:
+    """This Qt release renamed two file-dialog labels (&Look in:, Files of &type:) and its
+    qtbase_zh_CN.qm lacks them; resources/i18n/qtbase_extra_zh_CN fills them in."""
+    from PySide6.QtWidgets import QFileDialog
+
+    dialog = QFileDialog(None, "选择工作要点文档")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert len(labels) >= 3
+    assert all(HAN.search(text) for text in labels), labels
+    extra = script.messages(script.QT_EXTRA_TS)
+    translator = QTranslator()
+    assert translator.load(str(script.QT_EXTRA_QM))
+    assert {key: translator.translate(*key) for key in extra} == extra  # .qm up to date
