@@ -775,6 +775,14 @@ class ImportWizard(QDialog):
                 "共 {0} 项任务，没有需要核对的提示。双击牵头部门、责任部门或完成时间即可修改。"
             ).format(rows)
         notes = [w.message for w in self.model.plan_warnings()]
+        year, this_year = self.model.year(), self._storage.clock().year
+        if year is not None and year < this_year:  # last year's file picked by mistake?
+            notes.append(
+                self.tr(
+                    "这是 {0} 年的工作要点，今年是 {1} 年：导入后其中未完成的任务都会显示为逾期。"
+                    "请确认选对了文件。"
+                ).format(year, this_year)
+            )
         if notes:
             text += "\n" + "\n".join(self.tr("提示：{0}").format(n) for n in notes)
         self.check_label.setText(text)

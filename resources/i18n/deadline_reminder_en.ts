@@ -238,6 +238,10 @@
         <translation>This file has already been imported (“{0}”); importing it again changes nothing.</translation>
     </message>
     <message>
+        <source>这是 {0} 年的工作要点，今年是 {1} 年：导入后其中未完成的任务都会显示为逾期。请确认选对了文件。</source>
+        <translation>This is the work plan of {0}, and this is {1}: once imported, its unfinished tasks all show as overdue. Please make sure this is the right file.</translation>
+    </message>
+    <message>
         <source>这是一份新的工作要点：导入后将新增 {0} 项任务。</source>
         <translation>This is a new work plan: importing it adds {0} tasks.</translation>
     </message>

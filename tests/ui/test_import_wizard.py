@@ -555,3 +555,17 @@ def test_the_label_column_shows_whole_labels_with_the_warning_icon(
     )
     assert longest.startswith("（")
     assert header.sectionSize(LABEL) >= metrics.horizontalAdvance(longest) + 16 + 8
+
+
+def test_last_year_s_plan_is_pointed_out_before_it_is_imported(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """In 2026 the 2024 plan would import as all overdue: the preview says so first."""
+    storage = new_storage(tmp_path, datetime(2026, 11, 25, 9, 0))
+    wizard = _wizard(qtbot, storage, PLAN_003)
+    assert "这是 2024 年的工作要点，今年是 2026 年" in wizard.check_label.text()
+    wizard.year_edit.setValue(2026)  # the year was misread: corrected, the note goes
+    assert "今年是" not in wizard.check_label.text()
+
+    this_year = _wizard(qtbot, new_storage(tmp_path / "other", datetime(2024, 3, 1, 9)), PLAN_003)
+    assert "今年是" not in this_year.check_label.text()
