@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(lambda: self.open_import())
         self.refresh_action = QAction(self.tr("刷新"), self)
         self.refresh_action.setShortcuts([QKeySequence("F5")])
-        self.refresh_action.triggered.connect(self.reload)
+        self.refresh_action.triggered.connect(self.refresh)
         self.search_action = QAction(self.tr("搜索"), self)
         self.search_action.setShortcuts(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
@@ -331,6 +331,11 @@ class MainWindow(QMainWindow):
         )
         self._set_plan(wanted)
         self.reminders_changed.emit()
+
+    def refresh(self) -> None:
+        """刷新 (F5): everything read again, and said so."""
+        self.reload()
+        self.statusBar().showMessage(self.tr("已刷新。"), 3_000)
 
     def _plan_chosen(self, _index: int) -> None:
         plan_id = self.plan_combo.currentData()
@@ -583,6 +588,7 @@ class MainWindow(QMainWindow):
         self.refresh_departments()
         self.refresh_view()
         self.reminders_changed.emit()  # a task marked done stops its reminders at once
+        self.statusBar().showMessage(self.tr("已保存。"), 4_000)
 
     # -- actions ---------------------------------------------------------------------
     def open_import(self, path: Path | None = None) -> None:
@@ -610,9 +616,9 @@ class MainWindow(QMainWindow):
         wizard = self._wizard
         if wizard is not None and wizard.isVisible():
             # Not over the import summary: asked once the wizard is closed with 完成.
-            wizard.finished.connect(lambda _result: self.choose_my_departments())
+            wizard.finished.connect(lambda _result: self.choose_my_departments(first_time=True))
         else:
-            self.choose_my_departments()
+            self.choose_my_departments(first_time=True)
 
     def import_sample(self) -> None:
         if self.storage is None:
@@ -627,12 +633,12 @@ class MainWindow(QMainWindow):
         self.plan_id = result.plan_id
         self.reload()
 
-    def choose_my_departments(self) -> None:
+    def choose_my_departments(self, *, first_time: bool = False) -> None:
         if self.storage is None:
             return
         from desktop_app.ui.my_departments import MyDepartmentsDialog
 
-        self._dialog = MyDepartmentsDialog(self.storage, self)
+        self._dialog = MyDepartmentsDialog(self.storage, self, first_time=first_time)
         self._dialog.accepted.connect(self.reload)
         self._dialog.open()
 
@@ -670,8 +676,12 @@ class MainWindow(QMainWindow):
         except (ServiceError, StorageError) as exc:
             QMessageBox.warning(self, self.tr("无法删除"), exc.message_zh)
             return
+        title = self.plan_combo.currentText()
         self.plan_id = None
         self.reload()
+        self.statusBar().showMessage(
+            self.tr("已删除“%1”；删除前的数据已备份，可在设置中恢复。").replace("%1", title), 10_000
+        )
 
     # -- reminders and the tray -------------------------------------------------------
     def attach_tray(self, tray: TrayController) -> None:

@@ -24,7 +24,11 @@ DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MyDepartmentsDialog(QDialog):
-    def __init__(self, storage: Storage, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, storage: Storage, parent: QWidget | None = None, *, first_time: bool = False
+    ) -> None:
+        """``first_time``: asked by the program after the first import (the answer may wait:
+        以后再说), not opened by the user (取消)."""
         super().__init__(parent)
         self._storage = storage
         self.setWindowTitle(self.tr("我的部门"))
@@ -60,7 +64,9 @@ class MyDepartmentsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("以后再说"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("以后再说") if first_time else self.tr("取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -20,7 +20,7 @@ class WelcomePage(QWidget):
         layout.addWidget(title)
         intro = QLabel(
             self.tr(
-                "把局里印发的工作要点（.docx、.pdf、.txt、.xlsx、.ofd）交给我：\n"
+                "把局里印发的工作要点（.docx、.doc、.wps、.pdf、.ofd、.xlsx、.txt）交给我：\n"
                 "我列出每个部门每个月要完成的任务，到期前按工作日提醒您，\n"
                 "并记录进展，方便向办公室报送台账。所有数据只保存在这台电脑上。"
             )

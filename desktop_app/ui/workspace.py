@@ -13,7 +13,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QKeySequence,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -130,6 +136,11 @@ class Workspace(QSplitter):
             QCoreApplication.translate("MainWindow", "搜索任务内容或部门（Ctrl+F）")
         )
         self.search_box.setClearButtonEnabled(True)
+        clear = QAction(self.search_box)  # Esc in the search box empties it
+        clear.setShortcut(QKeySequence(QKeySequence.StandardKey.Cancel))
+        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.triggered.connect(self.search_box.clear)
+        self.search_box.addAction(clear)
         self.search_box.setMinimumWidth(160)  # the panes beside give way first
         filters.addWidget(self.search_box, 3)
         self.status_filter = QComboBox()

@@ -349,6 +349,18 @@
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>已删除“%1”；删除前的数据已备份，可在设置中恢复。</source>
+        <translation>Deleted “%1”; the data was backed up first and can be restored in Settings.</translation>
+    </message>
+    <message>
+        <source>已刷新。</source>
+        <translation>Refreshed.</translation>
+    </message>
+    <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
@@ -523,6 +535,10 @@ Click its icon in the notification area to open the window again; to quit comple
     <message>
         <source>全部部门（办公室汇总）</source>
         <translation>All departments (General Office overview)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>只选以下部门：</source>
@@ -1303,10 +1319,10 @@ Reason: %1</translation>
         <translation>Work Plan Deadline Reminder</translation>
     </message>
     <message>
-        <source>把局里印发的工作要点（.docx、.pdf、.txt、.xlsx、.ofd）交给我：
+        <source>把局里印发的工作要点（.docx、.doc、.wps、.pdf、.ofd、.xlsx、.txt）交给我：
 我列出每个部门每个月要完成的任务，到期前按工作日提醒您，
 并记录进展，方便向办公室报送台账。所有数据只保存在这台电脑上。</source>
-        <translation>Give me the work plan issued by your bureau (.docx, .pdf, .txt, .xlsx, .ofd):
+        <translation>Give me the work plan issued by your bureau (.docx, .doc, .wps, .pdf, .ofd, .xlsx, .txt):
 I list each department&apos;s tasks month by month, remind you in working days before they are due,
 and keep a record of progress for the ledger you report to the General Office. All data stays on this computer.</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from db import repository
 from desktop_app.services import departments
@@ -468,3 +468,30 @@ def test_at_the_smallest_window_the_search_box_and_the_task_text_keep_room(qtbot
     QApplication.processEvents()
     assert panes.search_box.width() >= 150
     assert panes.month_view.columnWidth(COL_TEXT) >= 100
+
+
+def test_small_things_a_user_expects_are_said_and_done(make_window, storage, qtbot) -> None:
+    """Esc empties the search box; a saved change, F5 and the dialog's buttons speak plainly."""
+    from desktop_app.ui.my_departments import MyDepartmentsDialog
+
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    window.search_box.setFocus()
+    window.search_box.setText("普法")  # typed (QTest types ASCII only)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+
+    task = repository.tasks(plan_ids=[window.plan_id])[0]
+    window.task_panel.show_task(task.id)
+    assert window.task_panel.set_status("done")
+    assert window.statusBar().currentMessage() == "已保存。"
+    window.refresh_action.trigger()
+    assert window.statusBar().currentMessage() == "已刷新。"
+
+    window.choose_my_departments()  # from the toolbar: the user may simply cancel
+    assert isinstance(window._dialog, MyDepartmentsDialog)
+    assert "取消" in [b.text() for b in window._dialog.findChildren(QPushButton)]
+    window._dialog.reject()
+    window.choose_my_departments(first_time=True)  # asked by the program: it can wait
+    assert "以后再说" in [b.text() for b in window._dialog.findChildren(QPushButton)]
+    window._dialog.reject()
