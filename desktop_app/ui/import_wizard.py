@@ -840,7 +840,10 @@ class ImportWizard(QDialog):
                 result.count("added")
             )
         elif result.outcome == "same_file":
-            status = self.tr("这份文件已经导入过（“{0}”），导入不会改变任何内容。").format(title)
+            status = self.tr(
+                "这份文件已经导入过（“{0}”），导入不会改变任何内容。"
+                "下表按文件原文列出，提示也针对原文；您在程序里做过的更正都已保存。"
+            ).format(title)
         elif result.outcome == "unchanged":
             status = self.tr("这份文件与已导入的“{0}”内容相同，导入不会改变任何任务。").format(
                 title

@@ -234,8 +234,8 @@
         <translation>This file has the same content as the imported “{0}”; importing it will not change any task.</translation>
     </message>
     <message>
-        <source>这份文件已经导入过（“{0}”），导入不会改变任何内容。</source>
-        <translation>This file has already been imported (“{0}”); importing it again changes nothing.</translation>
+        <source>这份文件已经导入过（“{0}”），导入不会改变任何内容。下表按文件原文列出，提示也针对原文；您在程序里做过的更正都已保存。</source>
+        <translation>This file has already been imported (“{0}”); importing it again changes nothing. The table lists the file as written, and its notes are about that text; the corrections you made in the program are all kept.</translation>
     </message>
     <message>
         <source>这是 {0} 年的工作要点，今年是 {1} 年：导入后其中未完成的任务都会显示为逾期。请确认选对了文件。</source>

@@ -336,6 +336,7 @@ def test_the_same_file_again_says_nothing_will_change(qtbot: QtBot, tmp_path: Pa
     import_file(storage, PLAN_003)
     wizard = _wizard(qtbot, storage, PLAN_003)
     assert "已经导入过" in wizard.status_label.text()
+    assert "您在程序里做过的更正都已保存" in wizard.status_label.text()  # the notes are the file's
     assert "不会改变任何内容" in wizard.status_label.text()
     assert not wizard.import_button.isEnabled()
     _click(qtbot, wizard.cancel_button)
