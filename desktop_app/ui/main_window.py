@@ -473,6 +473,10 @@ class MainWindow(QMainWindow):
                 self.month_view.selectionModel().blockSignals(True)
                 self.month_view.setCurrentIndex(index)
                 self.month_view.selectionModel().blockSignals(False)
+                # The task just changed stays in sight (marked done, it may have moved
+                # from 逾期 to its month).
+                self.month_view.setExpanded(index.parent(), True)
+                self.month_view.scrollTo(index)
 
     def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None:
         """An empty result is explained: nowhere in the plan, or only outside the filters.

@@ -495,3 +495,18 @@ def test_small_things_a_user_expects_are_said_and_done(make_window, storage, qtb
     window.choose_my_departments(first_time=True)  # asked by the program: it can wait
     assert "以后再说" in [b.text() for b in window._dialog.findChildren(QPushButton)]
     window._dialog.reject()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen cannot raise a window
+def test_a_task_marked_done_stays_in_sight(make_window, storage) -> None:
+    """A late task marked done leaves 逾期 for its month: the view follows it there."""
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    late = repository.overdue(date(2024, 6, 20))[0]
+    window.open_tasks([late.id])
+    assert window.task_panel.set_status("done")
+    index = window.month_model.find_task(late.id)
+    assert index.isValid() and index.parent().data(GROUP_KEY_ROLE) != "late"
+    assert window.month_view.currentIndex() == index
+    assert window.month_view.isExpanded(index.parent())
+    assert window.month_view.viewport().rect().intersects(window.month_view.visualRect(index))
