@@ -3,6 +3,7 @@ real main window speaking English with the translator installed (and Chinese wit
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 from collections.abc import Iterator
@@ -104,12 +105,12 @@ def test_the_qm_is_compiled_from_the_ts(qapp: QApplication) -> None:
 # -- the window in both languages ---------------------------------------------------------
 
 
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """The app's own English set-up, undone afterwards: the QApplication is shared."""
+@contextlib.contextmanager
+def _language(qapp: QApplication, language: str) -> Iterator[list[QTranslator]]:
+    """The app's own set-up for ``language``, undone afterwards: the QApplication is shared."""
     locale = QLocale()
-    installed = install_translators(qapp, "en")
-    assert installed, "resources/i18n/deadline_reminder_en.qm did not load"
+    installed = install_translators(qapp, language)
+    assert installed, f"no translation for {language} loaded"
     try:
         yield installed
     finally:
@@ -117,6 +118,12 @@ def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
             qapp.removeTranslator(translator)
             translator.deleteLater()
         QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
+    with _language(qapp, "en") as installed:
+        yield installed
 
 
 @pytest.fixture
@@ -196,16 +203,9 @@ def test_main_window_in_chinese_without_a_translator(make_window) -> None:
 
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    """The app's own Chinese set-up (Qt's dialogs), undone afterwards."""
-    locale = QLocale()
-    installed = install_translators(qapp, "zh_CN")
-    try:
+    """Qt's own dialogs in Chinese (our strings are Chinese already)."""
+    with _language(qapp, "zh_CN") as installed:
         yield installed
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(locale)
 
 
 def test_qt_s_own_file_dialog_is_chinese_to_the_last_label(chinese, qtbot) -> None:
