@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
 Clock = Callable[[], datetime]
 SOON_WORKDAYS = 10
 ASKED_MINE_KEY = "onboarding/asked_my_departments"
+OFFERED_SAMPLE_KEY = "onboarding/offered_sample_removal"
 # Below this the filters squeeze the search box and the task text to nothing.
 MINIMUM_SIZE = (960, 540)
 PLAN_DOCUMENTS = (".docx", ".pdf", ".txt", ".xlsx", ".ofd", ".doc", ".wps", ".docm")
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self._search_note = ""  # the status bar's explanation of an empty search, if shown
         self._quitting = False
         self._note: QMessageBox | None = None
+        self.sample_question: QMessageBox | None = None  # after the first real import
         self.setWindowTitle(self.tr("工作要点督办提醒"))
 
         self._build_actions()
@@ -605,24 +607,78 @@ class MainWindow(QMainWindow):
         self._wizard.open()
 
     def _after_import(self, result) -> None:
+        from db import repository
         from desktop_app.services import departments
+        from desktop_app.services.plans import SAMPLE_PREFIX
 
         # After the first real import (the sample may have come before), ask once which
-        # departments are mine; the general office may answer "all".
-        ask = not departments.my_department_ids() and not self.app_settings.value(
+        # departments are mine; the general office may answer "all". Offer once to remove
+        # the sample, whose tasks would otherwise stay among the real ones.
+        ask_mine = not departments.my_department_ids() and not self.app_settings.value(
             ASKED_MINE_KEY, False, type=bool
         )
+        sample = next(
+            (
+                p
+                for p in repository.plans()
+                if p.id != result.plan_id and (p.title or "").startswith(SAMPLE_PREFIX)
+            ),
+            None,
+        )
+        if sample is not None and self.app_settings.value(OFFERED_SAMPLE_KEY, False, type=bool):
+            sample = None
         self.plan_id = result.plan_id
         self.reload()
-        if not ask:
+        if not ask_mine and sample is None:
             return
-        self.app_settings.setValue(ASKED_MINE_KEY, True)
+        if ask_mine:
+            self.app_settings.setValue(ASKED_MINE_KEY, True)
+        if sample is not None:
+            self.app_settings.setValue(OFFERED_SAMPLE_KEY, True)
+
+        def questions() -> None:
+            then = (lambda: self.choose_my_departments(first_time=True)) if ask_mine else None
+            if sample is not None:
+                self._offer_to_remove_sample(sample.id, sample.title or "", then)
+            elif then is not None:
+                then()
+
         wizard = self._wizard
         if wizard is not None and wizard.isVisible():
             # Not over the import summary: asked once the wizard is closed with 完成.
-            wizard.finished.connect(lambda _result: self.choose_my_departments(first_time=True))
+            wizard.finished.connect(lambda _result: questions())
         else:
-            self.choose_my_departments(first_time=True)
+            questions()
+
+    def _offer_to_remove_sample(
+        self, plan_id: int, title: str, then: Callable[[], None] | None
+    ) -> None:
+        """The sample next to a real plan: remove it (backed up first) or keep it; then
+        ``then`` (the "my departments" question)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("示例计划"),
+            self.tr(
+                "示例计划“%1”还在：它的任务会出现在列表和总览里，"
+                "选“全部部门”时也会到期提醒。现在删除示例吗？"
+            ).replace("%1", title),
+            parent=self,
+        )
+        remove = box.addButton(self.tr("删除示例"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("保留"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(remove)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is remove:
+                self._delete_plan(plan_id, title)
+            box.deleteLater()
+            self.sample_question = None
+            if then is not None:
+                then()
+
+        box.finished.connect(answered)
+        self.sample_question = box
+        box.open()
 
     def import_sample(self) -> None:
         if self.storage is None:
@@ -673,15 +729,20 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        self._delete_plan(self.plan_id, self.plan_combo.currentText())
+
+    def _delete_plan(self, plan_id: int, title: str) -> None:
+        if self.storage is None:
+            return
         try:
             from desktop_app.services import plans
 
-            plans.delete_plan(self.storage, self.plan_id)
+            plans.delete_plan(self.storage, plan_id)
         except (ServiceError, StorageError) as exc:
             QMessageBox.warning(self, self.tr("无法删除"), exc.message_zh)
             return
-        title = self.plan_combo.currentText()
-        self.plan_id = None
+        if self.plan_id == plan_id:
+            self.plan_id = None
         self.reload()
         self.statusBar().showMessage(
             self.tr("已删除“%1”；删除前的数据已备份，可在设置中恢复。").replace("%1", title), 10_000

@@ -293,6 +293,10 @@
         <translation>Today %1 · %2 open this month · %3 overdue</translation>
     </message>
     <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -303,6 +307,10 @@
     <message>
         <source>删除此计划…</source>
         <translation>Delete This Plan…</translation>
+    </message>
+    <message>
+        <source>删除示例</source>
+        <translation>Delete the sample</translation>
     </message>
     <message>
         <source>删除计划</source>
@@ -435,6 +443,14 @@
     <message>
         <source>牵头和责任</source>
         <translation>Lead and responsible</translation>
+    </message>
+    <message>
+        <source>示例计划</source>
+        <translation>Sample plan</translation>
+    </message>
+    <message>
+        <source>示例计划“%1”还在：它的任务会出现在列表和总览里，选“全部部门”时也会到期提醒。现在删除示例吗？</source>
+        <translation>The sample plan “%1” is still here: its tasks appear in the lists and the overview, and with “All departments” they are reminded too. Delete the sample now?</translation>
     </message>
     <message>
         <source>窗口已关闭，程序仍在后台运行，到期时会照常提醒。

@@ -279,6 +279,8 @@ def test_my_departments_are_asked_once_after_the_first_real_import(
     assert window._dialog is None
     result = import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window._after_import(result)
+    assert window.sample_question is not None  # first: keep the sample? (kept here)
+    window.sample_question.done(0)
     assert isinstance(window._dialog, MyDepartmentsDialog) and window._dialog.isVisible()
     window._dialog.reject()  # "以后再说"
     window._dialog = None
@@ -447,6 +449,7 @@ def test_after_an_import_the_panel_shows_no_task_of_the_plan_left_behind(
     assert window.task_panel.current_task_id() == first.id
 
     window._after_import(import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt"))
+    window.sample_question.done(0)  # keep the sample
     window._dialog.reject()  # the "my departments" question
     assert window.plan_id != sample_plan
     assert window.task_panel.current_task_id() is None
@@ -510,3 +513,28 @@ def test_a_task_marked_done_stays_in_sight(make_window, storage) -> None:
     assert window.month_view.currentIndex() == index
     assert window.month_view.isExpanded(index.parent())
     assert window.month_view.viewport().rect().intersects(window.month_view.visualRect(index))
+
+
+def test_after_the_first_real_import_the_sample_can_go_in_one_click(make_window, storage) -> None:
+    """The sample's tasks would stay among the real ones (and be reminded with 全部部门):
+    offered once, removed with a backup, and the "my departments" question follows."""
+    from desktop_app.ui.my_departments import MyDepartmentsDialog
+
+    window = make_window(FakeClock(datetime(2026, 11, 25, 9, 0)))
+    window.welcome.sample_button.click()
+    result = import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window._after_import(result)
+    box = window.sample_question
+    assert box is not None and "示例计划“示例：" in box.text()
+    [remove] = [b for b in box.buttons() if b.text() == "删除示例"]
+    remove.click()
+    assert [p.id for p in repository.plans()] == [result.plan_id]
+    assert window.plan_id == result.plan_id
+    assert "已删除“示例：" in window.statusBar().currentMessage()
+    assert any(storage.backups_dir.glob("*delete*"))  # taken before the deletion
+    assert isinstance(window._dialog, MyDepartmentsDialog)
+    window._dialog.reject()
+
+    window._dialog = None  # a later import: neither question again
+    window._after_import(import_file(storage, FIXTURES / "000_9ec6db43f1a77751.txt"))
+    assert window.sample_question is None and window._dialog is None
