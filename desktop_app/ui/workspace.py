@@ -228,6 +228,10 @@ class Workspace(QSplitter):
             )
         self.plan_combo.setCurrentIndex(self.plan_combo.findData(current))
         self.plan_combo.blockSignals(False)
+        # The box is as narrow as the left pane; its list opens wide enough for whole titles.
+        popup, metrics = self.plan_combo.view(), self.plan_combo.fontMetrics()
+        widest = max((metrics.horizontalAdvance(text) for _id, text, _title in plans), default=0)
+        popup.setMinimumWidth(widest + 32)  # the item's margins and a scroll bar
 
 
 def legend_html() -> str:

@@ -538,3 +538,12 @@ def test_after_the_first_real_import_the_sample_can_go_in_one_click(make_window,
     window._dialog = None  # a later import: neither question again
     window._after_import(import_file(storage, FIXTURES / "000_9ec6db43f1a77751.txt"))
     assert window.sample_question is None and window._dialog is None
+
+
+def test_the_plan_selector_opens_wide_enough_for_whole_titles(make_window, storage) -> None:
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    combo = window.plan_combo
+    title = combo.itemText(0)
+    assert combo.width() < combo.fontMetrics().horizontalAdvance(title)  # cut in the box
+    assert combo.view().minimumWidth() >= combo.fontMetrics().horizontalAdvance(title)
