@@ -71,23 +71,21 @@ class OverviewGrid:
 def _per_department(
     counts: Sequence[CountRow], departments: Sequence[DepartmentRow], mine: set[int]
 ) -> dict[int, list[CountRow]]:
-    """Counts by department, each task once: its own tasks without a collective owner,
-    plus every task with one, for each department the counted plan concerns (one with
-    tasks of its own in it) and for mine.
+    """Counts of each department the counted plan concerns (one with tasks of its own in it)
+    and of mine, each task once: its own tasks without a collective owner, plus every task
+    with one.
 
-    Departments of other plans only (last year's, say) get nothing: the collective
-    tasks of this plan do not make them part of it.
+    Collective owners get no entry (their tasks are in every department's), nor do the
+    departments of other plans only (last year's, say): the collective tasks of this
+    plan do not make them part of it.
     """
     shared = [c for c in counts if c.department_id is None]
     present = {c.department_id for c in counts}
-    out: dict[int, list[CountRow]] = {d.id: [] for d in departments}
-    for d in departments:
-        if d.collective:  # its own rows, as they are (not a row of the list or the grid)
-            out[d.id] = [c for c in counts if c.department_id == d.id]
-        elif d.id in present or d.id in mine:
-            own = [c for c in counts if c.department_id == d.id and not c.shared]
-            out[d.id] = own + shared
-    return out
+    return {
+        d.id: [c for c in counts if c.department_id == d.id and not c.shared] + shared
+        for d in departments
+        if not d.collective and (d.id in present or d.id in mine)
+    }
 
 
 def department_summaries(
@@ -96,29 +94,28 @@ def department_summaries(
     mine: Iterable[int],
     today: date,
 ) -> list[DepartmentSummary]:
-    """One line per department for the left list: my departments first, then by name;
-    each task counted once for each department it concerns."""
+    """One line per department the plan concerns, and per department of mine, for the left
+    list: mine first, then by name; each task counted once for each department it concerns."""
     mine = set(mine)
     month = today.strftime("%Y-%m")
     per = _per_department(counts, departments, mine)
-    rows = []
-    for d in departments:
-        own = per.get(d.id, [])
-        rows.append(
-            DepartmentSummary(
-                id=d.id,
-                name=d.name,
-                collective=d.collective,
-                mine=d.id in mine,
-                due_this_month=sum(
-                    c.count for c in own if c.month == month and c.state in OPEN_STATES
-                ),
-                late=sum(c.count for c in own if c.state == "late"),
-                total=sum(c.count for c in own),
-                worst=worst(c.state for c in own),
-            )
+    rows = [
+        DepartmentSummary(
+            id=d.id,
+            name=d.name,
+            collective=d.collective,
+            mine=d.id in mine,
+            due_this_month=sum(
+                c.count for c in per[d.id] if c.month == month and c.state in OPEN_STATES
+            ),
+            late=sum(c.count for c in per[d.id] if c.state == "late"),
+            total=sum(c.count for c in per[d.id]),
+            worst=worst(c.state for c in per[d.id]),
         )
-    rows.sort(key=lambda r: (not r.mine, r.collective, r.name))
+        for d in departments
+        if d.id in per
+    ]
+    rows.sort(key=lambda r: (not r.mine, r.name))
     return rows
 
 
@@ -129,11 +126,9 @@ def overview_grid(
     today: date,
     year: int,
 ) -> OverviewGrid:
-    """The department × month grid of ``year`` (collective departments are not rows of it)."""
+    """The department × month grid of ``year``: the rows of the department list."""
     mine = set(mine)
-    summaries = [
-        s for s in department_summaries(counts, departments, mine, today) if not s.collective
-    ]
+    summaries = department_summaries(counts, departments, mine, today)
     per = _per_department(counts, departments, mine)
     prefix = f"{year:04d}-"
     cells = []

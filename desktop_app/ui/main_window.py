@@ -49,6 +49,7 @@ from desktop_app.ui.tray import TrayController, pause_end, send_test_notificatio
 
 if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after the first paint
     from db.connection import Storage
+    from db.repository import CountRow, DepartmentRow
     from desktop_app.plans.workdays import WorkCalendar
     from desktop_app.reminders.notifier import Notifier
     from desktop_app.ui.banner import NotificationBanner
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         self.due_counts = (0, 0)
         self._pending_pause: datetime | None = None
         self._search_note = ""  # the status bar's explanation of an empty search, if shown
+        # The plan's month counts, departments and my departments (see refresh_departments).
+        self._counted: tuple[list[CountRow], list[DepartmentRow], list[int]] = ([], [], [])
         self._quitting = False
         self._note: QMessageBox | None = None
         self.sample_question: QMessageBox | None = None  # after the first real import
@@ -366,29 +369,27 @@ class MainWindow(QMainWindow):
         from desktop_app.services.overview import department_summaries, plan_totals
 
         today = self.today()
-        counts = repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id])
-        rows = department_summaries(
-            counts,
+        mine = departments.my_department_ids()
+        # Read once for the list and the grid (the overview shows the same numbers); every
+        # change of data comes through here before the view is refreshed.
+        self._counted = (
+            repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id]),
             repository.departments(with_counts=False),
-            departments.my_department_ids(),
-            today,
+            mine,
         )
+        rows = department_summaries(*self._counted, today)
         keep = self.department_id
         self.department_view.selectionModel().blockSignals(True)
         totals = plan_totals(
             repository.state_counts(today, self.soon_until(), plan_ids=[self.plan_id]), today
         )
-        # Collective owners (各部门, 各科室…) are not departments to pick: their tasks are in
-        # every department's list already.
-        listed = [r for r in rows if (r.total or r.mine) and not r.collective]
-        self.department_model.set_rows(listed, totals)
+        self.department_model.set_rows(rows, totals)
         row = self.department_model.row_of(keep)
         if row is None:
             row, self.department_id = 0, ALL_DEPARTMENTS
         self.department_view.setCurrentIndex(self.department_model.index(row))
         self.department_view.selectionModel().blockSignals(False)
         due, late = totals.due_this_month, totals.late
-        mine = departments.my_department_ids()
         if mine:  # the status bar speaks of my departments' tasks, each counted once
             own = repository.tasks(
                 plan_ids=[self.plan_id],
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
             rows = [t for t in rows if t.id in found]
             self._say_what_the_search_found(query, len(rows), len(found))
         else:
-            self._say_what_the_search_found("", 1, 1)
+            self._clear_search_note()
         today, soon = self.today(), self.soon_until()
         groups = group_by_month(rows, today, soon, self.plan_year)
         if query:
@@ -485,9 +486,7 @@ class MainWindow(QMainWindow):
         The explanation goes when the search finds something or is cleared; other messages
         in the status bar stay."""
         if shown:
-            if self._search_note and self.statusBar().currentMessage() == self._search_note:
-                self.statusBar().clearMessage()
-            self._search_note = ""
+            self._clear_search_note()
             return
         if in_plan:
             note = self.tr(
@@ -498,6 +497,11 @@ class MainWindow(QMainWindow):
             note = self.tr("计划中没有找到“%1”。").replace("%1", query)
         self._search_note = note
         self.statusBar().showMessage(note)
+
+    def _clear_search_note(self) -> None:
+        if self._search_note and self.statusBar().currentMessage() == self._search_note:
+            self.statusBar().clearMessage()
+        self._search_note = ""
 
     def _expand_default(self, everything: bool) -> None:
         """Late tasks open, and the current month, or when it has none of the shown tasks the
@@ -521,26 +525,10 @@ class MainWindow(QMainWindow):
             self.month_view.scrollTo(self.month_model.index(target, 0))
 
     def _refresh_overview(self) -> None:
-        from db import repository
-        from desktop_app.services import departments
         from desktop_app.services.overview import overview_grid
 
         today = self.today()
-        counts = repository.month_counts(today, self.soon_until(), plan_ids=[self.plan_id])
-        grid = overview_grid(
-            counts,
-            repository.departments(with_counts=False),
-            departments.my_department_ids(),
-            today,
-            self.plan_year or today.year,
-        )
-        grid = type(grid)(
-            grid.year,
-            tuple(d for d in grid.departments if d.total or d.mine),
-            tuple(
-                c for d, c in zip(grid.departments, grid.cells, strict=True) if d.total or d.mine
-            ),
-        )
+        grid = overview_grid(*self._counted, today, self.plan_year or today.year)
         self.overview_model.set_grid(grid)
 
     # -- navigation ------------------------------------------------------------------
