@@ -69,6 +69,13 @@ class Storage:
         if not self.database.is_closed():
             self.database.close()
 
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """``with open_storage(…) as storage:`` closes it however the block ends."""
+        self.close()
+
 
 def _translate_chain(exc: BaseException, path: Path) -> errors.StorageError | None:
     """The user-facing error for ``exc`` or for the error it was raised while handling.

@@ -150,13 +150,10 @@ def _print_result(r: ImportResult, out: TextIO) -> None:
 
 
 def import_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock) as storage:
         result = import_file(
             storage, Path(args.file), target_plan_id=args.plan, dry_run=args.dry_run
         )
-    finally:
-        storage.close()
     if args.json:
         _json(_result_dict(result), out)
     else:
@@ -201,8 +198,7 @@ def _status(text: str) -> str:
 
 
 def tasks_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock):
         if args.search:
             rows = repository.search(args.search, limit=10_000)
         else:
@@ -218,8 +214,6 @@ def tasks_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             if args.plan is not None:
                 filters["plan_ids"] = [args.plan]
             rows = repository.tasks(**filters)
-    finally:
-        storage.close()
     if args.json:
         _json([_task_dict(t) for t in rows], out)
     else:
@@ -228,32 +222,23 @@ def tasks_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 
 
 def done_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock) as storage:
         on = parse_date(args.date) if args.date else None
         row = tasks.set_status(storage, args.id, "done", completed_on=on, note=args.note)
-    finally:
-        storage.close()
     print(f"任务 {row.id}（{row.label}）已标记为已完成，完成日期 {row.completed_on}。", file=out)
     return 0
 
 
 def status_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock) as storage:
         row = tasks.set_status(storage, args.id, _status(args.status), note=args.note)
-    finally:
-        storage.close()
     print(f"任务 {row.id}（{row.label}）的状态：{tasks.STATUS_ZH[row.status]}。", file=out)
     return 0
 
 
 def note_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock) as storage:
         note = tasks.add_note(storage, args.id, args.text)
-    finally:
-        storage.close()
     print(f"已为任务 {args.id} 记录进展（{note.created_at:%Y-%m-%d %H:%M}）。", file=out)
     return 0
 
@@ -262,8 +247,7 @@ def note_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 
 
 def departments_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock) as storage:
         action = args.dept_command
         if action == "rename":
             dept = departments.rename(storage, args.department, args.new_name)
@@ -286,8 +270,6 @@ def departments_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
             return 0
         rows = repository.departments()
         mine = set(departments.my_department_ids())
-    finally:
-        storage.close()
     if args.json:
         _json(
             [
@@ -312,11 +294,8 @@ def departments_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
 
 
 def plans_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock):
         rows = repository.plans()
-    finally:
-        storage.close()
     if args.json:
         _json(
             [
@@ -355,11 +334,8 @@ def plans_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 def backup_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     folder = data_dir(args.data_dir)
     if not args.list:
-        storage = open_for(args, clock)
-        try:
+        with open_for(args, clock) as storage:
             made = storage.backup("manual")
-        finally:
-            storage.close()
         print(f"已备份到：{made}", file=out)
     found = backups.list_backups(backups_path(folder))
     if not found:

@@ -94,8 +94,7 @@ def remind_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     if args.now:
         return _send_now(args, clock, out)
     first, last = date_range(args.date_from, args.date_to, clock().date())
-    storage = open_for(args, clock)
-    try:
+    with open_for(args, clock) as storage:
         department_ids = None
         if args.department:
             department_ids = [departments.get_department(args.department).id]
@@ -105,8 +104,6 @@ def remind_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             datetime.combine(last + timedelta(days=1), datetime.min.time()),
             department_ids,
         )
-    finally:
-        storage.close()
     if args.json:
         json.dump([notification_dict(n) for n in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -127,21 +124,19 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             "it takes no --from, --to or --department",
         )
     notifier = _Kept() if args.json else PrintNotifier(out)
-    storage = open_for(args, clock)
     held_until = None
-    try:
-        service = ReminderService(storage, notifier)
-        sent = service.check()
-        if sent is None:
-            now = storage.clock()
-            settings = reminder_settings()
-            if settings.is_paused(now) or settings.is_quiet(now.time()):
-                held_until = service.next_due_time(now)
-    except DeliveryError as exc:
-        print(exc.one_line(), file=sys.stderr)
-        return EXIT_NOT_DELIVERED
-    finally:
-        storage.close()
+    with open_for(args, clock) as storage:
+        try:
+            service = ReminderService(storage, notifier)
+            sent = service.check()
+            if sent is None:
+                now = storage.clock()
+                settings = reminder_settings()
+                if settings.is_paused(now) or settings.is_quiet(now.time()):
+                    held_until = service.next_due_time(now)
+        except DeliveryError as exc:
+            print(exc.one_line(), file=sys.stderr)
+            return EXIT_NOT_DELIVERED
     if args.json:
         json.dump([notification_dict(sent)] if sent else [], out, ensure_ascii=False, indent=2)
         out.write("\n")
