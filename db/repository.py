@@ -522,3 +522,39 @@ def history(task_id: int) -> list[ChangeRow]:
         .where(TaskChange.task == task_id)
         .order_by(TaskChange.changed_at, TaskChange.id)
     ]
+
+
+# -- reminders of newly imported plans ---------------------------------------------------
+
+INTRODUCED = "introduced"  # reminder_log event: a new plan's first digest was handled
+
+
+def plans_to_introduce(imported_since: datetime) -> list[int]:
+    """Plans imported since ``imported_since`` whose first digest ("新导入") is still to come."""
+    done = set()
+    for (detail,) in DB.execute_sql(
+        "SELECT detail FROM reminder_log WHERE event = ? AND task_id IS NULL", (INTRODUCED,)
+    ):
+        try:
+            done.add(int(json.loads(detail)["plan"]))
+        except (TypeError, ValueError, KeyError):
+            continue  # a row of another version: nothing to learn from it
+    return [
+        plan_id
+        for (plan_id,) in DB.execute_sql(
+            "SELECT id FROM plan WHERE imported_at >= ? ORDER BY id",
+            (imported_since.isoformat(" "),),
+        )
+        if plan_id not in done
+    ]
+
+
+def mark_introduced(plan_ids: Iterable[int], at: datetime) -> None:
+    """Record that these plans' first digest was delivered (or had nothing to say)."""
+    rows = [(INTRODUCED, at.isoformat(" "), json.dumps({"plan": p})) for p in plan_ids]
+    if rows:
+        DB.execute_sql(
+            "INSERT INTO reminder_log (event, at, detail) VALUES "
+            + ",".join("(?, ?, ?)" for _ in rows),
+            [value for row in rows for value in row],
+        )

@@ -227,7 +227,17 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--dry-run", action="store_true", help="列出这段时间将发送的提醒，不写入 (preview)"
     )
-    mode.add_argument("--now", action="store_true", help="检查并发送现在到期的提醒 (send now)")
+    mode.add_argument(
+        "--now",
+        action="store_true",
+        help="检查现在到期的提醒并以桌面通知发送；无法显示时退出码为 4 (send now)",
+    )
+    mode.add_argument(
+        "--print",
+        dest="print_only",
+        action="store_true",
+        help="检查现在到期的提醒，只打印不弹出通知 (print what is due now)",
+    )
     rem.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="开始日期，默认今天")
     rem.add_argument(
         "--to", dest="date_to", metavar="YYYY-MM-DD", help="结束日期（含），默认 30 天"
@@ -248,6 +258,14 @@ _COMMANDS = (
     "backup",
     "restore",
 )
+
+
+def entry() -> int:
+    """The installed command: the log file and the error hooks first, then ``main``."""
+    from desktop_app import logs
+
+    logs.setup()
+    return main()
 
 
 def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = datetime.now) -> int:

@@ -37,6 +37,13 @@ class Cli:
         assert code == 0, err
         return json.loads(out)
 
+    def channels(self) -> set[str]:
+        with sqlite3.connect(self.folder / "tasks.sqlite3") as conn:
+            rows = conn.execute("SELECT DISTINCT channel FROM reminder_log WHERE event = 'shown'")
+            found = {channel for (channel,) in rows}
+        conn.close()
+        return found
+
     def log_rows(self) -> int:
         with sqlite3.connect(self.folder / "tasks.sqlite3") as conn:
             count = conn.execute("SELECT COUNT(*) FROM reminder_log").fetchone()[0]
@@ -138,20 +145,21 @@ def test_an_unknown_department_exits_2(cli: Cli) -> None:
     assert code == 2 and "不存在的科" in err
 
 
-def test_now_sends_what_is_due_once(cli: Cli) -> None:
+def test_print_prints_what_is_due_once_and_logs_it_as_printed(cli: Cli) -> None:
     cli.clock.set(datetime(2024, 6, 14, 9, 0))
-    code, out, _ = cli("remind", "--now")
+    code, out, _ = cli("remind", "--print")
     assert code == 0
     assert out.startswith("【5 项任务即将到期】\n  6月30日截止 5 项\n")
     assert "任务编号：" in out
     assert cli.log_rows() == 5
-    code, out, _ = cli("remind", "--now")
+    assert cli.channels() == {"print"}
+    code, out, _ = cli("remind", "--print")
     assert (code, out) == (0, "现在没有需要发送的提醒。\n")
     cli.clock.set(datetime(2024, 6, 17, 9, 30))
-    [sent] = cli.json("remind", "--now")
+    [sent] = cli.json("remind", "--print")
     assert sent["title"] == "4 项任务已逾期"
     assert sorted(sent["task_ids"]) == [5, 23, 54, 58]
-    assert cli.json("remind", "--now") == []
+    assert cli.json("remind", "--print") == []
 
 
 def test_now_takes_no_range(cli: Cli) -> None:
@@ -166,9 +174,11 @@ def test_remind_now_in_quiet_hours_says_when_it_will_send(tmp_path: Path, capsys
     from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
 
     folder = str(tmp_path / "data")
-    assert main(["import", str(FIXTURES / f"{PLAN_2024_DISTRICT}.txt"), "--data-dir", folder]) == 0
-    capsys.readouterr()
     early = datetime(2024, 6, 17, 7, 30)  # a Monday with a digest due, before 08:00
+    a_month_ago = lambda: datetime(2024, 5, 17, 9, 0)  # noqa: E731 - not a new plan any more
+    plan = str(FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    assert main(["import", plan, "--data-dir", folder], clock=a_month_ago) == 0
+    capsys.readouterr()
     assert main(["remind", "--now", "--data-dir", folder], clock=lambda: early) == 0
     out = capsys.readouterr().out
     assert "免打扰" in out and "2024-06-17 09:00" in out

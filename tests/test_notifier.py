@@ -110,15 +110,40 @@ def test_any_exception_of_a_channel_falls_through(caplog: pytest.LogCaptureFixtu
 
 def test_all_channels_failing_raises_and_names_each(caplog: pytest.LogCaptureFixture) -> None:
     chain = FallbackNotifier(
-        [RecordingNotifier("plyer", fail="no backend"), RecordingNotifier("tray", fail="no tray")]
+        [
+            RecordingNotifier("dbus", fail="no_service"),
+            RecordingNotifier("tray", fail="no_tray"),
+            RecordingNotifier("banner", fail="the window is gone"),
+        ]
     )
     with pytest.raises(NotificationError) as caught:
         chain.notify("t", "b", [1])
-    assert "plyer: no backend" in str(caught.value) and "tray: no tray" in str(caught.value)
-    assert chain.last_channel is None
+    error = caught.value
+    assert error.code == "none_worked"
+    assert [(name, e.code) for name, e in error.failures] == [
+        ("dbus", "no_service"),
+        ("tray", "no_tray"),
+        ("banner", "failed"),
+    ]
+    assert "the window is gone" in str(error) and "tray: no_tray" in str(error)
+    assert chain.last_channel is None and chain.last_failures == error.failures
     assert [r.levelno for r in caplog.records].count(logging.ERROR) == 1
-    with pytest.raises(NotificationError, match="no notifier"):
+    with pytest.raises(NotificationError, match="no channel"):
         FallbackNotifier([]).notify("t", "b", [])
+
+
+def test_a_chain_remembers_what_failed_before_the_channel_that_worked() -> None:
+    chain = FallbackNotifier(
+        [RecordingNotifier("dbus", fail="no_service"), RecordingNotifier("tray")]
+    )
+    assert chain.notify("t", "b", []) == "tray"
+    assert [(name, e.code) for name, e in chain.last_failures] == [("dbus", "no_service")]
+    assert FallbackNotifier([RecordingNotifier("dbus")]).last_failures == ()
+
+
+def test_a_failure_has_a_known_code() -> None:
+    with pytest.raises(ValueError, match="unknown notification failure"):
+        NotificationError("gremlins")
 
 
 def test_plyer_without_any_linux_backend_is_unavailable(

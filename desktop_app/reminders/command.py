@@ -2,8 +2,11 @@
 
 ``--dry-run`` prints what the policy would send from ``--from`` to ``--to``
 (both included) as if the program ran throughout and nothing got done; it
-writes nothing. ``--now`` checks, sends what is due through a notifier that
-prints, and logs it like the window would.
+writes nothing. ``--now`` checks, shows what is due as a desktop notification
+(D-Bus on Linux, plyer elsewhere), prints it and logs it like the window would;
+when no notification could be shown it prints the digest, says so on standard
+error, logs nothing and exits 4, so that the next run tries again. ``--print``
+only prints (logged with the channel ``print``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ from typing import Any, TextIO
 
 from desktop_app.commands import open_for, parse_date
 from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.reminders.notifier import (
+    APP_TITLE,
+    NotificationError,
+    Notifier,
+    desktop_notifier,
+)
 from desktop_app.reminders.policy import Notification
 from desktop_app.reminders.service import DeliveryError, ReminderService
 from desktop_app.services import departments
@@ -26,31 +35,43 @@ from desktop_app.services.settings import reminder_settings
 Clock = Callable[[], datetime]
 DEFAULT_DAYS = 30
 MAX_DAYS = 3 * 366
-EXIT_NOT_DELIVERED = 1
+# `remind --now`: nothing could show the digest (it is not logged as shown, so it comes again).
+EXIT_NOT_DELIVERED = 4
+
+# Why a desktop notification could not be shown, in the command line's two languages.
+FAILURE_WORDS: dict[str, tuple[str, str]] = {
+    "no_session_bus": ("没有桌面会话（D-Bus 会话总线）", "there is no desktop session (D-Bus)"),
+    "no_service": ("桌面上没有运行通知服务", "no notification service is running"),
+    "refused": ("通知服务拒绝显示", "the notification service refused it"),
+    "unavailable": ("本机无法显示系统通知", "desktop notifications are not available here"),
+    "failed": ("系统通知出错", "the desktop notification failed"),
+}
+
+
+def failure_words(error: NotificationError) -> str:
+    """One line in both languages saying why ``error``'s channel could not show it."""
+    zh, en = FAILURE_WORDS.get(error.code, FAILURE_WORDS["failed"])
+    return f"{zh}（{en}）"
+
+
+def print_digest(title: str, body: str, task_ids: Sequence[int], out: TextIO) -> None:
+    print(f"【{title}】", file=out)
+    for line in body.splitlines():
+        print(f"  {line}", file=out)
+    print(f"  任务编号：{'、'.join(map(str, task_ids))}", file=out)
 
 
 class PrintNotifier:
-    """Shows a notification by printing it (the command line's channel)."""
+    """Shows a notification by printing it (``remind --print``)."""
 
-    channel = "stdout"
+    channel = "print"
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO | None) -> None:
         self.out = out
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
-        print(f"【{title}】", file=self.out)
-        for line in body.splitlines():
-            print(f"  {line}", file=self.out)
-        print(f"  任务编号：{'、'.join(map(str, task_ids))}", file=self.out)
-        return self.channel
-
-
-class _Kept:
-    """A notifier that keeps the notification for the JSON output."""
-
-    channel = "stdout"
-
-    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        if self.out is not None:  # None: kept for the JSON output
+            print_digest(title, body, task_ids, self.out)
         return self.channel
 
 
@@ -90,9 +111,15 @@ def _print_list(rows: list[Notification], first: date, last: date, out: TextIO) 
     print(f"共 {len(rows)} 条提醒（{first} 至 {last}）", file=out)
 
 
-def remind_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    if args.now:
-        return _send_now(args, clock, out)
+def remind_command(
+    args: argparse.Namespace,
+    clock: Clock,
+    out: TextIO,
+    notifier: Notifier | None = None,
+) -> int:
+    """``notifier`` replaces the desktop's own for ``--now`` (tests)."""
+    if args.now or args.print_only:
+        return _send_now(args, clock, out, notifier)
     first, last = date_range(args.date_from, args.date_to, clock().date())
     with open_for(args, clock) as storage:
         department_ids = None
@@ -115,7 +142,7 @@ def remind_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return 0
 
 
-def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO, desktop: Notifier | None) -> int:
     if args.department or args.date_from or args.date_to:
         raise ServiceError(
             "now_with_range",
@@ -123,7 +150,10 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             "--now checks what is due now (for my departments); "
             "it takes no --from, --to or --department",
         )
-    notifier = _Kept() if args.json else PrintNotifier(out)
+    if args.print_only:
+        notifier: Notifier = PrintNotifier(None if args.json else out)
+    else:
+        notifier = desktop or desktop_notifier(APP_TITLE)
     held_until = None
     with open_for(args, clock) as storage:
         try:
@@ -135,11 +165,14 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
                 if settings.is_paused(now) or settings.is_quiet(now.time()):
                     held_until = service.next_due_time(now)
         except DeliveryError as exc:
-            print(exc.one_line(), file=sys.stderr)
-            return EXIT_NOT_DELIVERED
+            return _not_delivered(exc, args.json, out)
     if args.json:
-        json.dump([notification_dict(sent)] if sent else [], out, ensure_ascii=False, indent=2)
+        rows = [{**notification_dict(sent), "channel": notifier_channel(notifier)}] if sent else []
+        json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif sent is not None and not args.print_only:
+        print_digest(sent.title, sent.body, sent.task_ids, out)
+        print("已通过系统通知发送。", file=out)
     elif sent is None and held_until is not None:
         # Not "nothing is due": quiet hours or a pause hold what is due until they end.
         print(
@@ -149,3 +182,28 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     elif sent is None:
         print("现在没有需要发送的提醒。", file=out)
     return 0
+
+
+def notifier_channel(notifier: Notifier) -> str:
+    return str(getattr(notifier, "channel", "desktop"))
+
+
+def _not_delivered(exc: DeliveryError, as_json: bool, out: TextIO) -> int:
+    """Nothing showed the digest: print it, say why on standard error, exit 4."""
+    n = exc.notification
+    if as_json:
+        json.dump([{**notification_dict(n), "channel": None}], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print_digest(n.title, n.body, n.task_ids, out)
+    cause = exc.cause
+    reason = (
+        failure_words(cause) if isinstance(cause, NotificationError) else f"{cause}（{cause!r}）"
+    )
+    print(
+        f"无法显示桌面通知：{reason}。这条提醒没有记为已提醒，下次检查时会再次发送。"
+        "（No desktop notification could be shown; the reminder is not marked as shown "
+        "and will be sent again at the next check.）",
+        file=sys.stderr,
+    )
+    return EXIT_NOT_DELIVERED

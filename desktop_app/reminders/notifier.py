@@ -1,9 +1,13 @@
-"""Delivering a reminder: a small ``Notifier`` interface, plyer's desktop notification, a
-recording fake for tests, and the chain that falls back from one channel to the next.
+"""Delivering a reminder: a small ``Notifier`` interface, the desktop notification of each
+platform (D-Bus on Linux, ``desktop_app.reminders.dbus_notify``; plyer on Windows and macOS),
+a recording fake for tests, and the chain that falls back from one channel to the next.
 
-No Qt here: the tray message and the in-window banner live in ``desktop_app.ui.tray``.
-plyer picks its platform module at run time with ``__import__``, so a frozen build must
-list ``PLYER_HIDDEN_IMPORTS`` as hidden imports.
+A channel counts as delivered only when it returns; one that could not show the
+notification raises ``NotificationError`` with a code (``FAILURE_CODES``), and the words
+for people are chosen where the failure is shown. No Qt here: the tray message, the
+in-window banner and the reminder window live in ``desktop_app.ui``. plyer picks its
+platform module at run time with ``__import__``, so a frozen build must list
+``PLYER_HIDDEN_IMPORTS`` as hidden imports.
 """
 
 from __future__ import annotations
@@ -38,14 +42,57 @@ PLYER_HIDDEN_IMPORTS: tuple[str, ...] = (
 )
 
 
+APP_TITLE = "工作要点督办提醒"  # the sender's name on a desktop notification
+
+# Why a channel could not show a notification.
+FAILURE_CODES = (
+    "no_session_bus",  # no D-Bus session bus to talk to
+    "no_service",  # no notification service on the bus, or it did not answer
+    "refused",  # the service answered with an error
+    "unavailable",  # this platform's notification library is missing or broken
+    "failed",  # the library raised while showing it
+    "no_tray",  # the desktop has no system tray
+    "tray_no_messages",  # the tray shows no messages
+    "window_hidden",  # the main window is not on screen, so its banner would not be seen
+    "window_failed",  # our own window could not be shown
+    "none_worked",  # every channel of a chain failed (``failures`` says how)
+)
+# Each desktop notification disappears after this long (the digest stays in 今天的提醒).
+NOTIFICATION_TIMEOUT_MS = 15_000
+
+
 class NotificationError(Exception):
-    """A channel could not show the notification; the message says why (in English, for logs)."""
+    """A channel could not show the notification.
+
+    ``code`` is one of ``FAILURE_CODES``; ``detail`` is the technical reason (English, for
+    the log); ``failures`` holds each channel's error when a whole chain failed.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        detail: str = "",
+        failures: Sequence[tuple[str, NotificationError]] = (),
+    ) -> None:
+        if code not in FAILURE_CODES:
+            raise ValueError(f"unknown notification failure {code!r}")
+        self.code = code
+        self.detail = detail
+        self.failures = tuple(failures)
+        super().__init__(f"{code}: {detail}" if detail else code)
 
 
 class Notifier(Protocol):
     """Shows one notification; returns the channel used, raises ``NotificationError``."""
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str: ...
+
+
+def as_notification_error(exc: BaseException, channel: str) -> NotificationError:
+    """Any error of a channel as a ``NotificationError`` (a bug of a channel counts too)."""
+    if isinstance(exc, NotificationError):
+        return exc
+    return NotificationError("failed", f"{channel}: {exc!r}")
 
 
 def channel_of(notifier: object) -> str:
@@ -70,10 +117,13 @@ def notification_icon(platform: str = sys.platform) -> Path:
 
 
 class PlyerNotifier:
-    """A desktop notification through plyer (D-Bus or notify-send, the Windows balloon, macOS).
+    """A desktop notification through plyer: the Windows balloon, macOS' notification.
 
-    plyer is imported on first use. ``backend`` (an object with plyer's
-    ``notify(**kwargs)``) replaces the platform's own, for tests.
+    Not used on Linux: there plyer runs ``notify-send`` and ignores its exit code, so a
+    notification that never appeared would count as delivered. On Windows and macOS plyer
+    returns normally unless its platform call raises; whether the notification was seen
+    cannot be checked there. plyer is imported on first use. ``backend`` (an object with
+    plyer's ``notify(**kwargs)``) replaces the platform's own, for tests.
     """
 
     channel = "plyer"
@@ -82,7 +132,7 @@ class PlyerNotifier:
         self,
         app_name: str,
         icon_path: Path | None,
-        timeout: int = 10,
+        timeout: int = NOTIFICATION_TIMEOUT_MS // 1000,
         *,
         platform: str = sys.platform,
         backend: Any = None,
@@ -115,17 +165,23 @@ class PlyerNotifier:
             facades = importlib.import_module("plyer.facades")
             module = importlib.import_module(f"plyer.platforms.{self.platform}.notification")
         except Exception as exc:  # ImportError, or a platform library failing to load
-            raise NotificationError(f"plyer has no notification back-end: {exc!r}") from exc
+            raise NotificationError(
+                "unavailable", f"plyer has no notification back-end: {exc!r}"
+            ) from exc
         with warnings.catch_warnings(record=True) as caught:
             # the Linux module warns (dbus-python missing, notify-send missing) and goes on
             warnings.simplefilter("always")
             try:
                 backend = module.instance()
             except Exception as exc:
-                raise NotificationError(f"plyer's back-end failed to start: {exc!r}") from exc
+                raise NotificationError(
+                    "unavailable", f"plyer's back-end failed to start: {exc!r}"
+                ) from exc
         reasons = "; ".join(" ".join(str(w.message).split()) for w in caught)
         if type(backend) is facades.Notification:  # the bare facade: nothing can notify
-            raise NotificationError(f"plyer found no way to notify ({reasons or 'no reason'})")
+            raise NotificationError(
+                "unavailable", f"plyer found no way to notify ({reasons or 'no reason'})"
+            )
         if reasons:
             log.info("plyer notification back-end %s: %s", type(backend).__name__, reasons)
         return backend
@@ -142,7 +198,7 @@ class PlyerNotifier:
                 timeout=self.timeout,
             )
         except Exception as exc:  # plyer lets any platform error through
-            raise NotificationError(f"plyer failed: {exc!r}") from exc
+            raise NotificationError("failed", f"plyer failed: {exc!r}") from exc
         return self.channel
 
 
@@ -156,6 +212,7 @@ class RecordingNotifier:
     """The notifier of tests: keeps what it was asked to show; fails when told to."""
 
     def __init__(self, channel: str = "recording", *, fail: str | None = None) -> None:
+        # ``fail``: the detail of a ``failed`` error; or a failure code ("no_service"…)
         self.channel = channel
         self.failure = fail
         self.calls: list[SentNotification] = []  # delivered
@@ -169,39 +226,58 @@ class RecordingNotifier:
         sent = SentNotification(title, body, tuple(task_ids))
         self.attempts.append(sent)
         if self.failure is not None:
-            raise NotificationError(self.failure)
+            code = self.failure if self.failure in FAILURE_CODES else "failed"
+            raise NotificationError(code, self.failure)
         self.calls.append(sent)
         return self.channel
 
 
 class FallbackNotifier:
-    """Tries each notifier in order; the first that works wins. Every failure is logged."""
+    """Tries each notifier in order; the first that works wins. Every failure is logged.
+
+    ``last_channel`` is the channel that worked last time (None: none did);
+    ``last_failures`` the channels that failed on the way, with their errors.
+    """
 
     def __init__(self, notifiers: Sequence[Notifier], log: logging.Logger = log) -> None:
         self.notifiers = tuple(notifiers)
         self.log = log
         self.last_channel: str | None = None
+        self.last_failures: tuple[tuple[str, NotificationError], ...] = ()
 
     @property
     def channels(self) -> tuple[str, ...]:
         return tuple(channel_of(n) for n in self.notifiers)
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
-        failures: list[str] = []
+        failures: list[tuple[str, NotificationError]] = []
         for notifier in self.notifiers:
             name = channel_of(notifier)
             try:
                 channel = notifier.notify(title, body, task_ids)
             except Exception as exc:  # a broken channel must not stop the next one
-                self.log.warning("notification through %s failed: %s", name, exc)
-                failures.append(f"{name}: {exc}")
+                error = as_notification_error(exc, name)
+                self.log.warning("notification through %s failed: %s", name, error)
+                failures.append((name, error))
                 continue
             self.log.info(
                 "notification %r sent through %s (tasks %s)", title, channel, list(task_ids)
             )
             self.last_channel = channel
+            self.last_failures = tuple(failures)
             return channel
         self.last_channel = None
-        reason = "; ".join(failures) or "no notifier configured"
+        self.last_failures = tuple(failures)
+        reason = "; ".join(f"{name}: {error}" for name, error in failures) or "no channel"
         self.log.error("notification %r not shown: %s", title, reason)
-        raise NotificationError(f"every notification channel failed ({reason})")
+        raise NotificationError("none_worked", reason, failures)
+
+
+def desktop_notifier(app_name: str, platform: str = sys.platform) -> Notifier:
+    """This platform's desktop notification: D-Bus on Linux (its answer is checked), plyer
+    on Windows and macOS."""
+    if plyer_platform(platform) == "linux":
+        from desktop_app.reminders.dbus_notify import DBusNotifier
+
+        return DBusNotifier(app_name, notification_icon(platform))
+    return PlyerNotifier(app_name, notification_icon(platform), platform=platform)

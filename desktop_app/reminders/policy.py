@@ -37,7 +37,7 @@ LATE_EPOCH = date(2024, 1, 1)
 CATCH_UP_DAYS = 31
 # When one task has several reminder points at one time, the first of these names it.
 REASONS = ("snoozed", "due", "late", "ahead", "quarter")
-KINDS = ("digest", "catch_up", "pending")
+KINDS = ("digest", "catch_up", "pending", "new_plan")
 BODY_TASK_LINES = 3
 TEXT_CHARS = 24
 
@@ -81,7 +81,8 @@ class Notification:
     """One digest: what the user sees at ``at`` about ``task_ids`` (most urgent first).
 
     ``kind``: ``digest`` (the daily one), ``catch_up`` (what fell due while the
-    program or the PC was off) or ``pending`` (what is still unanswered).
+    program or the PC was off), ``pending`` (what is still unanswered) or
+    ``new_plan`` (a plan just imported: what is already late or due soon).
     ``reminders`` are the reminder points it covers, several per task in a catch-up.
     """
 
@@ -523,6 +524,8 @@ def build_digest(
 def _title(kind: str, count: int, groups: Iterable[str]) -> str:
     if kind == "catch_up":
         return f"您不在时，有 {count} 项任务到了提醒时间"
+    if kind == "new_plan":
+        return f"新导入的工作要点中有 {count} 项任务已逾期或即将到期"
     seen = set(groups)
     if seen <= {"today", "soon"}:
         return f"{count} 项任务即将到期"

@@ -33,6 +33,10 @@ RETRY_AFTER = timedelta(minutes=5)
 # What a click on a notification shows: the shown reminders of this many days not yet answered.
 PENDING_DAYS = 14
 UPCOMING_DAYS = 14
+# A plan imported this recently gets one "新导入" digest at the next check: what is already
+# late and what falls due within the first lead time. Older than that, the weekly late
+# reminder has come anyway.
+INTRODUCE_WITHIN = timedelta(days=7)
 _CHUNK = 500
 _ID_CHUNK = 5000  # ids in one `IN (…)`, well under SQLite's variable limit
 
@@ -93,7 +97,7 @@ class ReminderService:
         self.calendar_factory = calendar_factory
         self.clock = clock or storage.clock
         self.last_failure: tuple[datetime, BaseException] | None = None
-        self._unlogged: tuple[Notification, datetime, str] | None = None
+        self._unlogged: tuple[Notification, datetime, str, list[int]] | None = None
         self._calendars: dict[tuple[date, ...], policy.WorkdayCache] = {}
 
     # -- delivering --------------------------------------------------------------------
@@ -110,14 +114,17 @@ class ReminderService:
             # Shown, but the log could not be written (database locked or full): write it
             # before anything else, and show nothing new until it is written, so the same
             # digest never pops up twice.
-            shown, at, channel = self._unlogged
-            self._record_shown(shown, at, channel)
+            shown, at, channel, introduced = self._unlogged
+            self._record_shown(shown, at, channel, introduced)
             self._unlogged = None
         context = self._context()
         if context.settings.is_paused(now) or context.settings.is_quiet(now.time()):
             return None
-        notification = self._due(context, now)
+        new_plans, notification = self._pending(context, now)
         if notification is None:
+            if new_plans:  # new plans with nothing late or near: nothing to say, once
+                with self.storage.write():
+                    repository.mark_introduced(new_plans, now)
             return None
         if self.notifier is None:
             raise RuntimeError("ReminderService.check needs a notifier")
@@ -135,8 +142,15 @@ class ReminderService:
             )
             raise DeliveryError(notification, exc) from exc
         self.last_failure = None
-        self._unlogged = (notification, now, channel)
-        self._record_shown(notification, now, channel)
+        _log.info(
+            "reminder %r (%s, %d task(s)) shown through %s",
+            notification.title,
+            notification.kind,
+            len(notification.task_ids),
+            channel,
+        )
+        self._unlogged = (notification, now, channel, new_plans)
+        self._record_shown(notification, now, channel, new_plans)
         self._unlogged = None
         return notification
 
@@ -146,7 +160,7 @@ class ReminderService:
         context = self._context()
         if context.settings.is_paused(now) or context.settings.is_quiet(now.time()):
             return None
-        return self._due(context, now)
+        return self._pending(context, now)[1]
 
     def next_due_time(self, now: datetime | None = None) -> datetime | None:
         """When ``check`` should run next: now if something is due (or the end of the quiet
@@ -157,8 +171,10 @@ class ReminderService:
         settings, calendar = context.settings, context.calendar
         state = self._log_state(now)
         when: datetime | None = None
+        if repository.plans_to_introduce(now - INTRODUCE_WITHIN):
+            when = now  # a new plan's first digest: at the next check
         # Two weeks ahead usually finds the next digest; else a quarter (its progress reminder).
-        for days in (UPCOMING_DAYS, 92):
+        for days in () if when is not None else (UPCOMING_DAYS, 92):
             tasks = self._tasks(context, now.date() + timedelta(days=days))
             notes = self._notes_by_quarter(tasks, now - timedelta(days=policy.CATCH_UP_DAYS))
             due = policy.catch_up(
@@ -320,6 +336,52 @@ class ReminderService:
             self._calendars = {settings.extra_holidays: calendar}  # the one in use
         return _Context(settings, calendar, mine or None)
 
+    def _pending(self, context: _Context, now: datetime) -> tuple[list[int], Notification | None]:
+        """What to deliver now: the plans it introduces, and the digest.
+
+        A newly imported plan's "新导入" digest (its tasks already late or due within the
+        first lead time) takes in whatever else is due now, so that one digest comes.
+        """
+        due = self._due(context, now)
+        new_plans = repository.plans_to_introduce(now - INTRODUCE_WITHIN)
+        if not new_plans:
+            return [], due
+        rows = repository.tasks(
+            plan_ids=new_plans,
+            statuses=OPEN_STATUSES,
+            due_to=_due_bound(context, now.date()),
+            department_ids=context.department_ids,
+        )
+        if not rows:
+            return new_plans, due
+        reminders = [_attention(t, now) for t in rows if t.due is not None]
+        by_id = {t.id: t for t in rows}
+        if due is not None:
+            reminders += due.reminders
+            by_id.update((t.id, t) for t in _rows_by_id(list(due.task_ids)))
+        return new_plans, policy.build_digest(reminders, by_id, now, "new_plan")
+
+    def attention(self, now: datetime | None = None) -> Notification | None:
+        """What 今天的提醒 lists: the open tasks of my departments already late or due within
+        the first lead time, and the reminders of the last days still unanswered, whether
+        or not a digest went out today."""
+        now = now or self.clock()
+        context = self._context()
+        rows = repository.tasks(
+            statuses=OPEN_STATUSES,
+            due_to=_due_bound(context, now.date()),
+            department_ids=context.department_ids,
+        )
+        reminders = [_attention(t, now) for t in rows if t.due is not None]
+        by_id = {t.id: t for t in rows}
+        pending = self.pending_digest(now)
+        if pending is not None:
+            reminders += [r for r in pending.reminders if r.task_id not in by_id]
+            by_id.update((t.id, t) for t in _rows_by_id(list(pending.task_ids)))
+        if not reminders:
+            return None
+        return policy.build_digest(reminders, by_id, now, "pending")
+
     def _due(self, context: _Context, now: datetime) -> Notification | None:
         state = self._log_state(now)
         tasks = self._tasks(context, now.date())
@@ -374,8 +436,15 @@ class ReminderService:
             )
         return _LogState(last, frozenset(shown), snoozes)
 
-    def _record_shown(self, notification: Notification, now: datetime, channel: str) -> None:
+    def _record_shown(
+        self,
+        notification: Notification,
+        now: datetime,
+        channel: str,
+        introduced: Sequence[int] = (),
+    ) -> None:
         with self.storage.write():
+            repository.mark_introduced(introduced, now)
             ids = list(notification.task_ids)
             existing = {
                 t for (t,) in Task.select(Task.id).where(Task.id.in_(ids)).tuples()
@@ -498,6 +567,14 @@ def _rows_by_id(
             statuses=statuses,
         )
     return rows
+
+
+def _attention(task: repository.TaskRow, now: datetime) -> Reminder:
+    """A reminder point at ``now`` for a task late or due soon (a new plan, 今天的提醒)."""
+    assert task.due is not None
+    today = now.date()
+    reason = "late" if task.due < today else "due" if task.due == today else "ahead"
+    return Reminder(task.id, now, reason, task.due)
 
 
 def _due_bound(context: _Context, until_day: date) -> date:

@@ -12,7 +12,6 @@ import logging
 import shutil
 import sys
 import tempfile
-import traceback
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -28,16 +27,18 @@ from PySide6.QtCore import (
     QSettings,
     QTimer,
     QTranslator,
+    Signal,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.errors import CorruptDatabaseError, StorageError
+from desktop_app import logs
 from desktop_app.paths import backups_path, data_dir, database_path, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.tray import TrayController, build_notifier
+from desktop_app.ui.tray import TrayController
 
 if TYPE_CHECKING:
     from db.connection import Storage
@@ -99,19 +100,43 @@ class _AfterPaint(QObject):
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """A calm message with the details to copy, instead of a crash or a silent failure."""
-    details = "".join(traceback.format_exception(kind, value, tb))
-    log.error("unexpected error\n%s", details)
+    """An error nobody caught: into the log, then a calm message with the details to copy."""
+    text = logs.details(kind, value, tb)
+    log.critical("unexpected error\n%s", text)
+    show_crash(text)
+
+
+def show_crash(details: str) -> None:
+    """The crash dialog: what happened to the data, where the log is, the details to copy."""
     if QApplication.instance() is None:
-        sys.__excepthook__(kind, value, tb)
+        print(details, file=sys.stderr)
         return
+    log_file = logs.current_log_file()
+    text = QCoreApplication.translate(
+        "App", "程序遇到意外错误，已保存的数据没有受影响。\n请把“详细信息”复制给维护人员。"
+    )
+    if log_file is not None:
+        text += "\n" + QCoreApplication.translate("App", "日志文件：%1").replace(
+            "%1", str(log_file)
+        )
     box = QMessageBox(
-        QMessageBox.Icon.Critical,
-        "工作要点督办提醒",
-        "程序遇到意外错误，已保存的数据没有受影响。\n请把“详细信息”复制给维护人员。",
+        QMessageBox.Icon.Critical, QCoreApplication.translate("App", "工作要点督办提醒"), text
     )
     box.setDetailedText(details)
     box.exec()
+
+
+class _CrashReporter(QObject):
+    """Shows the crash dialog on the GUI thread, whichever thread failed."""
+
+    report = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report.connect(show_crash)  # queued when emitted from another thread
+
+    def show(self, details: str) -> None:
+        self.report.emit(details)
 
 
 def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
@@ -152,11 +177,16 @@ def start_reminders(
     load here, not before the window is seen.
     """
     from desktop_app.reminders.service import ReminderService  # APScheduler loads here
+    from desktop_app.ui.delivery import build_notifier, window_desktop_notifier
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
     if window.notifier is None:
+        desktop, window.desktop_clicks = window_desktop_notifier(window, window.open_reminders)
         window.notifier = build_notifier(
-            tray if tray is not None and tray.is_shown() else None, window.show_banner
+            desktop,
+            tray if tray is not None and tray.is_shown() else None,
+            window.show_banner,
+            window.show_popup,
         )
     service = ReminderService(storage, window.notifier, clock=clock)
     scheduler = ReminderScheduler(service, clock, window)
@@ -207,7 +237,8 @@ def run_gui(
     install_translators(app, language if language in LANGUAGES else "zh_CN")
     # After the translators: Qt appends the display name to every window title.
     app.setApplicationDisplayName(QCoreApplication.translate("App", "工作要点督办提醒"))
-    sys.excepthook = _excepthook
+    # Uncaught errors of every thread: logged (desktop_app.logs), then the crash dialog.
+    logs.install_exception_hooks(show=_CrashReporter(app).show)
     window = MainWindow(None, clock, settings)  # "正在打开数据…" until the storage is attached
     tray = TrayController(parent=app)
     if not timing and tray.show():
@@ -261,6 +292,8 @@ def run_gui(
     finally:
         for scheduler in reminders:
             scheduler.stop()
+        if window.desktop_clicks is not None:
+            window.desktop_clicks.stop()
         tray.dispose()
         if instance is not None:
             instance.release()

@@ -45,7 +45,7 @@ from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.models import ALL_DEPARTMENTS
-from desktop_app.ui.tray import TrayController, pause_end, send_test_notification
+from desktop_app.ui.tray import TrayController, pause_end
 
 if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after the first paint
     from db.connection import Storage
@@ -53,7 +53,9 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
     from desktop_app.plans.workdays import WorkCalendar
     from desktop_app.reminders.notifier import Notifier
     from desktop_app.ui.banner import NotificationBanner
+    from desktop_app.ui.desktop_clicks import DesktopClicks
     from desktop_app.ui.reminder_dialog import ReminderDialog
+    from desktop_app.ui.reminder_popup import ReminderPopup
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
 Clock = Callable[[], datetime]
@@ -111,7 +113,9 @@ class MainWindow(QMainWindow):
         self._wizard = None
         self._dialog = None
         self._shown_once = False
-        self.notifier: Notifier | None = None  # set at start-up (tray.build_notifier)
+        self.notifier: Notifier | None = None  # set at start-up (delivery.build_notifier)
+        self._popup: ReminderPopup | None = None  # made when a reminder first needs it
+        self.desktop_clicks: DesktopClicks | None = None  # Linux: clicks on notifications
         self.tray: TrayController | None = None
         self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
         self.reminder_dialog: ReminderDialog | None = None
@@ -702,6 +706,8 @@ class MainWindow(QMainWindow):
         self._dialog.open()
 
     def send_test_notification(self) -> None:
+        from desktop_app.ui.delivery import send_test_notification
+
         message = send_test_notification(self.notifier)
         self._show_note(self.tr("发送测试提醒"), message, self._dialog or self)
 
@@ -747,6 +753,13 @@ class MainWindow(QMainWindow):
         tray.pause_requested.connect(self.pause_reminders)
         tray.quit_requested.connect(self.quit_program)
         tray.message_clicked.connect(self.open_reminders)
+        tray.availability_changed.connect(self._tray_availability_changed)
+
+    def _tray_availability_changed(self, available: bool) -> None:
+        """The panel holding the tray icon went away: a window hidden in it would be lost,
+        so it comes back as a minimised window."""
+        if not available and self.isHidden() and not self._quitting:
+            self.showMinimized()
 
     def bring_forward(self) -> None:
         """Show the window in front (from the tray, or when the program is started again)."""
@@ -768,20 +781,42 @@ class MainWindow(QMainWindow):
         return self._banner
 
     def show_banner(self, title: str, body: str, task_ids: Sequence[int]) -> None:
-        """The last resort for a reminder: a banner in the window, the taskbar entry flashing."""
+        """A reminder as a banner in the window, the taskbar entry flashing; refused with
+        ``window_hidden`` when the window is not on screen (nobody would see it)."""
+        if self.isHidden() or self.isMinimized():
+            from desktop_app.reminders.notifier import NotificationError
+
+            raise NotificationError("window_hidden", "the main window is not on screen")
         self.banner.show_notification(title, body, task_ids)
-        if self.isHidden():
-            self.show()
         QApplication.alert(self)
 
+    @property
+    def popup(self) -> ReminderPopup:
+        """The small reminder window on top of the others, made the first time it is needed."""
+        if self._popup is None:
+            from desktop_app.ui.reminder_popup import ReminderPopup
+
+            self._popup = ReminderPopup()
+            self._popup.open_requested.connect(self.open_reminders)
+        return self._popup
+
+    def show_popup(self, title: str, body: str, task_ids: Sequence[int]) -> None:
+        """The last resort for a reminder: the small window, even with the main one hidden."""
+        self.popup.show_notification(title, body, task_ids)
+        if not self.popup.isVisible():
+            from desktop_app.reminders.notifier import NotificationError
+
+            raise NotificationError("window_failed", "the reminder window did not show")
+
     def show_today(self) -> None:
-        """The tray's 今天的提醒: the window, and the reminders still unanswered."""
+        """The tray's 今天的提醒: the window, and every task that needs attention today."""
         self.bring_forward()
         if self.plan_id is not None:
             self.show_months()
         if self.reminders is not None:
-            pending = self.reminders.service.pending_digest(self.clock())
-            self.show_reminder_dialog(pending.task_ids if pending is not None else [])
+            # What is late or due soon now, and what was reminded and not yet answered.
+            attention = self.reminders.service.attention(self.clock())
+            self.show_reminder_dialog(attention.task_ids if attention is not None else [])
 
     def attach_reminders(self, scheduler: ReminderScheduler) -> None:
         """Reminders on: every change rebuilds the schedule; a click on one lists its tasks."""
@@ -950,8 +985,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         if self.tray is not None and self.tray.is_shown() and not self._quitting:
-            event.ignore()  # closing keeps the program in the tray
-            self.hide()
-            self._explain_tray_once()
+            event.ignore()
+            if self.tray.is_usable():  # closing keeps the program in the tray
+                self.hide()
+                self._explain_tray_once()
+            else:  # the tray host has gone (a panel restarted): hidden, it would be lost
+                self.showMinimized()
             return
+        if self._popup is not None:
+            self._popup.close()
         super().closeEvent(event)

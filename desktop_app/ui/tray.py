@@ -1,6 +1,7 @@
-"""The tray icon and its menu, the tray message and the in-window banner as notification
-channels, and the choice of channels made once at start-up (plyer, then tray, then banner).
-The banner widget itself is in ``desktop_app.ui.banner``.
+"""The tray icon and its menu, the tray message as a notification channel, and the watch on
+the tray host: when the panel that holds the icon goes away, the program says so
+(``availability_changed``), and the icon is put back when the host returns. The chain of
+channels is in ``desktop_app.ui.delivery``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QMenu,
@@ -18,18 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.paths import resource_path
-from desktop_app.reminders.notifier import (
-    FallbackNotifier,
-    NotificationError,
-    Notifier,
-    PlyerNotifier,
-    notification_icon,
-)
+from desktop_app.reminders.notifier import NOTIFICATION_TIMEOUT_MS, NotificationError
 
 log = logging.getLogger(__name__)
 
-APP_TITLE = "工作要点督办提醒"
-MESSAGE_TIMEOUT_MS = 15_000
+MESSAGE_TIMEOUT_MS = NOTIFICATION_TIMEOUT_MS
+# How often the tray host is looked for (it goes away when the panel is restarted).
+TRAY_WATCH_MS = 5_000
 PAUSE_KINDS = ("hour", "today")
 
 
@@ -71,30 +67,14 @@ class TrayNotifier:
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
         if not QSystemTrayIcon.isSystemTrayAvailable():
-            raise NotificationError("no system tray on this desktop")
+            raise NotificationError("no_tray", "no system tray on this desktop")
         if not QSystemTrayIcon.supportsMessages():
-            raise NotificationError("the system tray does not show messages")
+            raise NotificationError("tray_no_messages", "the system tray does not show messages")
         if not self.tray.isVisible():
             self.tray.show()  # a message needs a visible icon to come from
         if self.on_shown is not None:
             self.on_shown(task_ids)
         self.tray.showMessage(title, body, self.tray.icon(), self.timeout_ms)
-        return self.channel
-
-
-class BannerNotifier:
-    """The last resort: a banner across the top of the main window."""
-
-    channel = "banner"
-
-    def __init__(self, show: Callable[[str, str, Sequence[int]], None]) -> None:
-        self.show = show
-
-    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
-        try:
-            self.show(title, body, task_ids)
-        except Exception as exc:  # e.g. the window is already gone
-            raise NotificationError(f"the in-window banner failed: {exc!r}") from exc
         return self.channel
 
 
@@ -112,12 +92,23 @@ class TrayController(QObject):
     pause_requested = Signal(str)  # "hour" or "today"
     quit_requested = Signal()
     message_clicked = Signal(list)
+    availability_changed = Signal(bool)  # the tray host went away (False) or came back
 
     def __init__(
-        self, icon: QIcon | None = None, parent: QObject | None = None, *, platform: str = ""
+        self,
+        icon: QIcon | None = None,
+        parent: QObject | None = None,
+        *,
+        platform: str = "",
+        available: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._platform = platform or sys.platform
+        self._available = available
+        self._was_available: bool | None = None
+        self._watch = QTimer(self)
+        self._watch.setInterval(TRAY_WATCH_MS)
+        self._watch.timeout.connect(self.watch)
         self._message_task_ids: list[int] = []
         self.tray = QSystemTrayIcon(icon if icon is not None else app_icon(), self)
         self.menu = QMenu()  # a QMenu cannot have a QObject parent; see dispose()
@@ -144,23 +135,53 @@ class TrayController(QObject):
         self.tray.messageClicked.connect(self._message_clicked)
         self.update_tooltip(0, 0)
 
-    @staticmethod
-    def is_available() -> bool:
+    def is_available(self) -> bool:
+        """Whether the desktop has a tray host now (``available`` replaces Qt's answer)."""
+        if self._available is not None:
+            return bool(self._available())
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def show(self) -> bool:
-        """Put the icon in the tray; False (and nothing shown) where there is no tray."""
+        """Put the icon in the tray; False (and nothing shown) where there is no tray.
+
+        Once shown, the tray host is watched: see ``watch``.
+        """
         if not self.is_available():
             log.info("no system tray: closing the window will quit the program")
             return False
         self.tray.show()
+        self._was_available = True
+        self._watch.start()
         return True
 
     def is_shown(self) -> bool:
         return self.tray.isVisible()
 
+    def is_usable(self) -> bool:
+        """Whether the icon is in a tray now: the window can be closed into it."""
+        return self.is_shown() and self.is_available()
+
+    def watch(self) -> bool | None:
+        """Look for the tray host; the new availability when it changed, else None.
+
+        When the host comes back (a restarted panel), the icon is put in it again.
+        """
+        now = self.is_available()
+        if now == self._was_available:
+            return None
+        self._was_available = now
+        if now:
+            log.info("the system tray is back: showing the icon again")
+            self.tray.hide()  # a new host knows nothing of the old icon
+            self.tray.show()
+        else:
+            log.warning("the system tray has gone: the window will not hide into it")
+        self.availability_changed.emit(now)
+        return now
+
     def dispose(self) -> None:
         """Take the icon out of the tray and free the menu (at quit, or a test's end)."""
+        self._watch.stop()
         self.tray.hide()
         self.tray.setContextMenu(None)
         self.menu.deleteLater()
@@ -192,65 +213,3 @@ class TrayController(QObject):
 
     def _message_clicked(self) -> None:
         self.message_clicked.emit(list(self._message_task_ids))
-
-
-# -- the choice of channels ------------------------------------------------------------
-
-
-def build_notifier(
-    tray_controller: TrayController | None,
-    banner_callback: Callable[[str, str, Sequence[int]], None],
-    *,
-    plyer_notifier: PlyerNotifier | None = None,
-    log: logging.Logger = log,
-) -> FallbackNotifier:
-    """plyer, then the tray message, then the in-window banner: chosen once, at start-up.
-
-    A channel that cannot work here (plyer without a back-end, a desktop without a
-    tray) is left out, and why is logged; the banner always remains.
-    """
-    plyer = plyer_notifier or PlyerNotifier(APP_TITLE, notification_icon())
-    chain: list[Notifier] = []
-    if plyer.available():
-        chain.append(plyer)
-    else:
-        log.info("desktop notifications: plyer left out")
-    if tray_controller is not None and QSystemTrayIcon.isSystemTrayAvailable():
-        chain.append(tray_controller.notifier())
-    else:
-        log.info("desktop notifications: no system tray, tray messages left out")
-    chain.append(BannerNotifier(banner_callback))
-    notifier = FallbackNotifier(chain, log)
-    log.info("notification channels: %s", ", ".join(notifier.channels))
-    return notifier
-
-
-def _channel_message(channel: str) -> str:
-    messages = {
-        "plyer": QCoreApplication.translate("Tray", "测试提醒已通过系统通知发出。"),
-        "tray": QCoreApplication.translate(
-            "Tray", "测试提醒已通过托盘消息发出（系统通知不可用）。"
-        ),
-        "banner": QCoreApplication.translate(
-            "Tray", "系统通知和托盘消息都不可用，测试提醒显示在主窗口顶部。"
-        ),
-    }
-    return messages.get(channel, QCoreApplication.translate("Tray", "测试提醒已发出。"))
-
-
-def send_test_notification(notifier: Notifier | None) -> str:
-    """What the settings' 发送测试提醒 does: send one, and say to the user how it went."""
-    title = QCoreApplication.translate("Tray", "测试提醒")
-    body = QCoreApplication.translate("Tray", "看到这条消息，说明到期提醒可以正常弹出。")
-    if notifier is None:
-        log.warning("test notification: no notifier set up")
-        return QCoreApplication.translate("Tray", "测试提醒没有发出：提醒功能尚未启动。")
-    try:
-        channel = notifier.notify(title, body, [])
-    except NotificationError as exc:
-        log.warning("test notification failed: %s", exc)
-        return QCoreApplication.translate("Tray", "测试提醒没有发出。\n原因：%1").replace(
-            "%1", str(exc)
-        )
-    log.info("test notification sent through %s", channel)
-    return _channel_message(channel)

@@ -1,10 +1,9 @@
-"""The tray icon, its menu and tooltip, the tray and banner channels, the choice of channels
-at start-up, the test notification, and the program's icon files."""
+"""The tray icon, its menu and tooltip, the tray channel, the banner, the watch on the tray
+host, and the program's icon files (the chain of channels: test_delivery.py)."""
 
 from __future__ import annotations
 
 import importlib.util
-import logging
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -14,37 +13,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from desktop_app.reminders.notifier import (
-    NotificationError,
-    PlyerNotifier,
-    RecordingNotifier,
-)
+from desktop_app.reminders.notifier import NotificationError
 from desktop_app.ui.banner import NotificationBanner
-from desktop_app.ui.tray import (
-    BannerNotifier,
-    TrayController,
-    TrayNotifier,
-    build_notifier,
-    pause_end,
-    send_test_notification,
-)
+from desktop_app.ui.tray import TrayController, TrayNotifier, pause_end
 
 ROOT = Path(__file__).resolve().parents[2]
 ICONS = ROOT / "resources" / "icons"
 # Showing a tray icon where the platform has none (offscreen, with availability faked)
 # makes Qt's fallback tray warn about a signal the offscreen platform lacks.
 NO_TRAY_WARNING = "systemTrayWindowChanged"
-
-
-class FakePlyerBackend:
-    def __init__(self, error: Exception | None = None) -> None:
-        self.error = error
-        self.messages: list[tuple[str, str]] = []
-
-    def notify(self, **kwargs) -> None:
-        if self.error is not None:
-            raise self.error
-        self.messages.append((kwargs["title"], kwargs["message"]))
 
 
 def _tray_available(monkeypatch: pytest.MonkeyPatch, available: bool) -> None:
@@ -135,8 +112,9 @@ def test_tray_notifier_raises_when_no_tray_is_available(
     monkeypatch: pytest.MonkeyPatch, controller: TrayController
 ) -> None:
     _tray_available(monkeypatch, False)
-    with pytest.raises(NotificationError, match="no system tray"):
+    with pytest.raises(NotificationError) as caught:
         controller.notifier().notify("到期提醒", "2 项逾期", [1, 2])
+    assert caught.value.code == "no_tray"
     assert not controller.is_shown()
 
 
@@ -158,8 +136,47 @@ def test_tray_notifier_raises_when_the_tray_shows_no_messages(
 ) -> None:
     _tray_available(monkeypatch, True)
     monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: False))
-    with pytest.raises(NotificationError, match="does not show messages"):
+    with pytest.raises(NotificationError) as caught:
         TrayNotifier(controller.tray).notify("t", "b", [])
+    assert caught.value.code == "tray_no_messages"
+
+
+# -- the tray host going away and coming back -----------------------------------------
+
+
+@pytest.mark.qt_log_ignore(NO_TRAY_WARNING)
+def test_the_tray_host_is_watched_and_the_icon_comes_back_with_it(qtbot) -> None:
+    host = {"up": True}
+    controller = TrayController(platform="linux", available=lambda: host["up"])
+    try:
+        assert controller.show() and controller.is_usable()
+        assert controller.watch() is None  # nothing changed
+        host["up"] = False  # the panel was restarted
+        with qtbot.waitSignal(controller.availability_changed, timeout=1000) as gone:
+            assert controller.watch() is False
+        assert gone.args == [False] and not controller.is_usable()
+        assert controller.watch() is None  # said once
+        host["up"] = True
+        with qtbot.waitSignal(controller.availability_changed, timeout=1000) as back:
+            assert controller.watch() is True
+        assert back.args == [True] and controller.is_shown() and controller.is_usable()
+    finally:
+        controller.dispose()
+
+
+def test_the_tray_host_is_watched_by_a_timer_once_the_icon_shows(qapp) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.tray import TRAY_WATCH_MS
+
+    controller = TrayController(platform="linux", available=lambda: False)
+    try:
+        watch = [t for t in controller.findChildren(QTimer) if t.interval() == TRAY_WATCH_MS]
+        assert len(watch) == 1 and not watch[0].isActive()
+        assert not controller.show()  # no tray: nothing to watch
+        assert not watch[0].isActive()
+    finally:
+        controller.dispose()
 
 
 # -- the banner ------------------------------------------------------------------------
@@ -190,73 +207,6 @@ def test_banner_close_hides_and_a_banner_without_tasks_has_nothing_to_open(qtbot
     with qtbot.assertNotEmitted(banner.open_requested):
         qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
     assert banner.isHidden() and banner.task_ids() == []
-
-
-def test_banner_notifier_calls_the_window_and_reports_its_failure(qtbot) -> None:
-    banner = NotificationBanner()
-    qtbot.addWidget(banner)
-    assert BannerNotifier(banner.show_notification).notify("t", "b", [4]) == "banner"
-    assert banner.task_ids() == [4]
-
-    def gone(title, body, task_ids):
-        raise RuntimeError("Internal C++ object already deleted")
-
-    with pytest.raises(NotificationError, match="already deleted"):
-        BannerNotifier(gone).notify("t", "b", [])
-
-
-# -- the choice of channels ------------------------------------------------------------
-
-
-def test_build_notifier_orders_plyer_tray_banner(
-    monkeypatch: pytest.MonkeyPatch, controller: TrayController
-) -> None:
-    _tray_available(monkeypatch, True)
-    backend = FakePlyerBackend()
-    notifier = build_notifier(
-        controller, lambda *a: None, plyer_notifier=PlyerNotifier("x", None, backend=backend)
-    )
-    assert notifier.channels == ("plyer", "tray", "banner")
-    assert notifier.notify("到期提醒", "正文", [1]) == "plyer"
-    assert backend.messages == [("到期提醒", "正文")]
-
-
-def test_build_notifier_leaves_out_what_cannot_work_here(
-    monkeypatch: pytest.MonkeyPatch, controller: TrayController, caplog: pytest.LogCaptureFixture
-) -> None:
-    _tray_available(monkeypatch, False)
-    no_plyer = PlyerNotifier("x", None, platform="plan9")
-    with caplog.at_level(logging.INFO):
-        notifier = build_notifier(controller, lambda *a: None, plyer_notifier=no_plyer)
-    assert notifier.channels == ("banner",)
-    assert "plyer left out" in caplog.text and "tray messages left out" in caplog.text
-    without_tray = build_notifier(None, lambda *a: None, plyer_notifier=no_plyer)
-    assert without_tray.channels == ("banner",)
-
-
-def test_when_plyer_and_the_tray_fail_the_banner_shows_the_reminder(
-    qtbot, monkeypatch: pytest.MonkeyPatch, controller: TrayController
-) -> None:
-    _tray_available(monkeypatch, True)
-    monkeypatch.setattr(QSystemTrayIcon, "supportsMessages", staticmethod(lambda: False))
-    banner = NotificationBanner()
-    qtbot.addWidget(banner)
-    broken = PlyerNotifier("x", None, backend=FakePlyerBackend(OSError("balloon failed")))
-    notifier = build_notifier(controller, banner.show_notification, plyer_notifier=broken)
-    assert notifier.channels == ("plyer", "tray", "banner")
-    assert notifier.notify("到期提醒", "1 项今天到期", [7]) == "banner"
-    assert not banner.isHidden() and banner.task_ids() == [7]
-
-
-def test_send_test_notification_says_how_it_went() -> None:
-    plyer = RecordingNotifier("plyer")
-    assert send_test_notification(plyer) == "测试提醒已通过系统通知发出。"
-    assert plyer.calls[0].title == "测试提醒" and plyer.calls[0].task_ids == ()
-    assert "托盘" in send_test_notification(RecordingNotifier("tray"))
-    assert "主窗口顶部" in send_test_notification(RecordingNotifier("banner"))
-    failed = send_test_notification(RecordingNotifier("plyer", fail="no backend"))
-    assert failed.startswith("测试提醒没有发出") and "no backend" in failed
-    assert send_test_notification(None).startswith("测试提醒没有发出")
 
 
 def test_pause_lasts_an_hour_or_until_tomorrow() -> None:

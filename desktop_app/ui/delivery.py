@@ -1,0 +1,185 @@
+"""How the window's reminders reach the liaison: the chain of channels (the desktop's
+notification, the tray message, the in-window banner, the small reminder window), and the
+words that say which one showed a reminder or why none could.
+
+The desktop's notification is ``desktop_app.reminders``' (D-Bus on Linux, plyer elsewhere);
+the Qt channels are here and in ``tray.py``; each raises ``NotificationError`` with a
+code, put into the user's language by ``failure_text``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from desktop_app.reminders.notifier import (
+    APP_TITLE,
+    FallbackNotifier,
+    NotificationError,
+    Notifier,
+    channel_of,
+    desktop_notifier,
+    notification_icon,
+    plyer_platform,
+)
+from desktop_app.ui.tray import TrayController
+
+if TYPE_CHECKING:
+    from desktop_app.ui.desktop_clicks import DesktopClicks
+
+log = logging.getLogger(__name__)
+
+ShowReminder = Callable[[str, str, Sequence[int]], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Delivery", text)
+
+
+class BannerNotifier:
+    """A banner across the top of the main window: delivered only if the window is seen.
+
+    ``show`` raises ``NotificationError("window_hidden")`` when the window is hidden or
+    minimised (the reminder window comes next then).
+    """
+
+    channel = "banner"
+
+    def __init__(self, show: ShowReminder) -> None:
+        self.show = show
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        try:
+            self.show(title, body, task_ids)
+        except NotificationError:
+            raise
+        except Exception as exc:  # e.g. the window is already gone
+            raise NotificationError("window_failed", f"banner: {exc!r}") from exc
+        return self.channel
+
+
+class PopupNotifier:
+    """The last resort: a small window of our own, on top of the others."""
+
+    channel = "popup"
+
+    def __init__(self, show: ShowReminder) -> None:
+        self.show = show
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        try:
+            self.show(title, body, task_ids)
+        except NotificationError:
+            raise
+        except Exception as exc:
+            raise NotificationError("window_failed", f"popup: {exc!r}") from exc
+        return self.channel
+
+
+def window_desktop_notifier(
+    parent: QObject, on_click: Callable[[list], None]
+) -> tuple[Notifier, DesktopClicks | None]:
+    """The desktop's notification for the window, and on Linux what hears a click on it
+    (``on_click`` gets the clicked notification's task ids)."""
+    if plyer_platform() != "linux":
+        return desktop_notifier(APP_TITLE), None
+    from desktop_app.reminders.dbus_notify import DBusNotifier, NotificationBus
+    from desktop_app.ui.desktop_clicks import DesktopClicks
+
+    bus = NotificationBus()
+    clicks = DesktopClicks(bus, parent)
+    clicks.clicked.connect(on_click)
+    clicks.start()
+    notifier = DBusNotifier(
+        APP_TITLE,
+        notification_icon(),
+        bus=bus,
+        on_sent=clicks.remember,
+        action_label=_tr("查看全部"),
+    )
+    return notifier, clicks
+
+
+def build_notifier(
+    desktop: Notifier,
+    tray_controller: TrayController | None,
+    show_banner: ShowReminder,
+    show_popup: ShowReminder,
+) -> FallbackNotifier:
+    """The desktop's notification, then the tray message, the banner, the reminder window.
+
+    Every channel stays in the chain and is tried at each reminder: a notification
+    service or a tray that is missing now may be back at the next one.
+    """
+    chain: list[Notifier] = [desktop]
+    if tray_controller is not None:
+        chain.append(tray_controller.notifier())
+    chain += [BannerNotifier(show_banner), PopupNotifier(show_popup)]
+    notifier = FallbackNotifier(chain, log)
+    log.info("notification channels: %s", ", ".join(notifier.channels))
+    return notifier
+
+
+# -- the words ------------------------------------------------------------------------
+
+
+def channel_name(channel: str) -> str:
+    """The channel as the user knows it."""
+    names = {
+        "dbus": _tr("系统通知"),
+        "plyer": _tr("系统通知"),
+        "tray": _tr("托盘消息"),
+        "banner": _tr("主窗口顶部的提示条"),
+        "popup": _tr("提醒小窗口"),
+    }
+    return names.get(channel, channel)
+
+
+def failure_text(error: NotificationError) -> str:
+    """Why a channel could not show a reminder, in the user's language."""
+    texts = {
+        "no_session_bus": _tr("没有桌面会话（D-Bus 会话总线）"),
+        "no_service": _tr("桌面上没有运行通知服务"),
+        "refused": _tr("通知服务拒绝显示"),
+        "unavailable": _tr("本机无法显示系统通知"),
+        "failed": _tr("显示时出错"),
+        "no_tray": _tr("桌面没有系统托盘"),
+        "tray_no_messages": _tr("系统托盘不能显示消息"),
+        "window_hidden": _tr("主窗口没有显示"),
+        "window_failed": _tr("窗口无法显示"),
+    }
+    if error.code == "none_worked" and error.failures:
+        return "；".join(
+            f"{channel_name(name)}：{failure_text(failure)}" for name, failure in error.failures
+        )
+    return texts.get(error.code, _tr("显示时出错"))
+
+
+def _failures_text(failures: Sequence[tuple[str, NotificationError]]) -> str:
+    return "\n".join(f"· {channel_name(name)}：{failure_text(error)}" for name, error in failures)
+
+
+def send_test_notification(notifier: Notifier | None) -> str:
+    """What the settings' 发送测试提醒 does: send one, and say truthfully how it went."""
+    title = _tr("测试提醒")
+    body = _tr("看到这条消息，说明到期提醒可以正常弹出。")
+    if notifier is None:
+        log.warning("test notification: no notifier set up")
+        return _tr("测试提醒没有发出：提醒功能尚未启动。")
+    try:
+        channel = notifier.notify(title, body, [])
+    except NotificationError as exc:
+        log.warning("test notification not shown: %s", exc)
+        failures = exc.failures or ((channel_of(notifier), exc),)
+        return _tr("测试提醒没有发出，没有一种方式能够显示它：\n%1").replace(
+            "%1", _failures_text(failures)
+        )
+    log.info("test notification shown through %s", channel)
+    said = _tr("测试提醒已通过%1显示。").replace("%1", channel_name(channel))
+    failures = getattr(notifier, "last_failures", ())
+    if failures:
+        said += "\n" + _tr("这些方式没有成功：\n%1").replace("%1", _failures_text(failures))
+    return said
