@@ -81,13 +81,19 @@ def configure_logging(folder: Path | None = None, level: int = logging.INFO) -> 
         print(f"日志文件无法写入：{path}（The log file cannot be written: {exc}）", file=sys.stderr)
         return None
     handler.setFormatter(logging.Formatter(FORMAT))
-    for old in [h for h in root.handlers if isinstance(h, _OurHandler)]:
-        root.removeHandler(old)
-        old.close()
+    remove_file_logging()
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
     return path
+
+
+def remove_file_logging() -> None:
+    """Stop writing to the log file (a test's end)."""
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _OurHandler)]:
+        root.removeHandler(old)
+        old.close()
 
 
 def enable_crash_file(folder: Path | None = None) -> Path | None:

@@ -35,10 +35,6 @@ log = logging.getLogger(__name__)
 ShowReminder = Callable[[str, str, Sequence[int]], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Delivery", text)
-
-
 class BannerNotifier:
     """A banner across the top of the main window: delivered only if the window is seen.
 
@@ -98,7 +94,7 @@ def window_desktop_notifier(
         notification_icon(),
         bus=bus,
         on_sent=clicks.remember,
-        action_label=_tr("查看全部"),
+        action_label=QCoreApplication.translate("Delivery", "查看全部"),
     )
     return notifier, clicks
 
@@ -129,11 +125,11 @@ def build_notifier(
 def channel_name(channel: str) -> str:
     """The channel as the user knows it."""
     names = {
-        "dbus": _tr("系统通知"),
-        "plyer": _tr("系统通知"),
-        "tray": _tr("托盘消息"),
-        "banner": _tr("主窗口顶部的提示条"),
-        "popup": _tr("提醒小窗口"),
+        "dbus": QCoreApplication.translate("Delivery", "系统通知"),
+        "plyer": QCoreApplication.translate("Delivery", "系统通知"),
+        "tray": QCoreApplication.translate("Delivery", "托盘消息"),
+        "banner": QCoreApplication.translate("Delivery", "主窗口顶部的提示条"),
+        "popup": QCoreApplication.translate("Delivery", "提醒小窗口"),
     }
     return names.get(channel, channel)
 
@@ -141,21 +137,21 @@ def channel_name(channel: str) -> str:
 def failure_text(error: NotificationError) -> str:
     """Why a channel could not show a reminder, in the user's language."""
     texts = {
-        "no_session_bus": _tr("没有桌面会话（D-Bus 会话总线）"),
-        "no_service": _tr("桌面上没有运行通知服务"),
-        "refused": _tr("通知服务拒绝显示"),
-        "unavailable": _tr("本机无法显示系统通知"),
-        "failed": _tr("显示时出错"),
-        "no_tray": _tr("桌面没有系统托盘"),
-        "tray_no_messages": _tr("系统托盘不能显示消息"),
-        "window_hidden": _tr("主窗口没有显示"),
-        "window_failed": _tr("窗口无法显示"),
+        "no_session_bus": QCoreApplication.translate("Delivery", "没有桌面会话（D-Bus 会话总线）"),
+        "no_service": QCoreApplication.translate("Delivery", "桌面上没有运行通知服务"),
+        "refused": QCoreApplication.translate("Delivery", "通知服务拒绝显示"),
+        "unavailable": QCoreApplication.translate("Delivery", "本机无法显示系统通知"),
+        "failed": QCoreApplication.translate("Delivery", "显示时出错"),
+        "no_tray": QCoreApplication.translate("Delivery", "桌面没有系统托盘"),
+        "tray_no_messages": QCoreApplication.translate("Delivery", "系统托盘不能显示消息"),
+        "window_hidden": QCoreApplication.translate("Delivery", "主窗口没有显示"),
+        "window_failed": QCoreApplication.translate("Delivery", "窗口无法显示"),
     }
     if error.code == "none_worked" and error.failures:
         return "；".join(
             f"{channel_name(name)}：{failure_text(failure)}" for name, failure in error.failures
         )
-    return texts.get(error.code, _tr("显示时出错"))
+    return texts.get(error.code, QCoreApplication.translate("Delivery", "显示时出错"))
 
 
 def _failures_text(failures: Sequence[tuple[str, NotificationError]]) -> str:
@@ -164,22 +160,26 @@ def _failures_text(failures: Sequence[tuple[str, NotificationError]]) -> str:
 
 def send_test_notification(notifier: Notifier | None) -> str:
     """What the settings' 发送测试提醒 does: send one, and say truthfully how it went."""
-    title = _tr("测试提醒")
-    body = _tr("看到这条消息，说明到期提醒可以正常弹出。")
+    title = QCoreApplication.translate("Delivery", "测试提醒")
+    body = QCoreApplication.translate("Delivery", "看到这条消息，说明到期提醒可以正常弹出。")
     if notifier is None:
         log.warning("test notification: no notifier set up")
-        return _tr("测试提醒没有发出：提醒功能尚未启动。")
+        return QCoreApplication.translate("Delivery", "测试提醒没有发出：提醒功能尚未启动。")
     try:
         channel = notifier.notify(title, body, [])
     except NotificationError as exc:
         log.warning("test notification not shown: %s", exc)
         failures = exc.failures or ((channel_of(notifier), exc),)
-        return _tr("测试提醒没有发出，没有一种方式能够显示它：\n%1").replace(
-            "%1", _failures_text(failures)
-        )
+        return QCoreApplication.translate(
+            "Delivery", "测试提醒没有发出，没有一种方式能够显示它：\n%1"
+        ).replace("%1", _failures_text(failures))
     log.info("test notification shown through %s", channel)
-    said = _tr("测试提醒已通过%1显示。").replace("%1", channel_name(channel))
+    said = QCoreApplication.translate("Delivery", "测试提醒已通过%1显示。").replace(
+        "%1", channel_name(channel)
+    )
     failures = getattr(notifier, "last_failures", ())
     if failures:
-        said += "\n" + _tr("这些方式没有成功：\n%1").replace("%1", _failures_text(failures))
+        said += "\n" + QCoreApplication.translate("Delivery", "这些方式没有成功：\n%1").replace(
+            "%1", _failures_text(failures)
+        )
     return said

@@ -356,9 +356,37 @@ class SettingsDialog(QDialog):
         self.data_dir_note = self._note("")
         folder_box.addWidget(self.data_dir_note)
         form.addRow(self.tr("数据文件夹："), folder_box)
+        form.addRow(self.tr("日志文件："), self._log_row())
         layout.addLayout(form)
         layout.addStretch(1)
         return page
+
+    def _log_row(self) -> QVBoxLayout:
+        """Where the log is (delivery failures and errors go there), to hand to support."""
+        from desktop_app import logs
+
+        current = logs.current_log_file()
+        self.log_file_edit = QLineEdit(str(current or logs.log_dir() / logs.LOG_FILE))
+        self.log_file_edit.setReadOnly(True)
+        self.open_log_dir_button = QPushButton(self.tr("打开文件夹"))
+        folder = current.parent if current is not None else logs.log_dir()
+        self.open_log_dir_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.log_file_edit, 1)
+        row.addWidget(self.open_log_dir_button)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addLayout(row)
+        note = (
+            self.tr("提醒的发送情况和程序错误记录在这里，遇到问题时可发给维护人员。")
+            if current is not None
+            else self.tr("日志文件无法写入，记录只输出到控制台。")
+        )
+        self.log_note = self._note(note)
+        box.addWidget(self.log_note)
+        return box
 
     def _build_backups_tab(self) -> QWidget:
         page = QWidget()

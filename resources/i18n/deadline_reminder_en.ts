@@ -7,6 +7,103 @@
         <source>工作要点督办提醒</source>
         <translation>Work Plan Deadline Reminder</translation>
     </message>
+    <message>
+        <source>日志文件：%1</source>
+        <translation>Log file: %1</translation>
+    </message>
+    <message>
+        <source>程序遇到意外错误，已保存的数据没有受影响。
+请把“详细信息”复制给维护人员。</source>
+        <translation>The program ran into an unexpected error; the saved data is not affected.
+Please copy the “Details” to whoever maintains it.</translation>
+    </message>
+</context>
+<context>
+    <name>Delivery</name>
+    <message>
+        <source>主窗口没有显示</source>
+        <translation>the main window is not on screen</translation>
+    </message>
+    <message>
+        <source>主窗口顶部的提示条</source>
+        <translation>the banner at the top of the main window</translation>
+    </message>
+    <message>
+        <source>托盘消息</source>
+        <translation>a tray message</translation>
+    </message>
+    <message>
+        <source>提醒小窗口</source>
+        <translation>the small reminder window</translation>
+    </message>
+    <message>
+        <source>显示时出错</source>
+        <translation>it failed while showing</translation>
+    </message>
+    <message>
+        <source>本机无法显示系统通知</source>
+        <translation>desktop notifications are not available on this computer</translation>
+    </message>
+    <message>
+        <source>查看全部</source>
+        <translation>View all</translation>
+    </message>
+    <message>
+        <source>桌面上没有运行通知服务</source>
+        <translation>no notification service is running on the desktop</translation>
+    </message>
+    <message>
+        <source>桌面没有系统托盘</source>
+        <translation>the desktop has no system tray</translation>
+    </message>
+    <message>
+        <source>没有桌面会话（D-Bus 会话总线）</source>
+        <translation>there is no desktop session (D-Bus session bus)</translation>
+    </message>
+    <message>
+        <source>测试提醒</source>
+        <translation>Test reminder</translation>
+    </message>
+    <message>
+        <source>测试提醒已通过%1显示。</source>
+        <translation>The test reminder was shown as %1.</translation>
+    </message>
+    <message>
+        <source>测试提醒没有发出，没有一种方式能够显示它：
+%1</source>
+        <translation>The test reminder was not shown; no way of showing it worked:
+%1</translation>
+    </message>
+    <message>
+        <source>测试提醒没有发出：提醒功能尚未启动。</source>
+        <translation>The test reminder was not sent: reminders have not started yet.</translation>
+    </message>
+    <message>
+        <source>看到这条消息，说明到期提醒可以正常弹出。</source>
+        <translation>If you can see this, deadline reminders can reach you.</translation>
+    </message>
+    <message>
+        <source>窗口无法显示</source>
+        <translation>the window could not be shown</translation>
+    </message>
+    <message>
+        <source>系统托盘不能显示消息</source>
+        <translation>the system tray cannot show messages</translation>
+    </message>
+    <message>
+        <source>系统通知</source>
+        <translation>a desktop notification</translation>
+    </message>
+    <message>
+        <source>这些方式没有成功：
+%1</source>
+        <translation>These did not work:
+%1</translation>
+    </message>
+    <message>
+        <source>通知服务拒绝显示</source>
+        <translation>the notification service refused it</translation>
+    </message>
 </context>
 <context>
     <name>DepartmentListModel</name>
@@ -746,6 +843,21 @@ Reminders and “My departments only” follow this choice.</translation>
     </message>
 </context>
 <context>
+    <name>ReminderPopup</name>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>到期提醒</source>
+        <translation>Deadline Reminders</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>“{name}”的新名称：</source>
@@ -920,6 +1032,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Reminders are paused until {when}.</translation>
     </message>
     <message>
+        <source>提醒的发送情况和程序错误记录在这里，遇到问题时可发给维护人员。</source>
+        <translation>How reminders were delivered and any program errors are recorded here; send it to support when something goes wrong.</translation>
+    </message>
+    <message>
         <source>改名…</source>
         <translation>Rename…</translation>
     </message>
@@ -942,6 +1058,14 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>无法设置开机自动启动：{reason}</source>
         <translation>Cannot set the program to start at login: {reason}</translation>
+    </message>
+    <message>
+        <source>日志文件无法写入，记录只输出到控制台。</source>
+        <translation>The log file cannot be written; the log goes to the console only.</translation>
+    </message>
+    <message>
+        <source>日志文件：</source>
+        <translation>Log file:</translation>
     </message>
     <message>
         <source>时间</source>
@@ -1250,43 +1374,6 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>（已手工修改）</source>
         <translation> (corrected by hand)</translation>
-    </message>
-</context>
-<context>
-    <name>Tray</name>
-    <message>
-        <source>测试提醒</source>
-        <translation>Test reminder</translation>
-    </message>
-    <message>
-        <source>测试提醒已发出。</source>
-        <translation>The test reminder was sent.</translation>
-    </message>
-    <message>
-        <source>测试提醒已通过托盘消息发出（系统通知不可用）。</source>
-        <translation>The test reminder was sent as a tray message (desktop notifications are unavailable).</translation>
-    </message>
-    <message>
-        <source>测试提醒已通过系统通知发出。</source>
-        <translation>The test reminder was sent as a desktop notification.</translation>
-    </message>
-    <message>
-        <source>测试提醒没有发出。
-原因：%1</source>
-        <translation>The test reminder was not sent.
-Reason: %1</translation>
-    </message>
-    <message>
-        <source>测试提醒没有发出：提醒功能尚未启动。</source>
-        <translation>The test reminder was not sent: reminders have not started yet.</translation>
-    </message>
-    <message>
-        <source>看到这条消息，说明到期提醒可以正常弹出。</source>
-        <translation>If you can see this, deadline reminders will pop up as they should.</translation>
-    </message>
-    <message>
-        <source>系统通知和托盘消息都不可用，测试提醒显示在主窗口顶部。</source>
-        <translation>Neither desktop notifications nor tray messages are available; the test reminder is shown at the top of the main window.</translation>
     </message>
 </context>
 <context>

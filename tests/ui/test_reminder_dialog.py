@@ -28,6 +28,7 @@ from tests.storage_helpers import FakeClock, storage_with_plan
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 JUNE_30 = (27, 30, 31, 48, 71)
+LATE = (5, 54, 23, 58)  # due 31 March and 31 January
 # Offscreen has no tray, cannot raise a window, nor grab the keyboard for a popup menu.
 pytestmark = pytest.mark.qt_log_ignore(
     "systemTrayWindowChanged",
@@ -174,7 +175,7 @@ def test_clicking_a_task_opens_it_in_the_main_window(
     assert _log("acknowledged") == []  # opening is not answering
 
 
-def test_the_tray_s_today_opens_what_is_unanswered(
+def test_the_tray_s_today_lists_what_is_late_or_near_even_when_answered(
     window: MainWindow, tray: TrayController, digest: Notification
 ) -> None:
     window.open_reminders(digest.task_ids)
@@ -182,10 +183,22 @@ def test_the_tray_s_today_opens_what_is_unanswered(
     window.reminder_dialog.close()
     tray.today_action.trigger()  # 今天的提醒
     dialog = _dialog(window)
-    assert sorted(dialog.task_ids()) == [30, 48, 71]
+    # Acknowledged or not, due on 30 June; and late since March and January.
+    assert sorted(dialog.task_ids()) == sorted(JUNE_30 + LATE)
+    assert dialog.task_ids()[:5] == list(digest.task_ids)  # most urgent first
 
 
-def test_today_with_nothing_pending_says_so(window: MainWindow, tray: TrayController) -> None:
+def test_today_lists_the_late_tasks_before_any_digest_went_out(
+    window: MainWindow, tray: TrayController
+) -> None:
+    tray.today_action.trigger()  # Friday before 09:00's digest: nothing was shown yet
+    assert sorted(_dialog(window).task_ids()) == sorted(JUNE_30 + LATE)
+
+
+def test_today_with_nothing_late_or_near_says_so(
+    window: MainWindow, tray: TrayController, clock: FakeClock
+) -> None:
+    clock.set(datetime(2024, 1, 2, 9, 0))  # the plan's first deadline is weeks away
     tray.today_action.trigger()
     dialog = _dialog(window)
     assert dialog.task_ids() == []

@@ -360,7 +360,10 @@ def test_the_real_qt_scheduler_fires_and_the_check_runs_on_the_gui_thread(qtbot)
         scheduler.schedule_at(datetime.now() + timedelta(milliseconds=50))
         with qtbot.waitSignal(scheduler.delivered, timeout=5_000):
             pass
-        assert job_threads and job_threads[0] is not threading.main_thread()
+        # The job's thread records itself after it has posted the queued call, so the GUI
+        # thread may get here first: wait for the record, not for luck.
+        qtbot.waitUntil(lambda: len(job_threads) == 1, timeout=5_000)
+        assert job_threads[0] is not threading.main_thread()
         assert service.check_threads == [threading.main_thread(), threading.main_thread()]
         assert scheduler.job() is None
     finally:

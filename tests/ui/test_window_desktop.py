@@ -1,0 +1,115 @@
+"""The window's reminders against a real notification daemon (dunst on a private session bus
+under Xvfb; the window itself offscreen): a digest shown by the daemon is logged as such, a
+click on it opens its tasks, and with the daemon gone the next channel shows it and the
+log names that channel; the settings' test button says which channel worked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from db.connection import Storage
+from db.models import ReminderLog
+from desktop_app.ui.app import start_reminders
+from desktop_app.ui.main_window import MainWindow
+from tests.helpers.desktop_session import DesktopSession
+from tests.storage_helpers import FakeClock, storage_with_plan
+
+FRIDAY = datetime(2024, 6, 14, 9, 0)
+MONDAY = datetime(2024, 6, 17, 9, 0)
+JUNE_30 = (27, 30, 31, 48, 71)
+LATE = (5, 54, 23, 58)
+pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+
+
+@pytest.fixture
+def storage(tmp_path: Path) -> Iterator[Storage]:
+    storage = storage_with_plan(tmp_path)
+    yield storage
+    storage.close()
+
+
+@pytest.fixture
+def window(
+    qtbot, tmp_path: Path, storage: Storage, desktop: DesktopSession, monkeypatch
+) -> Iterator[MainWindow]:
+    """The window as run_gui builds it after its first paint, on the private desktop."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.address)
+    clock = FakeClock(FRIDAY)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(storage, clock, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window
+    if window.reminders is not None:
+        window.reminders.stop()
+    if window.desktop_clicks is not None:
+        window.desktop_clicks.stop()
+    for dialog in (window.reminder_dialog, window._popup):
+        if dialog is not None:
+            dialog.close()
+
+
+def _channels() -> list[tuple[int, str]]:
+    return [
+        (r.task_id, r.channel)
+        for r in ReminderLog.select().where(ReminderLog.event == "shown").order_by(ReminderLog.id)
+    ]
+
+
+def test_the_daemon_shows_the_digest_and_a_click_opens_its_tasks(
+    qtbot, window: MainWindow, storage: Storage, desktop: DesktopSession
+) -> None:
+    scheduler = start_reminders(window, storage, window.clock)
+    assert window.notifier.channels == ("dbus", "banner", "popup")  # offscreen: no tray
+    desktop.wait_displayed(1)
+    assert sorted(_channels()) == sorted((t, "dbus") for t in JUNE_30)
+    assert window._banner is None and window._popup is None  # no fallback was needed
+    desktop.click_first()  # the default action: "查看全部"
+    qtbot.waitUntil(lambda: window.reminder_dialog is not None, timeout=5_000)
+    assert sorted(window.reminder_dialog.task_ids()) == sorted(JUNE_30)
+    [shown] = desktop.notifications()
+    assert shown["summary"] == "5 项任务即将到期"
+    assert shown["default_action_name"] == "default"
+    assert shown["icon_path"].endswith("app.png")
+    scheduler.stop()
+
+
+def test_with_the_daemon_stopped_the_banner_shows_it_and_the_log_says_so(
+    window: MainWindow, storage: Storage, desktop: DesktopSession
+) -> None:
+    desktop.stop_dunst()
+    start_reminders(window, storage, window.clock)
+    assert window.banner.isVisible()
+    assert window.banner.title_label.text() == "5 项任务即将到期"
+    assert sorted(_channels()) == sorted((t, "banner") for t in JUNE_30)
+    # Monday, with the window hidden in the tray: the small reminder window instead.
+    window.hide()
+    window.clock.set(MONDAY)
+    assert window.reminders is not None
+    window.reminders.check_now()
+    assert window.popup.isVisible() and sorted(window.popup.task_ids()) == sorted(LATE)
+    assert sorted(t for t, c in _channels() if c == "popup") == sorted(LATE)
+
+
+def test_the_test_button_says_which_channel_worked_against_the_real_daemon(
+    window: MainWindow, storage: Storage, desktop: DesktopSession
+) -> None:
+    start_reminders(window, storage, window.clock)
+    window.open_settings()
+    window._dialog.test_button.click()
+    assert window._note.text() == "测试提醒已通过系统通知显示。"
+    window._note.close()
+    assert "测试提醒" in [n["summary"] for n in desktop.notifications()]
+    desktop.stop_dunst()
+    window._dialog.test_button.click()
+    said = window._note.text()
+    assert said.startswith("测试提醒已通过主窗口顶部的提示条显示。")
+    assert "· 系统通知：桌面上没有运行通知服务" in said
+    window._note.close()
+    window._dialog.reject()
