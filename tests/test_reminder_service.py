@@ -332,3 +332,85 @@ def test_a_digest_shown_but_not_logged_is_not_shown_again(
     assert service.check(MONDAY.replace(minute=5)) is None
     assert len(notifier.calls) == 1
     assert service.check(MONDAY.replace(minute=10)) is None
+
+
+# -- a newly imported plan ---------------------------------------------------------------
+
+WEDNESDAY_EVENING = datetime(2024, 6, 12, 18, 0)
+
+
+@pytest.fixture
+def new_plan(tmp_path: Path) -> Iterator[Storage]:
+    """003 imported on a Wednesday evening: four tasks late, the June ones not yet near."""
+    storage = storage_with_plan(tmp_path / "new", WEDNESDAY_EVENING)
+    yield storage
+    storage.close()
+
+
+def test_a_new_plan_is_reminded_at_the_next_check_not_at_monday_s_slot(
+    new_plan: Storage, notifier: RecordingNotifier
+) -> None:
+    service = ReminderService(new_plan, notifier)
+    after = WEDNESDAY_EVENING.replace(minute=5)
+    assert service.next_due_time(after) == after  # at once, not next Monday's weekly slot
+    digest = service.check(after)
+    assert digest is not None and digest.kind == "new_plan"
+    assert digest.title == "新导入的工作要点中有 4 项任务已逾期"
+    assert sorted(digest.task_ids) == sorted(LATE)
+    assert digest.body.startswith("已逾期 4 项\n")
+    assert len(notifier.calls) == 1
+    # Once: neither the next check nor a restart repeats it.
+    assert service.check(after.replace(minute=6)) is None
+    assert ReminderService(new_plan, notifier).check(after.replace(minute=30)) is None
+    assert service.next_due_time(after.replace(minute=6)) == FRIDAY
+    assert len(notifier.calls) == 1
+
+
+def test_a_new_plan_s_digest_takes_in_what_else_is_due_and_lists_tasks_near(
+    new_plan: Storage, notifier: RecordingNotifier
+) -> None:
+    digest = ReminderService(new_plan, notifier).check(FRIDAY)  # first check on Friday 09:00
+    assert digest is not None and digest.kind == "new_plan"
+    assert digest.title == "新导入的工作要点中有 9 项任务已逾期或即将到期"
+    assert sorted(digest.task_ids) == sorted(JUNE_30 + LATE)
+    assert digest.task_ids[:5] == tuple(sorted(JUNE_30, key=digest.task_ids.index))
+    # Friday's own reminder points are logged too, so they do not come again.
+    assert {(t, FRIDAY) for t in JUNE_30} <= set(_shown())
+    assert ReminderService(new_plan, notifier).check(FRIDAY.replace(hour=10)) is None
+
+
+def test_a_new_plan_with_nothing_late_or_near_is_introduced_silently_once(
+    tmp_path: Path, notifier: RecordingNotifier
+) -> None:
+    january = datetime(2024, 1, 2, 9, 0)
+    storage = storage_with_plan(tmp_path / "jan", january)
+    try:
+        service = ReminderService(storage, notifier)
+        assert service.check(january.replace(minute=5)) is None
+        assert notifier.attempts == []
+        assert service.next_due_time(january.replace(minute=6)) != january.replace(minute=6)
+    finally:
+        storage.close()
+
+
+def test_a_plan_imported_over_a_week_ago_gets_no_new_import_digest(
+    service: ReminderService,
+) -> None:
+    digest = service.check(FRIDAY)  # imported on 1 June
+    assert digest is not None and digest.kind == "digest"
+
+
+def test_a_new_plan_s_digest_waits_for_the_quiet_hours_and_keeps_to_my_departments(
+    new_plan: Storage, notifier: RecordingNotifier
+) -> None:
+    quiet = replace(DEFAULTS, quiet_start=time(18, 0), quiet_end=time(8, 0))
+    save_reminder_settings(new_plan, quiet)
+    departments.set_my_departments(new_plan, [departments.get_department("行政复议科").id])
+    service = ReminderService(new_plan, notifier)
+    assert service.check(WEDNESDAY_EVENING.replace(minute=5)) is None
+    morning = datetime(2024, 6, 13, 8, 0)
+    assert service.next_due_time(WEDNESDAY_EVENING.replace(minute=5)) == morning
+    digest = service.check(morning)
+    assert digest is not None and digest.kind == "new_plan"
+    [task] = repository.tasks(task_ids=list(digest.task_ids))  # not the other three
+    assert task.id in LATE and "行政复议科" in (*task.lead, *task.responsible)

@@ -524,9 +524,13 @@ def build_digest(
 def _title(kind: str, count: int, groups: Iterable[str]) -> str:
     if kind == "catch_up":
         return f"您不在时，有 {count} 项任务到了提醒时间"
-    if kind == "new_plan":
-        return f"新导入的工作要点中有 {count} 项任务已逾期或即将到期"
     seen = set(groups)
+    if kind == "new_plan":
+        if seen == {"late"}:
+            return f"新导入的工作要点中有 {count} 项任务已逾期"
+        if seen <= {"today", "soon"}:
+            return f"新导入的工作要点中有 {count} 项任务即将到期"
+        return f"新导入的工作要点中有 {count} 项任务已逾期或即将到期"
     if seen <= {"today", "soon"}:
         return f"{count} 项任务即将到期"
     if seen == {"late"}:
