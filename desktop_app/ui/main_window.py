@@ -215,6 +215,11 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.search_action)
+        view_menu.addSeparator()
+        # Also in the tray's menu; here for a desktop without a tray.
+        self.today_action = QAction(self.tr("今天的提醒"), self)
+        self.today_action.triggered.connect(self.show_today)
+        view_menu.addAction(self.today_action)
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools.addAction(self.mine_action)
         tools.addAction(self.settings_action)
@@ -226,6 +231,7 @@ class MainWindow(QMainWindow):
             self.mine_action,
             self.settings_action,
             self.delete_plan_action,
+            self.today_action,
             self.months_button,
             self.overview_button,
         )
@@ -627,12 +633,25 @@ class MainWindow(QMainWindow):
             self.app_settings.setValue(ASKED_MINE_KEY, True)
         if sample is not None:
             self.app_settings.setValue(OFFERED_SAMPLE_KEY, True)
+        # The new plan's first digest waits for the answers: it is of my departments, and
+        # not of a sample about to be removed.
+        reminders = self.reminders
+        if reminders is not None:
+            reminders.hold()
+
+        def release() -> None:
+            if reminders is not None:
+                reminders.release()
 
         def questions() -> None:
-            then = (lambda: self.choose_my_departments(first_time=True)) if ask_mine else None
+            then: Callable[[], None] = (
+                (lambda: self.choose_my_departments(first_time=True, then=release))
+                if ask_mine
+                else release
+            )
             if sample is not None:
                 self._offer_to_remove_sample(sample.id, sample.title or "", then)
-            elif then is not None:
+            else:
                 then()
 
         wizard = self._wizard
@@ -685,13 +704,18 @@ class MainWindow(QMainWindow):
         self.plan_id = result.plan_id
         self.reload()
 
-    def choose_my_departments(self, *, first_time: bool = False) -> None:
+    def choose_my_departments(
+        self, *, first_time: bool = False, then: Callable[[], None] | None = None
+    ) -> None:
+        """Which departments are mine; ``then`` runs once the dialog is closed, either way."""
         if self.storage is None:
             return
         from desktop_app.ui.my_departments import MyDepartmentsDialog
 
         self._dialog = MyDepartmentsDialog(self.storage, self, first_time=first_time)
         self._dialog.accepted.connect(self.reload)
+        if then is not None:
+            self._dialog.finished.connect(lambda _result: then())
         self._dialog.open()
 
     def open_settings(self) -> None:

@@ -51,6 +51,8 @@ JUMP_SECONDS = 120.0
 REBUILD_EVERY_SECONDS = 3600.0
 # Never check again sooner than this after a check that left something "due now" undelivered.
 MIN_RECHECK = timedelta(seconds=60)
+# A question that decides what to remind (my departments) holds the checks this long at most.
+HOLD_AT_MOST_MS = 10 * 60_000
 _MAX_TIMER_MS = 2_147_483_647  # QTimer's limit (about 24.8 days); APScheduler re-arms after it
 _DATABASE_ERRORS = (StorageError, peewee.PeeweeException, sqlite3.Error)
 _APSCHEDULER_LOG = log.getChild("apscheduler")
@@ -131,6 +133,11 @@ class ReminderScheduler(QObject):
         self._started = False
         self._stopped = False
         self._checking = False
+        self._held = 0
+        self._hold_limit = QTimer(self)
+        self._hold_limit.setSingleShot(True)
+        self._hold_limit.setInterval(HOLD_AT_MOST_MS)
+        self._hold_limit.timeout.connect(self._hold_expired)
         self._last_beat: tuple[datetime, float] | None = None
         self._last_rebuild = monotonic()
         self._aps = _OneTimerQtScheduler(
@@ -162,6 +169,7 @@ class ReminderScheduler(QObject):
     def stop(self) -> None:
         """No more checks (at quit; final); the database keeps what was shown."""
         self._heartbeat.stop()
+        self._hold_limit.stop()
         if self._aps.running:
             self._aps.shutdown(wait=False)  # its thread pool cannot be started again
         self._stopped = self._stopped or self._started
@@ -169,6 +177,30 @@ class ReminderScheduler(QObject):
 
     def is_running(self) -> bool:
         return self._started
+
+    def hold(self) -> None:
+        """No check until ``release``: a question whose answer decides what to remind is
+        open (which departments are mine, after the first import). A question left open
+        holds reminders for ``HOLD_AT_MOST_MS`` at most."""
+        self._held += 1
+        self._hold_limit.start()
+
+    def release(self) -> Notification | None:
+        """The question is answered: check now what the answer makes due."""
+        self._held = max(0, self._held - 1)
+        if self._held:
+            return None
+        self._hold_limit.stop()
+        return self.check_now() if self._started else None
+
+    def _hold_expired(self) -> None:
+        log.info("a question held the reminders for too long: checking now")
+        self._held = 0
+        if self._started:
+            self.check_now()
+
+    def is_held(self) -> bool:
+        return self._held > 0
 
     @property
     def apscheduler(self) -> QtScheduler:
@@ -181,6 +213,8 @@ class ReminderScheduler(QObject):
     def check_now(self) -> Notification | None:
         """Deliver what is due now (once: the service logs it), then schedule the next check."""
         if self._checking:  # a due signal queued during a check: the rebuild below covers it
+            return None
+        if self._held:  # release() checks
             return None
         self._checking = True
         try:

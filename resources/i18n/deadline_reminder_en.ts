@@ -390,6 +390,10 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Today %1 · %2 open this month · %3 overdue</translation>
     </message>
     <message>
+        <source>今天的提醒</source>
+        <translation>Today&apos;s Reminders</translation>
+    </message>
+    <message>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
