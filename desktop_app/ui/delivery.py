@@ -35,16 +35,16 @@ log = logging.getLogger(__name__)
 ShowReminder = Callable[[str, str, Sequence[int]], None]
 
 
-class BannerNotifier:
-    """A banner across the top of the main window: delivered only if the window is seen.
+class WindowNotifier:
+    """A reminder shown by the program itself: the banner in the main window (``banner``),
+    or the small reminder window on top (``popup``).
 
-    ``show`` raises ``NotificationError("window_hidden")`` when the window is hidden or
-    minimised (the reminder window comes next then).
+    ``show`` raises ``NotificationError`` when it cannot be seen (the banner of a hidden
+    window: ``window_hidden``); any other error of it counts as ``window_failed``.
     """
 
-    channel = "banner"
-
-    def __init__(self, show: ShowReminder) -> None:
+    def __init__(self, channel: str, show: ShowReminder) -> None:
+        self.channel = channel
         self.show = show
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
@@ -53,25 +53,7 @@ class BannerNotifier:
         except NotificationError:
             raise
         except Exception as exc:  # e.g. the window is already gone
-            raise NotificationError("window_failed", f"banner: {exc!r}") from exc
-        return self.channel
-
-
-class PopupNotifier:
-    """The last resort: a small window of our own, on top of the others."""
-
-    channel = "popup"
-
-    def __init__(self, show: ShowReminder) -> None:
-        self.show = show
-
-    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
-        try:
-            self.show(title, body, task_ids)
-        except NotificationError:
-            raise
-        except Exception as exc:
-            raise NotificationError("window_failed", f"popup: {exc!r}") from exc
+            raise NotificationError("window_failed", f"{self.channel}: {exc!r}") from exc
         return self.channel
 
 
@@ -113,7 +95,7 @@ def build_notifier(
     chain: list[Notifier] = [desktop]
     if tray_controller is not None:
         chain.append(tray_controller.notifier())
-    chain += [BannerNotifier(show_banner), PopupNotifier(show_popup)]
+    chain += [WindowNotifier("banner", show_banner), WindowNotifier("popup", show_popup)]
     notifier = FallbackNotifier(chain, log)
     log.info("notification channels: %s", ", ".join(notifier.channels))
     return notifier

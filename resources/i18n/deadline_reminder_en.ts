@@ -849,16 +849,8 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>ReminderPopup</name>
     <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
         <source>到期提醒</source>
         <translation>Deadline Reminders</translation>
-    </message>
-    <message>
-        <source>查看</source>
-        <translation>View</translation>
     </message>
 </context>
 <context>

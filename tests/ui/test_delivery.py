@@ -16,8 +16,7 @@ from desktop_app.reminders.notifier import (
     RecordingNotifier,
 )
 from desktop_app.ui.delivery import (
-    BannerNotifier,
-    PopupNotifier,
+    WindowNotifier,
     build_notifier,
     failure_text,
     send_test_notification,
@@ -101,7 +100,7 @@ def test_with_the_window_hidden_the_reminder_window_shows_it_on_top(
 def test_a_minimised_window_counts_as_hidden_for_the_banner(window: MainWindow) -> None:
     window.showMinimized()
     with pytest.raises(NotificationError) as caught:
-        BannerNotifier(window.show_banner).notify("t", "b", [1])
+        WindowNotifier("banner", window.show_banner).notify("t", "b", [1])
     assert caught.value.code == "window_hidden"
 
 
@@ -109,7 +108,7 @@ def test_a_broken_window_channel_is_a_failure_not_a_crash() -> None:
     def gone(title, body, task_ids):
         raise RuntimeError("Internal C++ object already deleted")
 
-    for notifier in (BannerNotifier(gone), PopupNotifier(gone)):
+    for notifier in (WindowNotifier("banner", gone), WindowNotifier("popup", gone)):
         with pytest.raises(NotificationError) as caught:
             notifier.notify("t", "b", [])
         assert caught.value.code == "window_failed"
