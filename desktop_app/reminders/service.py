@@ -346,16 +346,9 @@ class ReminderService:
         new_plans = repository.plans_to_introduce(now - INTRODUCE_WITHIN)
         if not new_plans:
             return [], due
-        rows = repository.tasks(
-            plan_ids=new_plans,
-            statuses=OPEN_STATUSES,
-            due_to=_due_bound(context, now.date()),
-            department_ids=context.department_ids,
-        )
-        if not rows:
+        reminders, by_id = self._late_or_near(context, now, new_plans)
+        if not reminders:
             return new_plans, due
-        reminders = [_attention(t, now) for t in rows if t.due is not None]
-        by_id = {t.id: t for t in rows}
         if due is not None:
             reminders += due.reminders
             by_id.update((t.id, t) for t in _rows_by_id(list(due.task_ids)))
@@ -366,14 +359,7 @@ class ReminderService:
         the first lead time, and the reminders of the last days still unanswered, whether
         or not a digest went out today."""
         now = now or self.clock()
-        context = self._context()
-        rows = repository.tasks(
-            statuses=OPEN_STATUSES,
-            due_to=_due_bound(context, now.date()),
-            department_ids=context.department_ids,
-        )
-        reminders = [_attention(t, now) for t in rows if t.due is not None]
-        by_id = {t.id: t for t in rows}
+        reminders, by_id = self._late_or_near(self._context(), now)
         pending = self.pending_digest(now)
         if pending is not None:
             reminders += [r for r in pending.reminders if r.task_id not in by_id]
@@ -381,6 +367,30 @@ class ReminderService:
         if not reminders:
             return None
         return policy.build_digest(reminders, by_id, now, "pending")
+
+    def _late_or_near(
+        self, context: _Context, now: datetime, plan_ids: Sequence[int] | None = None
+    ) -> tuple[list[Reminder], dict[int, repository.TaskRow]]:
+        """A reminder point at ``now`` for each open task of my departments that is late or
+        due within the first lead time, and the tasks by id."""
+        rows = repository.tasks(
+            plan_ids=plan_ids,
+            statuses=OPEN_STATUSES,
+            due_to=_due_bound(context, now.date()),
+            department_ids=context.department_ids,
+        )
+        today = now.date()
+        reminders = [
+            Reminder(
+                t.id,
+                now,
+                "late" if t.due < today else "due" if t.due == today else "ahead",
+                t.due,
+            )
+            for t in rows
+            if t.due is not None
+        ]
+        return reminders, {t.id: t for t in rows}
 
     def _due(self, context: _Context, now: datetime) -> Notification | None:
         state = self._log_state(now)
@@ -567,14 +577,6 @@ def _rows_by_id(
             statuses=statuses,
         )
     return rows
-
-
-def _attention(task: repository.TaskRow, now: datetime) -> Reminder:
-    """A reminder point at ``now`` for a task late or due soon (a new plan, 今天的提醒)."""
-    assert task.due is not None
-    today = now.date()
-    reason = "late" if task.due < today else "due" if task.due == today else "ahead"
-    return Reminder(task.id, now, reason, task.due)
 
 
 def _due_bound(context: _Context, until_day: date) -> date:
