@@ -57,7 +57,6 @@ def test_plyer_notifier_passes_title_body_name_and_icon(tmp_path: Path) -> None:
     icon.write_bytes(b"\0\0\1\0")
     backend = FakePlyerBackend()
     notifier = PlyerNotifier("工作要点督办提醒", icon, timeout=7, backend=backend)
-    assert notifier.available()
     assert notifier.notify("到期提醒", "信息处：2 项本月到期", [1, 2]) == "plyer"
     assert backend.calls == [
         {
@@ -156,11 +155,9 @@ def test_plyer_without_any_linux_backend_is_unavailable(
     not_flatpak = SimpleNamespace(path=SimpleNamespace(isdir=lambda path: False))
     monkeypatch.setattr(linux, "os", not_flatpak)  # plyer looks for /app
     notifier = PlyerNotifier("x", None, platform="linux")
-    with caplog.at_level(logging.INFO):
-        assert not notifier.available()  # and the warnings did not escape (they are errors here)
-    assert "notify-send not found" in caplog.text
-    with pytest.raises(NotificationError, match="found no way to notify"):
-        notifier.notify("t", "b", [])
+    with pytest.raises(NotificationError, match="found no way to notify") as caught:
+        notifier.notify("t", "b", [])  # and the warnings did not escape (they are errors here)
+    assert caught.value.code == "unavailable" and "notify-send not found" in str(caught.value)
     recording = RecordingNotifier("tray")
     assert FallbackNotifier([notifier, recording]).notify("t", "b", [3]) == "tray"
 

@@ -149,15 +149,6 @@ class PlyerNotifier:
             self._backend = self._load_backend()
         return self._backend
 
-    def available(self) -> bool:
-        """Whether plyer has a working back-end here (the reason of a failure is logged)."""
-        try:
-            self.backend()
-        except NotificationError as exc:
-            log.info("desktop notifications through plyer are unavailable: %s", exc)
-            return False
-        return True
-
     def _load_backend(self) -> Any:
         # Resolved here rather than through ``plyer.notification``: plyer's proxy prints a
         # traceback and falls back silently to a facade that raises on every call.

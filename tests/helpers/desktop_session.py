@@ -112,7 +112,10 @@ class DesktopSession:
 
     def start_dunst(self) -> None:
         config = self.folder / "dunstrc"
-        config.write_text("[global]\n    history_length = 100\n", encoding="utf-8")
+        # As Debian's own dunstrc: markup on, so the notifier must escape task text.
+        config.write_text(
+            "[global]\n    history_length = 100\n    markup = full\n", encoding="utf-8"
+        )
         self._dunst = subprocess.Popen(
             ["dunst", "-config", str(config)],
             env=self.env(),
