@@ -57,6 +57,8 @@ _MAX_TIMER_MS = 2_147_483_647  # QTimer's limit (about 24.8 days); APScheduler r
 _DATABASE_ERRORS = (StorageError, peewee.PeeweeException, sqlite3.Error)
 _APSCHEDULER_LOG = log.getChild("apscheduler")
 _APSCHEDULER_LOG.setLevel(logging.WARNING)
+# Its executor logs "Running job …" twice per check under its own name: only its problems.
+logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
 
 
 class _WakeupTimer(QObject):
