@@ -23,7 +23,8 @@ class NotificationBanner(QFrame):
 
     open_requested = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, buttons_below: bool = False) -> None:
+        """``buttons_below``: 查看 and 关闭 under the text (a narrow window), not beside it."""
         super().__init__(parent)
         self.setObjectName("notification_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -31,7 +32,10 @@ class NotificationBanner(QFrame):
             "#notification_banner { background: #fcefc0; border: 1px solid #f2b600;"
             " border-radius: 4px; }"
         )
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(
+            QSizePolicy.Policy.Preferred,
+            QSizePolicy.Policy.Preferred if buttons_below else QSizePolicy.Policy.Maximum,
+        )
         self._task_ids: list[int] = []
         self.title_label = QLabel()
         font = self.title_label.font()
@@ -49,11 +53,21 @@ class NotificationBanner(QFrame):
         self.view_button.clicked.connect(self._open)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.dismiss)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addLayout(texts, 1)
-        layout.addWidget(self.view_button)
-        layout.addWidget(self.close_button)
+        if buttons_below:
+            buttons = QHBoxLayout()
+            buttons.addStretch(1)
+            buttons.addWidget(self.view_button)
+            buttons.addWidget(self.close_button)
+            column = QVBoxLayout(self)
+            column.setContentsMargins(12, 10, 12, 10)
+            column.addLayout(texts)
+            column.addLayout(buttons)
+        else:
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(10, 6, 10, 6)
+            layout.addLayout(texts, 1)
+            layout.addWidget(self.view_button)
+            layout.addWidget(self.close_button)
         self.hide()
 
     def task_ids(self) -> list[int]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.ui.banner import NotificationBanner
 
-WIDTH = 380
+WIDTH = 420
 MARGIN = 16
 
 
@@ -24,11 +24,17 @@ class ReminderPopup(QWidget):
     open_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        flags = Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint
+        # No title bar: the banner has its own 关闭, and a second "到期提醒" window title
+        # beside the reminder dialog's would only confuse.
+        flags = (
+            Qt.WindowType.Tool
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.FramelessWindowHint
+        )
         super().__init__(parent, flags)
         self.setWindowTitle(self.tr("到期提醒"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.banner = NotificationBanner(self)
+        self.banner = NotificationBanner(self, buttons_below=True)
         self.banner.open_requested.connect(self._open)
         self.banner.close_button.clicked.connect(self.hide)
         layout = QVBoxLayout(self)
@@ -47,12 +53,15 @@ class ReminderPopup(QWidget):
     def show_notification(self, title: str, body: str, task_ids: Sequence[int]) -> None:
         """Show (or replace) the reminder in the screen's lower right corner."""
         self.banner.show_notification(title, body, task_ids)
-        self.adjustSize()
+        # The wrapped text decides the height at this width (a plain sizeHint would not).
+        layout = self.layout()
+        layout.activate()
+        height = layout.heightForWidth(WIDTH)
+        self.setFixedHeight(height if height > 0 else self.sizeHint().height())
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             area = screen.availableGeometry()
-            size = self.sizeHint()
-            self.move(area.right() - WIDTH - MARGIN, area.bottom() - size.height() - MARGIN)
+            self.move(area.right() - WIDTH - MARGIN + 1, area.bottom() - self.height() - MARGIN + 1)
         self.show()
         self.raise_()
 

@@ -97,6 +97,25 @@ def test_with_the_window_hidden_the_reminder_window_shows_it_on_top(
     assert opened.args == [[3, 4]] and popup.isHidden()
 
 
+def test_the_reminder_window_shows_all_of_a_long_digest_inside_the_screen(
+    qtbot, window: MainWindow
+) -> None:
+    window.hide()
+    lines = [
+        f"· 6月30日截止｜行政应诉科：组织法制干部培训班，进一步提高全区法制干部履职{i}…"
+        for i in range(3)
+    ]
+    body = "\n".join(["6月30日截止 5 项；需记录本季度进展 7 项", *lines, "另有 9 项，点击查看全部"])
+    window.show_popup("12 项任务需要关注", body, [1, 2])
+    popup = window.popup
+    qtbot.waitExposed(popup)
+    screen = popup.screen().availableGeometry()
+    assert screen.contains(popup.frameGeometry())  # in the corner, not past the edge
+    label = popup.body_label
+    assert label.height() >= label.heightForWidth(label.width())  # no line cut off
+    assert popup.view_button.geometry().top() >= label.geometry().bottom()
+
+
 def test_a_minimised_window_counts_as_hidden_for_the_banner(window: MainWindow) -> None:
     window.showMinimized()
     with pytest.raises(NotificationError) as caught:
