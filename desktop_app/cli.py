@@ -236,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--print",
         dest="print_only",
         action="store_true",
-        help="检查现在到期的提醒，只打印不弹出通知 (print what is due now)",
+        help="检查现在到期的提醒，只打印不弹出通知，并记为已提醒 (print what is due now; "
+        "it then counts as shown)",
     )
     rem.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="开始日期，默认今天")
     rem.add_argument(

@@ -158,6 +158,8 @@ def test_print_prints_what_is_due_once_and_logs_it_as_printed(cli: Cli) -> None:
     cli.clock.set(datetime(2024, 6, 17, 9, 30))
     [sent] = cli.json("remind", "--print")
     assert sent["title"] == "4 项任务已逾期"
+    # four tasks, three lines: the rest is not "clicked" in a terminal
+    assert sent["body"].endswith("另有 1 项，打开程序可查看全部")
     assert sorted(sent["task_ids"]) == [5, 23, 54, 58]
     assert cli.json("remind", "--print") == []
 

@@ -75,3 +75,36 @@ def test_a_kept_connection_reconnects_after_the_daemon_restarts(desktop: Desktop
         assert [n["summary"] for n in desktop.notifications()] == ["第三条"]
     finally:
         bus.close()
+
+
+class _RecordingBus:
+    """Stands in for the session bus: answers as dunst does, keeps what was sent."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple]] = []
+
+    def is_open(self) -> bool:
+        return True
+
+    def call(self, method: str, signature: str | None = None, body: tuple = ()) -> tuple:
+        self.calls.append((method, body))
+        return (["actions", "body", "body-markup"],) if method == "GetCapabilities" else (7,)
+
+
+def test_what_is_sent_name_icon_actions_hints_and_timeout() -> None:
+    bus = _RecordingBus()
+    notifier = DBusNotifier("工作要点督办提醒", notification_icon("linux"), bus=bus)
+    assert notifier.notify("2 项任务已逾期", "已逾期 2 项", [5, 23]) == "dbus"
+    (_, (name, replaces, icon, title, body, actions, hints, timeout)) = bus.calls[-1]
+    assert (name, replaces, title, body) == ("工作要点督办提醒", 0, "2 项任务已逾期", "已逾期 2 项")
+    assert Path(icon) == notification_icon("linux") and Path(icon).is_file()
+    assert actions == ["default", "查看全部"] and timeout == 15_000
+    assert hints == {"desktop-entry": ("s", "deadline-reminder"), "urgency": ("y", 1)}
+    assert notifier.last_id == 7
+
+
+def test_nothing_to_click_without_tasks_or_for_a_sender_that_exits() -> None:
+    bus = _RecordingBus()
+    DBusNotifier("x", None, bus=bus).notify("测试提醒", "b", [])
+    DBusNotifier("x", None, bus=bus, clickable=False).notify("1 项任务即将到期", "b", [1])
+    assert [body[5] for method, body in bus.calls if method == "Notify"] == [[], []]

@@ -26,7 +26,7 @@ from desktop_app.reminders.notifier import (
     Notifier,
     desktop_notifier,
 )
-from desktop_app.reminders.policy import Notification
+from desktop_app.reminders.policy import MORE_HINT, Notification
 from desktop_app.reminders.service import DeliveryError, ReminderService
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
@@ -54,7 +54,28 @@ def failure_words(error: NotificationError) -> str:
     return f"{zh}（{en}）"
 
 
+# Nothing can be clicked in a terminal, nor on a notification whose sender has exited.
+_NO_CLICK_HINT = "打开程序可查看全部"
+
+
+def for_command_line(body: str) -> str:
+    """The digest's text without the promise of a click."""
+    return body.replace(MORE_HINT, _NO_CLICK_HINT)
+
+
+class CommandLineNotifier:
+    """The desktop's notification, sent by a process that exits right after: no click."""
+
+    def __init__(self, desktop: Notifier) -> None:
+        self.desktop = desktop
+        self.channel = notifier_channel(desktop)
+
+    def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
+        return self.desktop.notify(title, for_command_line(body), task_ids)
+
+
 def print_digest(title: str, body: str, task_ids: Sequence[int], out: TextIO) -> None:
+    body = for_command_line(body)
     print(f"【{title}】", file=out)
     for line in body.splitlines():
         print(f"  {line}", file=out)
@@ -80,7 +101,7 @@ def notification_dict(n: Notification) -> dict[str, Any]:
         "at": n.at.isoformat(timespec="seconds"),
         "task_ids": list(n.task_ids),
         "title": n.title,
-        "body": n.body,
+        "body": for_command_line(n.body),
     }
 
 
@@ -153,7 +174,7 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO, desktop: Noti
     if args.print_only:
         notifier: Notifier = PrintNotifier(None if args.json else out)
     else:
-        notifier = desktop or desktop_notifier(APP_TITLE)
+        notifier = CommandLineNotifier(desktop or desktop_notifier(APP_TITLE, clickable=False))
     held_until = None
     with open_for(args, clock) as storage:
         try:

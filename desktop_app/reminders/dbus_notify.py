@@ -201,6 +201,7 @@ class DBusNotifier:
         address: str | None = None,
         on_sent: OnSent | None = None,
         action_label: str = "查看全部",
+        clickable: bool = True,
     ) -> None:
         self.app_name = app_name
         self.icon_path = icon_path
@@ -209,6 +210,7 @@ class DBusNotifier:
         self.address = address
         self.on_sent = on_sent
         self.action_label = action_label
+        self.clickable = clickable
         self.last_id: int | None = None
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
@@ -234,7 +236,9 @@ class DBusNotifier:
         if "body-markup" in capabilities:  # task text is never markup
             body = html.escape(body, quote=False)
         actions = (
-            [DEFAULT_ACTION, self.action_label] if task_ids and "actions" in capabilities else []
+            [DEFAULT_ACTION, self.action_label]
+            if self.clickable and task_ids and "actions" in capabilities
+            else []
         )
         icon = self.icon_path if self.icon_path is not None and self.icon_path.is_file() else None
         hints = {"desktop-entry": ("s", DESKTOP_ENTRY), "urgency": ("y", 1)}

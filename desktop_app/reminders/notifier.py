@@ -264,11 +264,13 @@ class FallbackNotifier:
         raise NotificationError("none_worked", reason, failures)
 
 
-def desktop_notifier(app_name: str, platform: str = sys.platform) -> Notifier:
+def desktop_notifier(
+    app_name: str, platform: str = sys.platform, *, clickable: bool = True
+) -> Notifier:
     """This platform's desktop notification: D-Bus on Linux (its answer is checked), plyer
-    on Windows and macOS."""
+    on Windows and macOS. ``clickable`` False: no 查看全部 action (nobody would hear it)."""
     if plyer_platform(platform) == "linux":
         from desktop_app.reminders.dbus_notify import DBusNotifier
 
-        return DBusNotifier(app_name, notification_icon(platform))
+        return DBusNotifier(app_name, notification_icon(platform), clickable=clickable)
     return PlyerNotifier(app_name, notification_icon(platform), platform=platform)

@@ -39,6 +39,9 @@ CATCH_UP_DAYS = 31
 REASONS = ("snoozed", "due", "late", "ahead", "quarter")
 KINDS = ("digest", "catch_up", "pending", "new_plan")
 BODY_TASK_LINES = 3
+# The digest's last line when it lists only some of its tasks; where nothing can be clicked
+# (the command line) the words after the comma are replaced (``MORE_HINT``).
+MORE_HINT = "点击查看全部"
 TEXT_CHARS = 24
 
 _ONE_DAY = timedelta(days=1)
@@ -510,7 +513,7 @@ def build_digest(
             f"· {_when(latest[task_id], groups[task_id], at)}｜{_owner(task)}：{_shorten(task.text, TEXT_CHARS)}"
         )
     if count > BODY_TASK_LINES:
-        lines.append(f"另有 {count - BODY_TASK_LINES} 项，点击查看全部")
+        lines.append(f"另有 {count - BODY_TASK_LINES} 项，{MORE_HINT}")
     return Notification(
         at=at,
         task_ids=tuple(ordered),

@@ -19,7 +19,7 @@ from db.connection import Clock, Storage
 from db.models import DB, ReminderLog, Task
 from desktop_app.plans.workdays import WorkCalendar
 from desktop_app.reminders import policy
-from desktop_app.reminders.notifier import Notifier
+from desktop_app.reminders.notifier import NotificationError, Notifier
 from desktop_app.reminders.policy import Notification, Reminder, Snooze
 from desktop_app.services.departments import my_department_ids
 from desktop_app.services.errors import ServiceError, no_task
@@ -138,7 +138,8 @@ class ReminderService:
                 "Reminder for %d task(s) not delivered, will retry: %r",
                 len(notification.task_ids),
                 exc,
-                exc_info=True,
+                # an expected failure (no notification service) needs no traceback; a bug does
+                exc_info=not isinstance(exc, NotificationError),
             )
             raise DeliveryError(notification, exc) from exc
         self.last_failure = None

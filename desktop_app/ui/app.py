@@ -168,6 +168,23 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
         return None
 
 
+def put_in_tray(app: QApplication, window: MainWindow, tray: TrayController) -> bool:
+    """The window lives in the tray (closing it only hides it) once there is one: now, or
+    when a panel that starts after the program (at login) brings one. True: now."""
+
+    def live_in_tray() -> None:
+        if window.tray is None:
+            app.setQuitOnLastWindowClosed(False)
+            window.attach_tray(tray)
+
+    if tray.show():
+        live_in_tray()
+        return True
+    tray.watch_for_host()
+    tray.availability_changed.connect(lambda up: live_in_tray() if up else None)
+    return False
+
+
 def start_reminders(
     window: MainWindow, storage: Storage, clock: Clock, tray: TrayController | None = None
 ) -> ReminderScheduler:
@@ -182,12 +199,9 @@ def start_reminders(
 
     if window.notifier is None:
         desktop, window.desktop_clicks = window_desktop_notifier(window, window.open_reminders)
-        window.notifier = build_notifier(
-            desktop,
-            tray if tray is not None and tray.is_shown() else None,
-            window.show_banner,
-            window.show_popup,
-        )
+        # The tray channel is in the chain even without a tray now: it asks at each
+        # reminder, and a panel may come later.
+        window.notifier = build_notifier(desktop, tray, window.show_banner, window.show_popup)
     service = ReminderService(storage, window.notifier, clock=clock)
     scheduler = ReminderScheduler(service, clock, window)
     window.attach_reminders(scheduler)
@@ -241,9 +255,8 @@ def run_gui(
     logs.install_exception_hooks(show=_CrashReporter(app).show)
     window = MainWindow(None, clock, settings)  # "正在打开数据…" until the storage is attached
     tray = TrayController(parent=app)
-    if not timing and tray.show():
-        app.setQuitOnLastWindowClosed(False)  # closing the window keeps the program in the tray
-        window.attach_tray(tray)
+    if not timing:
+        put_in_tray(app, window, tray)
     if instance is not None:
         instance.message_received.connect(lambda _message: window.bring_forward())
     opened: list[Storage] = []

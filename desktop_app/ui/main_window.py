@@ -850,7 +850,11 @@ class MainWindow(QMainWindow):
         scheduler.day_changed.connect(self.reload)  # a window left open all night moves on
 
     def open_reminders(self, task_ids: Sequence[int]) -> None:
-        """A click on a notification: its tasks, each to acknowledge or put off."""
+        """A click on a notification: its tasks, each to acknowledge or put off (a test
+        notification has none: the window only)."""
+        if not task_ids:
+            self.bring_forward()
+            return
         if self.reminders is None:
             self.open_tasks(task_ids)
             return

@@ -154,6 +154,13 @@ class TrayController(QObject):
         self._watch.start()
         return True
 
+    def watch_for_host(self) -> None:
+        """Where there is no tray yet (a panel that starts after the program, at login),
+        look for one: the icon shows once it comes (``availability_changed(True)``)."""
+        if self._was_available is None:
+            self._was_available = self.is_available()
+        self._watch.start()
+
     def is_shown(self) -> bool:
         return self.tray.isVisible()
 

@@ -238,3 +238,11 @@ def test_a_window_hidden_in_a_tray_that_goes_away_comes_back_minimised(
         assert window.isVisible() and window.isMinimized()
     finally:
         tray.dispose()
+
+
+def test_a_click_on_a_notification_without_tasks_only_opens_the_window(
+    window: MainWindow,
+) -> None:
+    window.hide()
+    window.open_reminders([])  # the test notification
+    assert window.isVisible() and window.reminder_dialog is None

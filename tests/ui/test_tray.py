@@ -164,7 +164,7 @@ def test_the_tray_host_is_watched_and_the_icon_comes_back_with_it(qtbot) -> None
         controller.dispose()
 
 
-def test_the_tray_host_is_watched_by_a_timer_once_the_icon_shows(qapp) -> None:
+def test_the_tray_host_is_watched_by_a_timer_once_the_icon_shows_or_when_asked(qapp) -> None:
     from PySide6.QtCore import QTimer
 
     from desktop_app.ui.tray import TRAY_WATCH_MS
@@ -175,7 +175,38 @@ def test_the_tray_host_is_watched_by_a_timer_once_the_icon_shows(qapp) -> None:
         assert len(watch) == 1 and not watch[0].isActive()
         assert not controller.show()  # no tray: nothing to watch
         assert not watch[0].isActive()
+        controller.watch_for_host()  # unless asked to wait for one
+        assert watch[0].isActive()
     finally:
+        controller.dispose()
+
+
+@pytest.mark.qt_log_ignore(NO_TRAY_WARNING)
+def test_a_tray_that_comes_after_the_program_takes_the_window_in(qtbot, tmp_path: Path) -> None:
+    """At login the panel may start after us: once it is there, the icon shows and closing
+    the window hides it in the tray instead of quitting."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.app import put_in_tray
+    from desktop_app.ui.main_window import MainWindow
+    from tests.storage_helpers import FakeClock
+
+    app = QApplication.instance()
+    host = {"up": False}
+    controller = TrayController(platform="linux", available=lambda: host["up"])
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(None, FakeClock(datetime(2024, 6, 14, 9, 0)), settings)
+    qtbot.addWidget(window)
+    try:
+        assert put_in_tray(app, window, controller) is False
+        assert window.tray is None and app.quitOnLastWindowClosed()
+        host["up"] = True
+        assert controller.watch() is True
+        assert window.tray is controller and controller.is_shown()
+        assert not app.quitOnLastWindowClosed()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
         controller.dispose()
 
 
