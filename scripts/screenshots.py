@@ -92,6 +92,17 @@ def main() -> int:
     window.show_overview()
     save(app, window, out / "overview.png")
 
+    # The last channel: the small reminder window, with what 今天的提醒 lists on that day.
+    from desktop_app.reminders.service import ReminderService
+
+    digest = ReminderService(storage).attention(clock())
+    assert digest is not None
+    window.hide()
+    window.show_popup(digest.title, digest.body, digest.task_ids)
+    save(app, window.popup, out / "reminder_window.png")
+    window.popup.hide()
+    window.show()
+
     from desktop_app.ui.import_wizard import ImportWizard
 
     wizard = ImportWizard(storage, window, ROOT / "tests" / "fixtures" / "000_9ec6db43f1a77751.txt")
