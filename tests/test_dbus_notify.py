@@ -82,6 +82,7 @@ class _RecordingBus:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, tuple]] = []
+        self.capabilities: tuple[str, ...] | None = None
 
     def is_open(self) -> bool:
         return True

@@ -14,8 +14,9 @@ from __future__ import annotations
 import html
 import logging
 import os
+import stat
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -27,8 +28,9 @@ SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
 DEFAULT_ACTION = "default"
-# How long to wait for the service's answer; an activatable service may need to start first.
-CALL_TIMEOUT_S = 5.0
+# How long to wait for the service's answer (on the GUI thread): a healthy service answers
+# in milliseconds; an activatable one that needs longer to start is tried again next time.
+CALL_TIMEOUT_S = 2.5
 AUTH_TIMEOUT_S = 2.0
 DESKTOP_ENTRY = "deadline-reminder"
 # Error names meaning "nobody there to show it", as opposed to a service that said no.
@@ -44,12 +46,27 @@ _NOBODY = {
 OnSent = Callable[[int, tuple[int, ...]], None]
 
 
-def session_bus_address(environ: dict[str, str] | None = None) -> str:
-    """The session bus of this desktop; ``no_session_bus`` when there is none."""
-    address = (environ if environ is not None else os.environ).get("DBUS_SESSION_BUS_ADDRESS")
-    if not address:
-        raise NotificationError("no_session_bus", "DBUS_SESSION_BUS_ADDRESS is not set")
-    return address
+def session_bus_address(environ: Mapping[str, str] | None = None) -> str:
+    """The session bus of this desktop: ``$DBUS_SESSION_BUS_ADDRESS``, else the socket that
+    systemd and libdbus put at ``$XDG_RUNTIME_DIR/bus`` (a cron job or a timer gets only
+    the latter); ``no_session_bus`` when there is neither."""
+    env = environ if environ is not None else os.environ
+    address = env.get("DBUS_SESSION_BUS_ADDRESS")
+    if address:
+        return address
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if runtime and stat.S_ISSOCK(_mode(Path(runtime) / "bus")):
+        return f"unix:path={Path(runtime) / 'bus'}"
+    raise NotificationError(
+        "no_session_bus", "neither DBUS_SESSION_BUS_ADDRESS nor $XDG_RUNTIME_DIR/bus"
+    )
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return 0
 
 
 def _connect(address: str) -> Any:
@@ -77,19 +94,33 @@ class NotificationBus:
         self.address = address
         self._connection: Any = None
         self._signals: list[NotificationSignal] = []
+        self.capabilities: tuple[str, ...] | None = None  # the service's, once asked
         self.on_open: list[Callable[[], None]] = []  # told after each (re)connection
+        self.on_close: list[Callable[[], None]] = []  # told when the connection is gone
 
     def open(self, *, subscribe: bool = True) -> None:
-        """Connect; with ``subscribe``, also to the service's broadcast signals."""
+        """Connect; with ``subscribe``, also to the service's broadcast signals. On any
+        failure the bus is left closed (``NotificationError``)."""
         self.close()
         self._connection = _connect(self.address or session_bus_address())
         if subscribe:
             from jeepney import MatchRule, message_bus
 
             rule = MatchRule(type="signal", interface=INTERFACE, path=PATH)
-            self._call_message(message_bus.AddMatch(rule), "AddMatch")
+            try:
+                self._call_message(message_bus.AddMatch(rule), "AddMatch")
+            except NotificationError:
+                self.close()
+                raise
         for listener in self.on_open:
             listener()
+
+    def has_owner(self, name: str) -> bool:
+        """Whether some program holds ``name`` on this bus now."""
+        from jeepney import message_bus
+
+        (owned,) = self._call_message(message_bus.NameHasOwner(name), "NameHasOwner")
+        return bool(owned)
 
     def is_open(self) -> bool:
         return self._connection is not None
@@ -127,7 +158,7 @@ class NotificationBus:
             raise NotificationError(code, f"{method}: {exc}") from exc
         except TimeoutError as exc:
             raise NotificationError(
-                "no_service", f"{method}: no answer in {CALL_TIMEOUT_S:.0f} s"
+                "no_service", f"{method}: no answer in {CALL_TIMEOUT_S:g} s"
             ) from exc
         except (OSError, EOFError, ValueError) as exc:  # the bus went away mid-call
             self.close()
@@ -165,11 +196,15 @@ class NotificationBus:
             self._signals.append(NotificationSignal(member, int(message.body[0]), ""))
 
     def close(self) -> None:
-        if self._connection is not None:
-            try:
-                self._connection.close()
-            finally:
-                self._connection = None
+        if self._connection is None:
+            return
+        try:
+            self._connection.close()
+        finally:
+            self._connection = None
+            self.capabilities = None  # a new connection may reach another service
+            for listener in self.on_close:
+                listener()
 
 
 class NotificationSignal(NamedTuple):
@@ -224,7 +259,11 @@ class DBusNotifier:
         else:
             if not self.bus.is_open():  # first use, or the bus went away since
                 self.bus.open()
-            notification_id = self._send(self.bus, title, body, task_ids)
+            try:
+                notification_id = self._send(self.bus, title, body, task_ids)
+            except NotificationError:
+                self.bus.capabilities = None  # the next service may be another one
+                raise
         self.last_id = notification_id
         log.info("D-Bus notification %d taken by %s", notification_id, SERVICE)
         if self.on_sent is not None:
@@ -232,7 +271,10 @@ class DBusNotifier:
         return self.channel
 
     def _send(self, bus: NotificationBus, title: str, body: str, task_ids: Sequence[int]) -> int:
-        (capabilities,) = bus.call("GetCapabilities")
+        if bus.capabilities is None:
+            (found,) = bus.call("GetCapabilities")
+            bus.capabilities = tuple(str(c) for c in found)
+        capabilities = bus.capabilities
         if "body-markup" in capabilities:  # task text is never markup
             body = html.escape(body, quote=False)
         actions = (

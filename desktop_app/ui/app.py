@@ -198,10 +198,17 @@ def start_reminders(
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
     if window.notifier is None:
-        desktop, window.desktop_clicks = window_desktop_notifier(window, window.open_reminders)
+        desktop = window_desktop_notifier(window, window.open_reminders)
+        window.desktop_clicks = desktop.clicks
         # The tray channel is in the chain even without a tray now: it asks at each
         # reminder, and a panel may come later.
-        window.notifier = build_notifier(desktop, tray, window.show_banner, window.show_popup)
+        window.notifier = build_notifier(
+            desktop.notifier,
+            tray,
+            window.show_banner,
+            window.show_popup,
+            tray_check=desktop.tray_check,
+        )
     service = ReminderService(storage, window.notifier, clock=clock)
     scheduler = ReminderScheduler(service, clock, window)
     window.attach_reminders(scheduler)

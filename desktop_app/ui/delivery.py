@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from desktop_app.reminders.dbus_notify import SERVICE, DBusNotifier, NotificationBus
 from desktop_app.reminders.notifier import (
     APP_TITLE,
     FallbackNotifier,
@@ -57,14 +59,48 @@ class WindowNotifier:
         return self.channel
 
 
-def window_desktop_notifier(
-    parent: QObject, on_click: Callable[[list], None]
-) -> tuple[Notifier, DesktopClicks | None]:
-    """The desktop's notification for the window, and on Linux what hears a click on it
-    (``on_click`` gets the clicked notification's task ids)."""
+@dataclass(frozen=True)
+class DesktopChannel:
+    """The desktop's notification as the window uses it."""
+
+    notifier: Notifier
+    clicks: DesktopClicks | None = None  # Linux: hears a click on a notification
+    # Linux: raises when a tray message could not appear (see ``status_notifier_check``)
+    tray_check: Callable[[], None] | None = None
+
+
+# The name a StatusNotifier tray host (KDE, Xfce's panel, waybar, GNOME's AppIndicator)
+# holds; Qt then sends tray messages to org.freedesktop.Notifications without an answer.
+STATUS_NOTIFIER_WATCHER = "org.kde.StatusNotifierWatcher"
+
+
+def status_notifier_check(bus: NotificationBus) -> Callable[[], None]:
+    """A check for the tray channel: on a StatusNotifier tray its messages go through the
+    notification service, so with no service on the bus they cannot appear either. An
+    XEmbed tray (or no session bus at all) draws Qt's own balloon: nothing to check."""
+
+    def check() -> None:
+        try:
+            if not bus.is_open():
+                bus.open()
+            if not bus.has_owner(STATUS_NOTIFIER_WATCHER):
+                return
+            owned = bus.has_owner(SERVICE)
+        except NotificationError:
+            return  # no session bus: Qt's tray cannot be a StatusNotifier one either
+        if not owned:
+            raise NotificationError(
+                "no_service", "the tray's messages go through org.freedesktop.Notifications"
+            )
+
+    return check
+
+
+def window_desktop_notifier(parent: QObject, on_click: Callable[[list], None]) -> DesktopChannel:
+    """The desktop's notification for the window; on Linux with what hears a click on it
+    (``on_click`` gets the clicked notification's task ids) and the tray's check."""
     if plyer_platform() != "linux":
-        return desktop_notifier(APP_TITLE), None
-    from desktop_app.reminders.dbus_notify import DBusNotifier, NotificationBus
+        return DesktopChannel(desktop_notifier(APP_TITLE))
     from desktop_app.ui.desktop_clicks import DesktopClicks
 
     bus = NotificationBus()
@@ -78,7 +114,7 @@ def window_desktop_notifier(
         on_sent=clicks.remember,
         action_label=QCoreApplication.translate("Delivery", "查看全部"),
     )
-    return notifier, clicks
+    return DesktopChannel(notifier, clicks, status_notifier_check(bus))
 
 
 def build_notifier(
@@ -86,6 +122,8 @@ def build_notifier(
     tray_controller: TrayController | None,
     show_banner: ShowReminder,
     show_popup: ShowReminder,
+    *,
+    tray_check: Callable[[], None] | None = None,
 ) -> FallbackNotifier:
     """The desktop's notification, then the tray message, the banner, the reminder window.
 
@@ -94,7 +132,7 @@ def build_notifier(
     """
     chain: list[Notifier] = [desktop]
     if tray_controller is not None:
-        chain.append(tray_controller.notifier())
+        chain.append(tray_controller.notifier(can_show=tray_check))
     chain += [WindowNotifier("banner", show_banner), WindowNotifier("popup", show_popup)]
     notifier = FallbackNotifier(chain, log)
     log.info("notification channels: %s", ", ".join(notifier.channels))

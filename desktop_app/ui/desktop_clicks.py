@@ -29,6 +29,7 @@ class DesktopClicks(QObject):
         self._tasks: dict[int, tuple[int, ...]] = {}
         self._socket: QSocketNotifier | None = None
         bus.on_open.append(self._watch)
+        bus.on_close.append(self._unwatch)
 
     def start(self) -> bool:
         """Connect now, so that a click on the first notification is heard; False without
@@ -46,29 +47,31 @@ class DesktopClicks(QObject):
         self._tasks[notification_id] = task_ids
         while len(self._tasks) > REMEMBERED:
             del self._tasks[next(iter(self._tasks))]
+        # A click that came while the call waited for its answer was read by the call:
+        # the socket will not say so again.
+        self._readable()
 
     def stop(self) -> None:
+        self.bus.close()  # tells _unwatch
+
+    def _watch(self) -> None:
+        """The bus was (re)connected: watch its new socket."""
+        self._unwatch()
+        self._socket = QSocketNotifier(self.bus.fileno(), QSocketNotifier.Type.Read, self)
+        self._socket.activated.connect(self._readable)
+
+    def _unwatch(self) -> None:
+        """The connection is gone: never watch its closed (and reusable) descriptor."""
         if self._socket is not None:
             self._socket.setEnabled(False)
             self._socket.deleteLater()
             self._socket = None
-        self.bus.close()
-
-    def _watch(self) -> None:
-        """The bus was (re)connected: watch its new socket."""
-        if self._socket is not None:
-            self._socket.setEnabled(False)
-            self._socket.deleteLater()
-        self._socket = QSocketNotifier(self.bus.fileno(), QSocketNotifier.Type.Read, self)
-        self._socket.activated.connect(self._readable)
 
     def _readable(self) -> None:
         try:
             signals = self.bus.read()
-        except NotificationError as exc:
+        except NotificationError as exc:  # the bus closed itself, and told _unwatch
             log.warning("the notification service's bus has gone: %s", exc)
-            if self._socket is not None:
-                self._socket.setEnabled(False)
             return
         for signal in signals:
             if signal.member == "ActionInvoked" and signal.action == DEFAULT_ACTION:

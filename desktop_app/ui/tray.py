@@ -51,6 +51,10 @@ class TrayNotifier:
     """A message from the tray icon; fails where the desktop has no system tray.
 
     ``on_shown`` hears the task ids of each message, so that a click on it can open them.
+    ``available`` replaces Qt's answer to "is there a tray"; ``can_show`` raises
+    ``NotificationError`` when the tray is there but its messages could not appear (on
+    Linux a StatusNotifier tray hands them to the notification service, which may be gone).
+    Qt gives no answer once ``showMessage`` is called: past these checks it counts as shown.
     """
 
     channel = "tray"
@@ -60,16 +64,23 @@ class TrayNotifier:
         tray: QSystemTrayIcon,
         on_shown: Callable[[Sequence[int]], None] | None = None,
         timeout_ms: int = MESSAGE_TIMEOUT_MS,
+        *,
+        available: Callable[[], bool] | None = None,
+        can_show: Callable[[], None] | None = None,
     ) -> None:
         self.tray = tray
         self.on_shown = on_shown
         self.timeout_ms = timeout_ms
+        self.available = available or QSystemTrayIcon.isSystemTrayAvailable
+        self.can_show = can_show
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
+        if not self.available():
             raise NotificationError("no_tray", "no system tray on this desktop")
         if not QSystemTrayIcon.supportsMessages():
             raise NotificationError("tray_no_messages", "the system tray does not show messages")
+        if self.can_show is not None:
+            self.can_show()
         if not self.tray.isVisible():
             self.tray.show()  # a message needs a visible icon to come from
         if self.on_shown is not None:
@@ -208,8 +219,14 @@ class TrayController(QObject):
         """The tasks of the message just shown: a click on it opens them."""
         self._message_task_ids = [int(i) for i in task_ids]
 
-    def notifier(self) -> TrayNotifier:
-        return TrayNotifier(self.tray, on_shown=self.remember_message)
+    def notifier(self, can_show: Callable[[], None] | None = None) -> TrayNotifier:
+        """The tray message as a channel (``can_show``: see ``TrayNotifier``)."""
+        return TrayNotifier(
+            self.tray,
+            on_shown=self.remember_message,
+            available=self.is_available,
+            can_show=can_show,
+        )
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         opening = {QSystemTrayIcon.ActivationReason.DoubleClick}

@@ -246,3 +246,25 @@ def test_a_click_on_a_notification_without_tasks_only_opens_the_window(
     window.hide()
     window.open_reminders([])  # the test notification
     assert window.isVisible() and window.reminder_dialog is None
+
+
+def test_a_tray_whose_messages_cannot_appear_is_passed_over(window: MainWindow) -> None:
+    def service_gone() -> None:
+        raise NotificationError("no_service", "the tray's messages go through it")
+
+    tray = TrayController(platform="linux", available=lambda: True)
+    try:
+        chain = build_notifier(
+            RecordingNotifier("dbus", fail="no_service"),
+            tray,
+            window.show_banner,
+            window.show_popup,
+            tray_check=service_gone,
+        )
+        assert chain.notify("1 项任务已逾期", "已逾期 1 项", [7]) == "banner"
+        assert [(n, e.code) for n, e in chain.last_failures] == [
+            ("dbus", "no_service"),
+            ("tray", "no_service"),
+        ]
+    finally:
+        tray.dispose()

@@ -113,3 +113,31 @@ def test_the_test_button_says_which_channel_worked_against_the_real_daemon(
     assert "· 系统通知：桌面上没有运行通知服务" in said
     window._note.close()
     window._dialog.reject()
+
+
+def test_a_status_notifier_tray_without_a_notification_service_is_no_channel(
+    desktop: DesktopSession,
+) -> None:
+    """KDE, Xfce's panel, GNOME's AppIndicator: Qt hands their tray messages to the same
+    notification service, unanswered. With the service gone, the tray cannot show it."""
+    from jeepney import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+
+    from desktop_app.reminders.dbus_notify import NotificationBus
+    from desktop_app.reminders.notifier import NotificationError
+    from desktop_app.ui.delivery import STATUS_NOTIFIER_WATCHER, status_notifier_check
+
+    bus = NotificationBus(desktop.address)
+    check = status_notifier_check(bus)
+    try:
+        desktop.stop_dunst()
+        check()  # no StatusNotifier host: Qt draws its own balloon (XEmbed)
+        with open_dbus_connection(bus=desktop.address) as host:
+            host.send_and_get_reply(message_bus.RequestName(STATUS_NOTIFIER_WATCHER), timeout=5)
+            with pytest.raises(NotificationError) as caught:
+                check()
+            assert caught.value.code == "no_service"
+            desktop.start_dunst()
+            check()  # the service is back: tray messages can appear again
+    finally:
+        bus.close()
