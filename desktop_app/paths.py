@@ -10,6 +10,7 @@ APP_NAME = "DeadlineReminder"
 DATA_DIR_ENV = "DEADLINE_REMINDER_DATA_DIR"
 DB_FILE_NAME = "tasks.sqlite3"
 SAMPLE_PLAN = "sample_plan.txt"
+SAMPLE_PREFIX = "示例："  # the bundled sample's title starts so, wherever it was imported
 
 
 def resource_path(name: str) -> Path:

@@ -414,3 +414,35 @@ def test_a_new_plan_s_digest_waits_for_the_quiet_hours_and_keeps_to_my_departmen
     assert digest is not None and digest.kind == "new_plan"
     [task] = repository.tasks(task_ids=list(digest.task_ids))  # not the other three
     assert task.id in LATE and "行政复议科" in (*task.lead, *task.responsible)
+
+
+def test_a_plan_deleted_and_imported_again_is_new_again_though_sqlite_reuses_its_id(
+    new_plan: Storage, notifier: RecordingNotifier
+) -> None:
+    from desktop_app.services import plans
+    from desktop_app.services.importer import import_file
+    from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
+
+    service = ReminderService(new_plan, notifier)
+    [first] = repository.plans()
+    assert service.check(WEDNESDAY_EVENING.replace(minute=5)) is not None
+    plans.delete_plan(new_plan, first.id)  # the wrong file: deleted, the right one imported
+    new_plan.clock.set(WEDNESDAY_EVENING.replace(minute=10))
+    import_file(new_plan, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    [second] = repository.plans()
+    assert second.id == first.id  # what SQLite does
+    digest = service.check(WEDNESDAY_EVENING.replace(minute=15))
+    assert digest is not None and digest.kind == "new_plan"
+
+
+def test_the_sample_gets_no_new_import_digest(tmp_path: Path, notifier: RecordingNotifier) -> None:
+    from desktop_app.services import plans
+    from tests.storage_helpers import new_storage
+
+    storage = new_storage(tmp_path / "sample", WEDNESDAY_EVENING)
+    try:
+        plans.import_sample(storage, WEDNESDAY_EVENING.date())
+        digest = ReminderService(storage, notifier).check(WEDNESDAY_EVENING.replace(minute=5))
+        assert digest is None or digest.kind != "new_plan"
+    finally:
+        storage.close()

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from db import repository
 from db.connection import Clock, Storage
 from db.models import DB, ReminderLog, Task
+from desktop_app.paths import SAMPLE_PREFIX
 from desktop_app.plans.workdays import WorkCalendar
 from desktop_app.reminders import policy
 from desktop_app.reminders.notifier import NotificationError, Notifier
@@ -172,7 +173,7 @@ class ReminderService:
         settings, calendar = context.settings, context.calendar
         state = self._log_state(now)
         when: datetime | None = None
-        if repository.plans_to_introduce(now - INTRODUCE_WITHIN):
+        if _plans_to_introduce(now):
             when = now  # a new plan's first digest: at the next check
         # Two weeks ahead usually finds the next digest; else a quarter (its progress reminder).
         for days in () if when is not None else (UPCOMING_DAYS, 92):
@@ -344,7 +345,7 @@ class ReminderService:
         first lead time) takes in whatever else is due now, so that one digest comes.
         """
         due = self._due(context, now)
-        new_plans = repository.plans_to_introduce(now - INTRODUCE_WITHIN)
+        new_plans = _plans_to_introduce(now)
         if not new_plans:
             return [], due
         reminders, by_id = self._late_or_near(context, now, new_plans)
@@ -578,6 +579,11 @@ def _rows_by_id(
             statuses=statuses,
         )
     return rows
+
+
+def _plans_to_introduce(now: datetime) -> list[int]:
+    """The new plans still owed their "新导入" digest; never the sample (it is for a look)."""
+    return repository.plans_to_introduce(now - INTRODUCE_WITHIN, leave_out_prefix=SAMPLE_PREFIX)
 
 
 def _due_bound(context: _Context, until_day: date) -> date:

@@ -7,13 +7,13 @@ from datetime import date
 
 from db.connection import Storage
 from db.models import Plan
-from desktop_app.paths import SAMPLE_PLAN, resource_path
+from desktop_app.paths import SAMPLE_PLAN, SAMPLE_PREFIX, resource_path
 from desktop_app.plans.parser import parse_file
 from desktop_app.services.demo import move_to_year
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import ImportResult, content_hash, import_plan
 
-SAMPLE_PREFIX = "示例："
+__all__ = ["SAMPLE_PREFIX", "delete_plan", "import_sample"]
 
 
 def import_sample(storage: Storage, today: date) -> ImportResult:
