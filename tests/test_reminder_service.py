@@ -446,3 +446,30 @@ def test_the_sample_gets_no_new_import_digest(tmp_path: Path, notifier: Recordin
         assert digest is None or digest.kind != "new_plan"
     finally:
         storage.close()
+
+
+def test_two_programs_checking_at_once_show_a_digest_once(
+    storage: Storage, notifier: RecordingNotifier
+) -> None:
+    """The window and a login script's `remind --now` at the same moment: the second waits
+    for the first's lock, then finds the digest logged (its own connection, another thread)."""
+    import threading
+
+    other = RecordingNotifier("dbus")
+    results: list[object] = []
+
+    def second_program() -> None:
+        results.append(ReminderService(storage, other).check(FRIDAY))
+
+    class FirstNotifier(RecordingNotifier):
+        def notify(self, title, body, task_ids):  # the other one starts while this one shows
+            self.worker = threading.Thread(target=second_program)
+            self.worker.start()
+            self.worker.join(timeout=1.0)  # without the lock it would show it meanwhile
+            return super().notify(title, body, task_ids)
+
+    first = FirstNotifier("dbus")
+    assert ReminderService(storage, first).check(FRIDAY) is not None
+    first.worker.join(timeout=10)
+    assert results == [None] and other.attempts == []
+    assert len(first.calls) == 1

@@ -121,12 +121,24 @@ class ReminderService:
         context = self._context()
         if context.settings.is_paused(now) or context.settings.is_quiet(now.time()):
             return None
-        new_plans, notification = self._pending(context, now)
-        if notification is None:
-            if new_plans:  # new plans with nothing late or near: nothing to say, once
-                with self.storage.write():
-                    repository.mark_introduced(new_plans, now)
-            return None
+        # One check at a time, across processes (the window and a login script's
+        # `remind --now`): what is due is read, shown and logged under one write lock, so
+        # neither shows what the other has just shown. A locked database raises
+        # StorageError here, before anything is shown; the caller tries again later.
+        with self.storage.write():
+            new_plans, notification = self._pending(context, now)
+            if notification is None:
+                # new plans with nothing late or near: nothing to say, once
+                repository.mark_introduced(new_plans, now)
+                return None
+            channel = self._deliver(notification, now)
+            self._unlogged = (notification, now, channel, new_plans)
+            self._record_shown(notification, now, channel, new_plans)
+        self._unlogged = None
+        return notification
+
+    def _deliver(self, notification: Notification, now: datetime) -> str:
+        """Show it through the notifier: the channel that did, or ``DeliveryError``."""
         if self.notifier is None:
             raise RuntimeError("ReminderService.check needs a notifier")
         try:
@@ -151,10 +163,7 @@ class ReminderService:
             len(notification.task_ids),
             channel,
         )
-        self._unlogged = (notification, now, channel, new_plans)
-        self._record_shown(notification, now, channel, new_plans)
-        self._unlogged = None
-        return notification
+        return channel
 
     def due(self, now: datetime | None = None) -> Notification | None:
         """What ``check`` would deliver now, without delivering or logging it."""
