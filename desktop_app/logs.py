@@ -34,7 +34,29 @@ ShowError = Callable[[str], None]
 
 
 class _OurHandler(RotatingFileHandler):
-    """Our file handler, told apart from any other the root logger may hold."""
+    """Our file handler, told apart from any other the root logger may hold.
+
+    The window and a command (a login script's ``remind --now``) may write the same file;
+    on Windows the one that rotates it then finds it open elsewhere. A rotation that fails
+    is said once, and the log goes on growing in the same file until the next start.
+    """
+
+    _rotation_failed = False
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        return not self._rotation_failed and bool(super().shouldRollover(record))
+
+    def doRollover(self) -> None:
+        try:
+            super().doRollover()
+        except OSError as exc:
+            self._rotation_failed = True
+            if self.stream is None:
+                self.stream = self._open()
+            print(
+                f"日志文件无法轮换，继续写入原文件：{exc}（The log file cannot be rotated）",
+                file=sys.stderr,
+            )
 
 
 _crash_file: IO[str] | None = None
@@ -65,8 +87,9 @@ def configure_logging(folder: Path | None = None, level: int = logging.INFO) -> 
     """Send the program's log to ``folder``/deadline-reminder.log (1 MiB, 5 old files kept).
 
     Calling it again with another folder moves the log there. A folder that cannot be
-    written (read-only profile, full disk) leaves logging to standard error and returns
-    None: a log must never stop the program.
+    written (read-only profile, full disk) is said on standard error and returns None:
+    the run then keeps no log (only warnings reach standard error), but a log must never
+    stop the program.
     """
     folder = folder or log_dir()
     path = folder / LOG_FILE

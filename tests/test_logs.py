@@ -109,3 +109,24 @@ def test_the_installed_command_logs_each_start_to_the_user_log_folder(tmp_path: 
     text = (tmp_path / "logs" / "deadline-reminder.log").read_text(encoding="utf-8")
     assert "deadline-reminder started: plans --data-dir" in text
     assert (tmp_path / "logs" / logs.CRASH_FILE).is_file()
+
+
+def test_a_log_that_cannot_be_rotated_says_so_once_and_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], hooks
+) -> None:
+    """Windows: the window and `remind --now` hold the same file; renaming it fails."""
+    import logging.handlers
+
+    def in_use(source: str, dest: str) -> None:
+        raise PermissionError(32, "The process cannot access the file", source)
+
+    path = logs.configure_logging(tmp_path)
+    assert path is not None
+    monkeypatch.setattr(logging.handlers.os, "rename", in_use)
+    line = "y" * 1000
+    for _ in range(logs.MAX_BYTES // 1000 + 50):
+        logging.getLogger("flood").warning(line)
+    logging.getLogger("after").warning("still written")
+    err = capsys.readouterr().err
+    assert err.count("日志文件无法轮换") == 1 and "Logging error" not in err
+    assert "still written" in path.read_text(encoding="utf-8")

@@ -54,6 +54,7 @@ FAILURE_CODES = (
     "no_tray",  # the desktop has no system tray
     "tray_no_messages",  # the tray shows no messages
     "window_hidden",  # the main window is not on screen, so its banner would not be seen
+    "window_behind",  # the main window is behind another program's: its banner neither
     "window_failed",  # our own window could not be shown
     "none_worked",  # every channel of a chain failed (``failures`` says how)
 )

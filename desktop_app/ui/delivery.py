@@ -165,6 +165,7 @@ def failure_text(error: NotificationError) -> str:
         "no_tray": QCoreApplication.translate("Delivery", "桌面没有系统托盘"),
         "tray_no_messages": QCoreApplication.translate("Delivery", "系统托盘不能显示消息"),
         "window_hidden": QCoreApplication.translate("Delivery", "主窗口没有显示"),
+        "window_behind": QCoreApplication.translate("Delivery", "主窗口不在最前面"),
         "window_failed": QCoreApplication.translate("Delivery", "窗口无法显示"),
     }
     if error.code == "none_worked" and error.failures:

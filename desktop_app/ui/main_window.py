@@ -805,12 +805,15 @@ class MainWindow(QMainWindow):
         return self._banner
 
     def show_banner(self, title: str, body: str, task_ids: Sequence[int]) -> None:
-        """A reminder as a banner in the window, the taskbar entry flashing; refused with
-        ``window_hidden`` when the window is not on screen (nobody would see it)."""
-        if self.isHidden() or self.isMinimized():
-            from desktop_app.reminders.notifier import NotificationError
+        """A reminder as a banner in the window, the taskbar entry flashing; refused when
+        nobody would see it: the window hidden or minimised (``window_hidden``), or behind
+        another program's (``window_behind``). The small window on top comes next then."""
+        from desktop_app.reminders.notifier import NotificationError
 
+        if self.isHidden() or self.isMinimized():
             raise NotificationError("window_hidden", "the main window is not on screen")
+        if not self.isActiveWindow():
+            raise NotificationError("window_behind", "the main window is not in front")
         self.banner.show_notification(title, body, task_ids)
         QApplication.alert(self)
 
@@ -825,12 +828,9 @@ class MainWindow(QMainWindow):
         return self._popup
 
     def show_popup(self, title: str, body: str, task_ids: Sequence[int]) -> None:
-        """The last resort for a reminder: the small window, even with the main one hidden."""
+        """The last resort for a reminder: the small window on top, even with the main one
+        hidden. Our own window: once shown it is on screen (Qt raises if it cannot be)."""
         self.popup.show_notification(title, body, task_ids)
-        if not self.popup.isVisible():
-            from desktop_app.reminders.notifier import NotificationError
-
-            raise NotificationError("window_failed", "the reminder window did not show")
 
     def show_today(self) -> None:
         """The tray's 今天的提醒: the window, and every task that needs attention today."""

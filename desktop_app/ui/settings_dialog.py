@@ -382,7 +382,7 @@ class SettingsDialog(QDialog):
         note = (
             self.tr("提醒的发送情况和程序错误记录在这里，遇到问题时可发给维护人员。")
             if current is not None
-            else self.tr("日志文件无法写入，记录只输出到控制台。")
+            else self.tr("日志文件无法写入，本次运行的记录不会保存。")
         )
         self.log_note = self._note(note)
         box.addWidget(self.log_note)

@@ -21,6 +21,10 @@ Please copy the “Details” to whoever maintains it.</translation>
 <context>
     <name>Delivery</name>
     <message>
+        <source>主窗口不在最前面</source>
+        <translation>the main window is behind other windows</translation>
+    </message>
+    <message>
         <source>主窗口没有显示</source>
         <translation>the main window is not on screen</translation>
     </message>
@@ -1056,8 +1060,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Cannot set the program to start at login: {reason}</translation>
     </message>
     <message>
-        <source>日志文件无法写入，记录只输出到控制台。</source>
-        <translation>The log file cannot be written; the log goes to the console only.</translation>
+        <source>日志文件无法写入，本次运行的记录不会保存。</source>
+        <translation>The log file cannot be written; nothing of this run is kept in it.</translation>
     </message>
     <message>
         <source>日志文件：</source>

@@ -268,3 +268,21 @@ def test_a_tray_whose_messages_cannot_appear_is_passed_over(window: MainWindow) 
         ]
     finally:
         tray.dispose()
+
+
+def test_a_window_behind_another_shows_the_reminder_window_on_top(
+    qtbot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    other = QWidget()  # the liaison is typing in another program
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=2_000)
+    chain = _chain(window, RecordingNotifier("dbus", fail="no_service"))
+    assert chain.notify("1 项任务已逾期", "已逾期 1 项", [7]) == "popup"
+    assert ("banner", "window_behind") in [(n, e.code) for n, e in chain.last_failures]
+    assert failure_text(NotificationError("window_behind")) == "主窗口不在最前面"
