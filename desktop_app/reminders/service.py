@@ -165,6 +165,10 @@ class ReminderService:
         )
         return channel
 
+    def new_plans(self, now: datetime | None = None) -> list[int]:
+        """The plans still owed their "新导入" digest."""
+        return _plans_to_introduce(now or self.clock())
+
     def due(self, now: datetime | None = None) -> Notification | None:
         """What ``check`` would deliver now, without delivering or logging it."""
         now = now or self.clock()

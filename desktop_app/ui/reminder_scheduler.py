@@ -136,6 +136,7 @@ class ReminderScheduler(QObject):
         self._stopped = False
         self._checking = False
         self._held = 0
+        self._new_plans: tuple[int, ...] = ()
         self._hold_limit = QTimer(self)
         self._hold_limit.setSingleShot(True)
         self._hold_limit.setInterval(HOLD_AT_MOST_MS)
@@ -343,7 +344,22 @@ class ReminderScheduler(QObject):
         ):
             self.rebuild()
             return "rebuild"
+        if self._new_plans_appeared(now_wall):
+            log.info("a plan was imported elsewhere (the command line): reminding it now")
+            self.rebuild()
+            return "new plan"
         return None
+
+    def _new_plans_appeared(self, now: datetime) -> bool:
+        """Whether a plan owed its "新导入" digest has come since the last beat (imported by
+        `deadline-reminder import` while the window runs); one small query a minute."""
+        try:
+            found = tuple(self.service.new_plans(now))
+        except _DATABASE_ERRORS:
+            return False  # the next rebuild says what is wrong
+        appeared = bool(found) and found != self._new_plans
+        self._new_plans = found
+        return appeared
 
 
 def _message(exc: BaseException) -> str:

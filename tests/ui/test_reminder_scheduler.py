@@ -210,6 +210,33 @@ def test_a_jump_of_the_wall_clock_rebuilds_and_checks(
     assert scheduler.heartbeat(later, monotonic.advance(3 * 3600)) == "jump"
 
 
+def test_a_plan_imported_from_the_command_line_is_noticed_at_the_next_beat(
+    make_scheduler,
+    storage: Storage,
+    clock: FakeClock,
+    monotonic: FakeMonotonic,
+    notifier: RecordingNotifier,
+) -> None:
+    from desktop_app.services.importer import import_file
+    from tests.conftest import FIXTURES
+
+    clock.set(FRIDAY.replace(hour=10))
+    scheduler = make_scheduler(notifier)
+    scheduler.start()  # Friday's digest, then nothing until Monday
+    assert scheduler.next_due == MONDAY
+    beat = clock.now + timedelta(seconds=60)
+    assert scheduler.heartbeat(beat, monotonic.advance(60)) is None
+    # `deadline-reminder import` in a terminal, while the window runs:
+    storage.clock.set(beat)
+    import_file(storage, FIXTURES / "000_9ec6db43f1a77751.txt")
+    beat += timedelta(seconds=60)
+    clock.set(beat)
+    assert scheduler.heartbeat(beat, monotonic.advance(60)) == "new plan"
+    assert scheduler.next_due is not None and scheduler.next_due <= beat + timedelta(seconds=5)
+    beat += timedelta(seconds=60)
+    assert scheduler.heartbeat(beat, monotonic.advance(60)) is None  # said once
+
+
 def test_midnight_and_the_hour_rebuild(
     make_scheduler, clock: FakeClock, monotonic: FakeMonotonic, notifier: RecordingNotifier
 ) -> None:
@@ -344,6 +371,9 @@ class _ThreadRecordingService:
 
     def next_due_time(self, now: datetime | None = None) -> datetime | None:
         return None
+
+    def new_plans(self, now: datetime | None = None) -> list[int]:
+        return []
 
 
 def test_the_real_qt_scheduler_fires_and_the_check_runs_on_the_gui_thread(qtbot) -> None:
