@@ -24,6 +24,7 @@ from desktop_app.reminders.notifier import (
     APP_TITLE,
     NotificationError,
     Notifier,
+    channel_of,
     desktop_notifier,
 )
 from desktop_app.reminders.policy import MORE_HINT, Notification
@@ -68,7 +69,7 @@ class CommandLineNotifier:
 
     def __init__(self, desktop: Notifier) -> None:
         self.desktop = desktop
-        self.channel = notifier_channel(desktop)
+        self.channel = channel_of(desktop)
 
     def notify(self, title: str, body: str, task_ids: Sequence[int]) -> str:
         return self.desktop.notify(title, for_command_line(body), task_ids)
@@ -188,7 +189,7 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO, desktop: Noti
         except DeliveryError as exc:
             return _not_delivered(exc, args.json, out)
     if args.json:
-        rows = [{**notification_dict(sent), "channel": notifier_channel(notifier)}] if sent else []
+        rows = [{**notification_dict(sent), "channel": channel_of(notifier)}] if sent else []
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif sent is not None and not args.print_only:
@@ -203,10 +204,6 @@ def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO, desktop: Noti
     elif sent is None:
         print("现在没有需要发送的提醒。", file=out)
     return 0
-
-
-def notifier_channel(notifier: Notifier) -> str:
-    return str(getattr(notifier, "channel", "desktop"))
 
 
 def _not_delivered(exc: DeliveryError, as_json: bool, out: TextIO) -> int:

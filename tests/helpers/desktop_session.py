@@ -88,6 +88,11 @@ class DesktopSession:
             self.stop()
             raise RuntimeError("Xvfb did not start")
         self.display = f":{number}"
+        self._start_bus()
+        self.start_dunst()
+        return self
+
+    def _start_bus(self) -> None:
         config = self.folder / "session.conf"
         config.write_text(BUS_CONFIG.format(folder=self.folder), encoding="utf-8")
         self._bus = subprocess.Popen(
@@ -100,8 +105,17 @@ class DesktopSession:
         if not self.address:
             self.stop()
             raise RuntimeError("dbus-daemon did not start")
+
+    def restart_bus(self) -> None:
+        """The session bus goes away and a new one comes (a new address), dunst on it."""
+        self.stop_dunst()
+        assert self._bus is not None
+        self._bus.terminate()
+        self._bus.wait(timeout=10)
+        if self._bus.stdout is not None:
+            self._bus.stdout.close()
+        self._start_bus()
         self.start_dunst()
-        return self
 
     def env(self, **extra: str) -> dict[str, str]:
         """The environment of a program on this desktop."""

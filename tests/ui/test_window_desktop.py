@@ -141,3 +141,22 @@ def test_a_status_notifier_tray_without_a_notification_service_is_no_channel(
             check()  # the service is back: tray messages can appear again
     finally:
         bus.close()
+
+
+def test_after_the_session_bus_restarts_clicks_are_heard_on_the_new_one(
+    qtbot, window: MainWindow, storage: Storage, desktop: DesktopSession, monkeypatch
+) -> None:
+    start_reminders(window, storage, window.clock)
+    desktop.wait_displayed(1)
+    desktop.restart_bus()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.address)
+    clicks = window.desktop_clicks
+    assert clicks is not None
+    # The old connection's end is noticed; its closed socket is no longer watched (Qt
+    # would warn, and the test fail, about an invalid socket).
+    qtbot.waitUntil(lambda: not clicks.bus.is_open(), timeout=5_000)
+    assert window.notifier.notify("2 项任务已逾期", "已逾期 2 项", [5, 23]) == "dbus"
+    desktop.wait_displayed(1)
+    with qtbot.waitSignal(clicks.clicked, timeout=5_000) as clicked:
+        desktop.click_first()
+    assert clicked.args == [[5, 23]]
