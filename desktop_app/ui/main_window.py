@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.reminder_dialog: ReminderDialog | None = None
         self.due_counts = (0, 0)
         self._pending_pause: datetime | None = None
+        self._pause_timer: QTimer | None = None  # the tray's "paused" ends with the pause
         self._search_note = ""  # the status bar's explanation of an empty search, if shown
         # The plan's month counts, departments and my departments (see refresh_departments).
         self._counted: tuple[list[CountRow], list[DepartmentRow], list[int]] = ([], [], [])
@@ -345,6 +346,7 @@ class MainWindow(QMainWindow):
             wanted,
         )
         self._set_plan(wanted)
+        self._show_pause_in_tray()
         self.reminders_changed.emit()
 
     def refresh(self) -> None:
@@ -775,6 +777,7 @@ class MainWindow(QMainWindow):
         tray.open_requested.connect(self.bring_forward)
         tray.today_requested.connect(self.show_today)
         tray.pause_requested.connect(self.pause_reminders)
+        tray.resume_requested.connect(self.resume_reminders)
         tray.quit_requested.connect(self.quit_program)
         tray.message_clicked.connect(self.open_reminders)
         tray.availability_changed.connect(self._tray_availability_changed)
@@ -919,7 +922,7 @@ class MainWindow(QMainWindow):
             return
         self._save_pause(until)
 
-    def _save_pause(self, until: datetime) -> None:
+    def _save_pause(self, until: datetime | None) -> bool:
         from dataclasses import replace
 
         from desktop_app.services.settings import reminder_settings, save_reminder_settings
@@ -928,13 +931,42 @@ class MainWindow(QMainWindow):
         try:
             save_reminder_settings(self.storage, replace(reminder_settings(), paused_until=until))
         except (ServiceError, StorageError) as exc:
-            self._show_note(self.tr("无法暂停提醒"), exc.message_zh, self)
-            return
-        self.statusBar().showMessage(
-            self.tr("提醒已暂停，到 %1 恢复。").replace("%1", until.strftime("%Y-%m-%d %H:%M")),
-            10_000,
-        )
+            title = self.tr("无法暂停提醒") if until is not None else self.tr("无法恢复提醒")
+            self._show_note(title, exc.message_zh, self)
+            return False
+        if until is not None:
+            self.statusBar().showMessage(
+                self.tr("提醒已暂停，到 %1 恢复。").replace("%1", until.strftime("%Y-%m-%d %H:%M")),
+                10_000,
+            )
+        self._show_pause_in_tray()
         self.reminders_changed.emit()
+        return True
+
+    def resume_reminders(self) -> None:
+        """The tray's 恢复提醒: the pause ends now, and what it held comes at once."""
+        if self.storage is not None and self._save_pause(None):
+            self.statusBar().showMessage(self.tr("提醒已恢复。"), 10_000)
+
+    def _show_pause_in_tray(self) -> None:
+        """The tray says whether reminders are paused (from the settings, which the
+        settings dialog may have changed too)."""
+        if self.tray is None or self.storage is None:
+            return
+        from desktop_app.services.settings import reminder_settings
+
+        until = reminder_settings().paused_until
+        now = self.clock()
+        paused = until is not None and until > now
+        self.tray.show_pause(until if paused else None)
+        if paused:  # said again when the pause ends
+            assert until is not None
+            if self._pause_timer is None:
+                self._pause_timer = QTimer(self)
+                self._pause_timer.setSingleShot(True)
+                self._pause_timer.timeout.connect(self._show_pause_in_tray)
+            wait_ms = int((until - now).total_seconds() * 1000) + 1_000
+            self._pause_timer.start(min(wait_ms, 86_400_000))
 
     def quit_program(self) -> None:
         self._quitting = True

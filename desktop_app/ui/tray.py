@@ -101,6 +101,7 @@ class TrayController(QObject):
     open_requested = Signal()
     today_requested = Signal()
     pause_requested = Signal(str)  # "hour" or "today"
+    resume_requested = Signal()
     quit_requested = Signal()
     message_clicked = Signal(list)
     availability_changed = Signal(bool)  # the tray host went away (False) or came back
@@ -131,6 +132,11 @@ class TrayController(QObject):
         self.pause_hour_action.triggered.connect(lambda: self.pause_requested.emit("hour"))
         self.pause_today_action = QAction(self.tr("今天不再提醒"), self)
         self.pause_today_action.triggered.connect(lambda: self.pause_requested.emit("today"))
+        self.resume_action = QAction(self.tr("恢复提醒"), self)
+        self.resume_action.triggered.connect(lambda: self.resume_requested.emit())
+        self.resume_action.setVisible(False)  # while reminders are paused
+        self._paused_until: datetime | None = None
+        self._counts = (0, 0)
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.triggered.connect(lambda: self.quit_requested.emit())
         self.menu.addAction(self.open_action)
@@ -138,6 +144,7 @@ class TrayController(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.pause_hour_action)
         self.menu.addAction(self.pause_today_action)
+        self.menu.addAction(self.resume_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
         self.menu.setDefaultAction(self.open_action)
@@ -205,12 +212,27 @@ class TrayController(QObject):
         self.menu.deleteLater()
 
     def update_tooltip(self, due_this_month: int, late: int) -> None:
-        counts = (
+        self._counts = (due_this_month, late)
+        lines = [
+            self.tr("工作要点督办提醒"),
             self.tr("本月待完成 %1 项 · 逾期 %2 项")
             .replace("%1", str(due_this_month))
-            .replace("%2", str(late))
-        )
-        self.tray.setToolTip(self.tr("工作要点督办提醒") + "\n" + counts)
+            .replace("%2", str(late)),
+        ]
+        if self._paused_until is not None:
+            lines.append(
+                self.tr("提醒已暂停，到 %1 恢复").replace(
+                    "%1", self._paused_until.strftime("%m-%d %H:%M")
+                )
+            )
+        self.tray.setToolTip("\n".join(lines))
+
+    def show_pause(self, until: datetime | None) -> None:
+        """Reminders are paused until ``until`` (None: they are not): said in the tooltip,
+        and the menu offers 恢复提醒."""
+        self._paused_until = until
+        self.resume_action.setVisible(until is not None)
+        self.update_tooltip(*self._counts)
 
     def tooltip(self) -> str:
         return self.tray.toolTip()

@@ -498,6 +498,10 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>By Month</translation>
     </message>
     <message>
+        <source>提醒已恢复。</source>
+        <translation>Reminders resumed.</translation>
+    </message>
+    <message>
         <source>提醒已暂停，到 %1 恢复。</source>
         <translation>Reminders paused until %1.</translation>
     </message>
@@ -520,6 +524,10 @@ Please copy the “Details” to whoever maintains it.</translation>
     <message>
         <source>无法删除</source>
         <translation>Cannot Delete</translation>
+    </message>
+    <message>
+        <source>无法恢复提醒</source>
+        <translation>Cannot resume reminders</translation>
     </message>
     <message>
         <source>无法打开示例</source>
@@ -1391,8 +1399,16 @@ The current data will be saved as a backup first.</translation>
         <translation>Work Plan Deadline Reminder</translation>
     </message>
     <message>
+        <source>恢复提醒</source>
+        <translation>Resume Reminders</translation>
+    </message>
+    <message>
         <source>打开</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>提醒已暂停，到 %1 恢复</source>
+        <translation>Reminders paused until %1</translation>
     </message>
     <message>
         <source>暂停提醒一小时</source>

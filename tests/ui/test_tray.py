@@ -39,8 +39,15 @@ def controller(qapp):
 
 
 def test_menu_holds_the_actions_in_order(controller: TrayController) -> None:
-    texts = [a.text() for a in controller.tray.contextMenu().actions() if not a.isSeparator()]
-    assert texts == ["打开", "今天的提醒", "暂停提醒一小时", "今天不再提醒", "退出"]
+    def shown() -> list[str]:
+        menu = controller.tray.contextMenu().actions()
+        return [a.text() for a in menu if not a.isSeparator() and a.isVisible()]
+
+    assert shown() == ["打开", "今天的提醒", "暂停提醒一小时", "今天不再提醒", "退出"]
+    controller.show_pause(datetime(2024, 6, 14, 10, 0))  # 恢复提醒 only while paused
+    assert shown() == ["打开", "今天的提醒", "暂停提醒一小时", "今天不再提醒", "恢复提醒", "退出"]
+    controller.show_pause(None)
+    assert "恢复提醒" not in shown()
     assert controller.menu.defaultAction() is controller.open_action
 
 
@@ -51,6 +58,7 @@ def test_menu_holds_the_actions_in_order(controller: TrayController) -> None:
         ("today_action", "today_requested", []),
         ("pause_hour_action", "pause_requested", ["hour"]),
         ("pause_today_action", "pause_requested", ["today"]),
+        ("resume_action", "resume_requested", []),
         ("quit_action", "quit_requested", []),
     ],
 )

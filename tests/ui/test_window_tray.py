@@ -105,6 +105,13 @@ def test_pause_from_the_tray_is_stored(make_window, tray) -> None:
     tray.pause_today_action.trigger()
     assert reminder_settings().paused_until == datetime(2024, 6, 21, 0, 0)
     assert "提醒已暂停" in window.statusBar().currentMessage()
+    # The tray says so, and offers to resume.
+    assert "提醒已暂停，到 06-21 00:00 恢复" in tray.tooltip()
+    assert tray.resume_action.isVisible()
+    tray.resume_action.trigger()
+    assert reminder_settings().paused_until is None
+    assert "暂停" not in tray.tooltip() and not tray.resume_action.isVisible()
+    assert window.statusBar().currentMessage() == "提醒已恢复。"
 
 
 def test_a_click_on_a_reminder_opens_its_task(make_window, tray, storage) -> None:
