@@ -173,9 +173,17 @@ def pending(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[int]
     return list(range(schema_version(conn) + 1, target + 1))
 
 
-def apply(conn: sqlite3.Connection, version: int) -> None:
-    """Apply one step in its own transaction: the schema moves a whole version or not at all."""
+def apply(conn: sqlite3.Connection, version: int) -> bool:
+    """Apply one step in its own transaction: the schema moves a whole version or not at all.
+
+    The version is read again under the write lock: another process opening the same new
+    file at the same moment (two first imports) may have applied it meanwhile; then
+    nothing is done and False returned.
+    """
     conn.execute("BEGIN IMMEDIATE")
+    if schema_version(conn) >= version:
+        conn.execute("ROLLBACK")
+        return False
     try:
         MIGRATIONS[version - 1](conn)
         conn.execute(f"PRAGMA user_version = {int(version)}")
@@ -183,3 +191,4 @@ def apply(conn: sqlite3.Connection, version: int) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    return True

@@ -159,28 +159,42 @@ def import_plan(
     revisions leave alone.
     """
     _refuse_non_plan(parsed)
-    with storage.translated():
-        same = Plan.get_or_none(Plan.content_hash == content_hash)
-        if same is not None and target_plan_id in (None, same.id):
-            if not corrections:
-                return ImportResult(
-                    "same_file", same.id, same.title, same.year, dry_run, warnings=parsed.warnings
-                )
-            target_plan_id = same.id  # the same file again, to correct what it says
-        target = _target(parsed, target_plan_id)
-        if dry_run:
+    if dry_run:
+        with storage.translated():
+            same_file, target = _same_file_or_target(parsed, content_hash, target_plan_id)
+            if same_file is not None and not corrections:
+                return replace(same_file, dry_run=True)
             with storage.database.atomic():
                 return _plan_changes(
                     storage, parsed, target, source_name, content_hash, True, corrections or {}
                 )
     with storage.write():
-        # Under the write lock: a refused import takes no backup, and no other
-        # process can change the database between the backup and the import.
+        # Everything under the write lock, the lookups included: two imports of one file
+        # at the same moment (two windows, a script) cannot both find it new and both
+        # create it; a refused import takes no backup; nothing changes between the backup
+        # and the import.
+        same_file, target = _same_file_or_target(parsed, content_hash, target_plan_id)
+        if same_file is not None and not corrections:
+            return same_file
         saved = storage.backup("before-import") if Plan.select().exists() else None
         result = _plan_changes(
             storage, parsed, target, source_name, content_hash, False, corrections or {}
         )
     return replace(result, backup=saved)
+
+
+def _same_file_or_target(
+    parsed: ParsedPlan, content_hash: str, target_plan_id: int | None
+) -> tuple[ImportResult | None, Plan | None]:
+    """The "same file again" answer, if it is (it wins unless corrections come with it), and
+    the plan the document revises (None: a new plan)."""
+    same = Plan.get_or_none(Plan.content_hash == content_hash)
+    if same is not None and target_plan_id in (None, same.id):
+        answer = ImportResult(
+            "same_file", same.id, same.title, same.year, False, warnings=parsed.warnings
+        )
+        return answer, same  # with corrections: the same file again, to correct what it says
+    return None, _target(parsed, target_plan_id)
 
 
 def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
