@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.plans.model import Deadline
+from desktop_app.plans.years import implausible_year_in
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -99,6 +100,19 @@ def _hit(match: re.Match[str], year: int | None) -> _Hit | None:
     return None
 
 
+def _safe_hit(match: re.Match[str], year: int | None) -> _Hit | None:
+    """``_hit``, with a year that no calendar holds (a plan's year out of range) as no date."""
+    try:
+        return _hit(match, year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def year_out_of_range_in(raw: str | None) -> str | None:
+    """The impossible year a deadline value names (``0000`` of ``0000年12月``), if any."""
+    return implausible_year_in(_clean(raw)) if raw else None
+
+
 def _clean(raw: str) -> str:
     return re.sub(r"\s+", "", raw.translate(_FULLWIDTH_DIGITS))
 
@@ -112,14 +126,17 @@ def parse_deadline(raw: str | None, year: int | None) -> Deadline:
     """Interpret an annotation's deadline value (``完成时间：…``) in the plan's ``year``.
 
     Several dated expressions (``①3月底前……②6月底前……`` or ``3月、6月``) are
-    milestones: the task is due at the last one. A value that is not understood
-    keeps its raw text with kind ``none``.
+    milestones: the task is due at the last one. A value that is not understood, or
+    that names a year no plan can have (``0000年12月``: see ``years``), keeps its raw
+    text with kind ``none``; the parser says which (``year_out_of_range_in``).
     """
     if raw is None or not raw.strip():
         return Deadline.none()
     raw = raw.strip()
     text = _clean(raw)
-    hits = [h for m in _DATE_RE.finditer(text) if (h := _hit(m, year)) is not None]
+    if implausible_year_in(text) is not None:
+        return Deadline(raw=raw, kind="none")
+    hits = [h for m in _DATE_RE.finditer(text) if (h := _safe_hit(m, year)) is not None]
     if hits:
         last = max(hits, key=lambda h: h.due)
         milestones = tuple(sorted({h.due for h in hits})) if len(hits) > 1 else ()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.plans.numbering import match_label
+from desktop_app.plans.years import CN_YEAR_RE, chinese_year, is_plausible
 
 _DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(\d{4})\s*[〕\]】］)）]\s*(\d{1,4})\s*号"
@@ -37,6 +38,7 @@ class Metadata:
     issued_on: date | None
     plan_title_index: int | None  # index of the plan's own title line, where the body starts
     is_report: bool
+    implausible_year: str | None = None  # a year in the title no plan can have, as written
 
 
 def _chinese_numeral_date(line: str) -> str:
@@ -173,12 +175,29 @@ def extract_metadata(lines: list[str], first_task_index: int | None) -> Metadata
     else:
         title = next((_normalise_title(li) for li in lines[:10] if is_title_like(li)), None)
 
-    year = None
-    if (title and (m := re.search(r"(\d{4})\s*年", title))) or (
-        doc_number and (m := _DOC_NUMBER_RE.search(doc_number))
-    ):
-        year = int(m.group(1))
-    elif issued_on is not None:
-        year = issued_on.year
+    year, implausible = _title_year(title)
+    if year is None and implausible is None:
+        if doc_number and (m := _DOC_NUMBER_RE.search(doc_number)):
+            year = int(m.group(1))
+        elif issued_on is not None:
+            year = issued_on.year
+    if year is not None and not is_plausible(year):
+        year, implausible = None, str(year)
 
-    return Metadata(title, year, issuer, doc_number, issued_on, title_index, is_report)
+    return Metadata(title, year, issuer, doc_number, issued_on, title_index, is_report, implausible)
+
+
+def _title_year(title: str | None) -> tuple[int | None, str | None]:
+    """The year a title names (``2024年…``, ``二〇二四年…``), or the impossible one it names
+    instead (``10000年``, ``1900年``): never a guess."""
+    if not title:
+        return None, None
+    # Numbers of three digits or more before 年 are years; one or two are durations
+    # (``三年行动``, ``5年``), never read as a year.
+    written = [d for d in re.findall(r"(?<!\d)(\d+)\s*年", title) if len(d) >= 3]
+    written += [c for c in CN_YEAR_RE.findall(title)]
+    for text in written:
+        year = int(text) if text.isdigit() and len(text) == 4 else chinese_year(text)
+        if year is not None and is_plausible(year):
+            return year, None
+    return None, (written[0] if written else None)

@@ -31,6 +31,7 @@ from desktop_app.plans.deadlines import (
     has_date_without_year,
     milestones_in_text,
     parse_deadline,
+    year_out_of_range_in,
 )
 from desktop_app.plans.departments import is_collective
 from desktop_app.plans.metadata import Metadata, extract_metadata
@@ -47,6 +48,7 @@ from desktop_app.plans.model import (
 from desktop_app.plans.normalize import clean_lines, glue
 from desktop_app.plans.numbering import Label, match_label, task_label
 from desktop_app.plans.tables import TableTask, find_task_table
+from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 
 _FOOTER_RE = re.compile(
     r"^(?:抄送|抄报|主题词)\s*[:：]|^附件\s*\d*\s*[:：]|^附件\s*\d*$|\d{1,2}\s*日\s*印发$"
@@ -283,7 +285,14 @@ class _Builder:
         year = self.meta.year
         deadline = parse_deadline(raw, year)
         if raw and deadline.kind == "none":
-            if year is None and has_date_without_year(raw):
+            if (bad := year_out_of_range_in(raw)) is not None:
+                self.warn(
+                    label,
+                    "deadline_out_of_range",
+                    f"任务 {label} 的完成时间“{raw}”中的年份“{bad}”不在 "
+                    f"{YEAR_MIN}–{YEAR_MAX} 之间，请核对",
+                )
+            elif year is None and has_date_without_year(raw):
                 self.warn(
                     label,
                     "year_unknown",
@@ -514,6 +523,13 @@ def parse_document(document: DocumentText) -> ParsedPlan:
         task_levels = {max(leaves)} if leaves else set()
 
     builder = _Builder(meta=meta, annotated_plan=annotated)
+    if meta.implausible_year is not None:
+        builder.warn(
+            None,
+            "year_out_of_range",
+            f"文档标题中的年份“{meta.implausible_year}”不在 {YEAR_MIN}–{YEAR_MAX} 之间，"
+            "按年度未知处理，请核对",
+        )
     for table in task_tables:
         _table_tasks(builder, table.rows(meta.year))
     builder.walk(outline.root, (), task_levels)
