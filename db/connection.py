@@ -51,9 +51,24 @@ class Storage:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
-        """One write transaction that takes the lock at once; errors become ``StorageError``."""
+        """One write transaction that takes the lock at once; errors become ``StorageError``.
+
+        After the outermost one commits, the write-ahead log is copied into the database
+        file (a passive checkpoint, which waits for nobody): ``tasks.sqlite3`` alone is
+        the current data, whoever copies it while the window runs.
+        """
         with self.translated(), self.database.atomic(lock_type="IMMEDIATE"):
             yield
+        if not self.database.in_transaction():
+            self.checkpoint("PASSIVE")
+
+    def checkpoint(self, mode: str = "PASSIVE") -> None:
+        """Copy the write-ahead log into the database file (``TRUNCATE``: and empty it)."""
+        if mode not in ("PASSIVE", "FULL", "RESTART", "TRUNCATE"):
+            raise ValueError(f"unknown checkpoint mode {mode!r}")
+        # busy or read-only: the next write or the close tries again
+        with contextlib.suppress(sqlite3.Error):
+            self.raw().execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
 
     @contextlib.contextmanager
     def translated(self) -> Iterator[None]:
@@ -67,6 +82,7 @@ class Storage:
 
     def close(self) -> None:
         if not self.database.is_closed():
+            self.checkpoint("TRUNCATE")  # on quit the log is emptied into the file
             self.database.close()
 
     def __enter__(self) -> Storage:
