@@ -19,20 +19,30 @@ from db import errors
 
 KEEP_BACKUPS = 10
 _SIDE_FILES = ("-journal", "-wal", "-shm")
-_NAME_RE = re.compile(r"^tasks-(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
+# tasks-<sequence>-<clock time>-<reason>.sqlite3; backups of earlier versions have no
+# sequence and count as older than every one that has.
+_NAME_RE = re.compile(r"^tasks-(?:(\d{6})-)?(\d{8}-\d{6}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
 
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """One backup. ``taken_at`` is what the clock said then, which may have been wrong;
+    ``sequence`` orders backups by when they were really made."""
+
     path: Path
     taken_at: datetime
     reason: str
     size: int
+    sequence: int = 0
+
+    def from_the_future(self, now: datetime) -> bool:
+        """Its time is later than ``now``: the clock was ahead when it was made."""
+        return self.taken_at > now
 
 
-def backup_name(now: datetime, reason: str) -> str:
-    return f"tasks-{now.strftime(_STAMP)}-{reason}.sqlite3"
+def backup_name(now: datetime, reason: str, sequence: int = 1) -> str:
+    return f"tasks-{sequence:06d}-{now.strftime(_STAMP)}-{reason}.sqlite3"
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
@@ -73,10 +83,13 @@ def take_backup(
     # A backup killed half-way leaves X.partial and, by the moment, its -journal, -wal or -shm.
     for stale in backups_dir.glob("*.partial*"):
         stale.unlink(missing_ok=True)
-    target = backups_dir / backup_name(now, reason)
-    while target.exists():  # two backups in the same microsecond (or a clock set back)
-        now = now.replace(microsecond=(now.microsecond + 1) % 1_000_000)
-        target = backups_dir / backup_name(now, reason)
+    # Ordered by a sequence, never by the clock: ten backups made while the clock was in
+    # 2099 must not outrank, and so rotate away, every real one made after them.
+    sequence = max((b.sequence for b in list_backups(backups_dir)), default=0) + 1
+    target = backups_dir / backup_name(now, reason, sequence)
+    while target.exists():  # a file left by another program under the same name
+        sequence += 1
+        target = backups_dir / backup_name(now, reason, sequence)
     copy_database(source, target)
     # The new file always stays, even when the clock was set back and its name sorts
     # oldest; so does the one a restore is reading.
@@ -93,9 +106,14 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
         m = _NAME_RE.match(path.name)
         if m is None:
             continue
-        taken = datetime.strptime(m.group(1), _STAMP)
-        found.append(BackupInfo(path, taken, m.group(2), path.stat().st_size))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+        try:
+            taken = datetime.strptime(m.group(2), _STAMP)
+        except ValueError:  # the shape of our names, but no real time: not ours
+            continue
+        sequence = int(m.group(1) or 0)
+        found.append(BackupInfo(path, taken, m.group(3), path.stat().st_size, sequence))
+    # Sequenced backups by their sequence; those of earlier versions (0) by their time.
+    found.sort(key=lambda b: (b.sequence, b.taken_at, b.path.name), reverse=True)
     return found
 
 

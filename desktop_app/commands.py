@@ -340,9 +340,13 @@ def backup_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     found = backups.list_backups(backups_path(folder))
     if not found:
         print("还没有备份。", file=out)
+    now = clock()
     for b in found:
+        # newest first by when it was really made; a time later than now: the clock was off
+        ahead = "（时间晚于现在，当时时钟有误）" if b.from_the_future(now) else ""
         print(
-            f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {fit(b.reason, 16)} {b.size:>10,} 字节  {b.path}",
+            f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {fit(b.reason, 16)} {b.size:>10,} 字节  "
+            f"{b.path}{ahead}",
             file=out,
         )
     return 0

@@ -496,13 +496,13 @@ class SettingsDialog(QDialog):
 
     def _load_backups(self) -> None:
         self.backup_tree.clear()
-        for info in backup.list_backups(self._storage.backups_dir):
+        now = self._storage.clock()
+        for info in backup.list_backups(self._storage.backups_dir):  # newest made first
+            reason = self.reason_name(info.reason)
+            if info.from_the_future(now):
+                reason += self.tr("（时间晚于现在，当时时钟有误）")
             item = QTreeWidgetItem(
-                [
-                    info.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
-                    self.reason_name(info.reason),
-                    human_size(info.size),
-                ]
+                [info.taken_at.strftime("%Y-%m-%d %H:%M:%S"), reason, human_size(info.size)]
             )
             item.setData(0, ID_ROLE, str(info.path))
             item.setToolTip(0, str(info.path))

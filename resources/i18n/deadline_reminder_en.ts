@@ -1201,6 +1201,10 @@ The current data will be saved as a backup first.</translation>
         <source>（两者相同表示不设免打扰）</source>
         <translation>(the same time twice means no quiet hours)</translation>
     </message>
+    <message>
+        <source>（时间晚于现在，当时时钟有误）</source>
+        <translation> (later than now: the clock was wrong then)</translation>
+    </message>
 </context>
 <context>
     <name>State</name>
