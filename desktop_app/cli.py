@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from db.errors import StorageError
+from db.limits import MAX_ROW_ID
 from desktop_app import __version__
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
@@ -119,6 +120,20 @@ def _parse_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def record_id(text: str) -> int:
+    """A task's or a plan's number as the command line takes it: 1 up to SQLite's limit."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if not 0 < number <= MAX_ROW_ID or not text.strip().isascii():
+        raise argparse.ArgumentTypeError(
+            f"编号应为 1 至 {MAX_ROW_ID} 之间的整数：{text}"
+            f"（an id is a whole number from 1 to {MAX_ROW_ID}）"
+        )
+    return number
+
+
 def _with_data_dir(
     parser: argparse.ArgumentParser, *, top: bool = False
 ) -> argparse.ArgumentParser:
@@ -168,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="只显示变化，不写入 (show the diff only)"
     )
     imp.add_argument(
-        "--plan", type=int, metavar="ID", help="作为这个计划的修订稿导入 (revise plan ID)"
+        "--plan", type=record_id, metavar="ID", help="作为这个计划的修订稿导入 (revise plan ID)"
     )
     imp.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
 
@@ -176,22 +191,22 @@ def build_parser() -> argparse.ArgumentParser:
     tsk.add_argument("--department", "-d", metavar="部门", help="部门名称或编号 (department)")
     tsk.add_argument("--month", "-m", metavar="YYYY-MM", help="完成月份 (due month)")
     tsk.add_argument("--status", "-s", help="未开始/进行中/已完成/已取消 或 not_started…")
-    tsk.add_argument("--plan", type=int, metavar="ID", help="只看这个计划 (one plan)")
+    tsk.add_argument("--plan", type=record_id, metavar="ID", help="只看这个计划 (one plan)")
     tsk.add_argument("--search", metavar="文字", help="按任务内容和部门搜索 (full-text search)")
     tsk.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
 
     done = _with_data_dir(sub.add_parser("done", help="标记任务已完成 (mark a task done)"))
-    done.add_argument("id", type=int, help="任务编号 (task id)")
+    done.add_argument("id", type=record_id, help="任务编号 (task id)")
     done.add_argument("--note", metavar="文字", help="同时记录一条进展 (add a note)")
     done.add_argument("--date", metavar="YYYY-MM-DD", help="完成日期，默认今天 (completion date)")
 
     status = _with_data_dir(sub.add_parser("status", help="修改任务状态 (set a task's status)"))
-    status.add_argument("id", type=int, help="任务编号 (task id)")
+    status.add_argument("id", type=record_id, help="任务编号 (task id)")
     status.add_argument("status", help="未开始/进行中/已完成/已取消")
     status.add_argument("--note", metavar="文字", help="同时记录一条进展 (add a note)")
 
     note = _with_data_dir(sub.add_parser("note", help="记录任务进展 (add a progress note)"))
-    note.add_argument("id", type=int, help="任务编号 (task id)")
+    note.add_argument("id", type=record_id, help="任务编号 (task id)")
     note.add_argument("text", help="进展说明 (the note)")
 
     dep = _with_data_dir(sub.add_parser("departments", help="部门列表与管理 (departments)"))

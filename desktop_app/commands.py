@@ -16,6 +16,7 @@ from db import repository
 from db.connection import Storage, open_storage, replace_corrupt, restore_backup
 from db.errors import CorruptDatabaseError
 from desktop_app.paths import backups_path, data_dir, database_path
+from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
 from desktop_app.services import departments, tasks
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import FIELDS_ZH, ImportResult, import_file
@@ -172,18 +173,32 @@ def _parse_month(text: str) -> tuple[int, int]:
             f"月份格式应为 YYYY-MM，例如 2024-06：{text}",
             f"Month must be YYYY-MM: {text}",
         )
+    if not is_plausible(int(m.group(1))):
+        raise ServiceError(
+            "date_out_of_range",
+            f"月份应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间：{text}",
+            f"The month must lie in the years {YEAR_MIN} to {YEAR_MAX}: {text}",
+        )
     return int(m.group(1)), int(m.group(2))
 
 
 def parse_date(text: str) -> date:
+    """A date given on the command line, in the years a plan can be about."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ServiceError(
             "bad_date",
             f"日期格式应为 YYYY-MM-DD，例如 2024-06-30：{text}",
             f"Date must be YYYY-MM-DD: {text}",
         ) from None
+    if not is_plausible(day.year):
+        raise ServiceError(
+            "date_out_of_range",
+            f"日期应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间：{text}",
+            f"The date must lie in the years {YEAR_MIN} to {YEAR_MAX}: {text}",
+        )
+    return day
 
 
 def _status(text: str) -> str:

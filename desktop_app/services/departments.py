@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from db import repository
 from db.connection import Storage
+from db.limits import MAX_ROW_ID
 from db.models import Department, DepartmentAlias, Setting, TaskDepartment
 from desktop_app.plans.departments import is_collective
 from desktop_app.services.errors import ServiceError, no_department
@@ -71,8 +72,12 @@ def canonical_names(names: Sequence[str]) -> list[str]:
 
 
 def get_department(name_or_id: str | int) -> Department:
-    if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-        found = Department.get_or_none(Department.id == int(name_or_id))
+    text = str(name_or_id)
+    if isinstance(name_or_id, int) or (text.isascii() and text.isdigit()):
+        number = int(name_or_id)
+        found = (
+            Department.get_or_none(Department.id == number) if 0 < number <= MAX_ROW_ID else None
+        )
         if found is not None:
             return found
     found = repository.find_department(str(name_or_id))
