@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # dataclasses of the parser: not loaded to open the window
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_STORAGE = 3
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells count it
 
 _KIND_ZH = {"work_plan": "工作要点", "annual_report": "年度报告", "unknown": "无法识别"}
 _DEADLINE_ZH = {"ongoing": "持续推进", "recurring": "定期", "none": "未标注"}
@@ -291,25 +292,9 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "parse":
-            return _parse_command(args, sys.stdout, sys.stderr)
-        if args.command == "remind":
-            from desktop_app.reminders.command import remind_command
-
-            return remind_command(args, clock, sys.stdout)
-        if args.command in _COMMANDS:
-            from desktop_app import commands  # the database only when a command needs it
-
-            return getattr(commands, f"{args.command}_command")(args, clock, sys.stdout)
-        from desktop_app.ui.app import run_gui  # Qt only when the window is wanted
-
-        return run_gui(
-            data_dir_override=args.data_dir,
-            demo=args.demo,
-            quit_after_paint=args.quit_after_paint,
-            quit_after_load=args.quit_after_load,
-            clock=clock,
-        )
+        code = _run(args, clock)
+        sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
+        return code
     except (PlanReadError, ServiceError) as exc:
         print(exc.one_line(), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -318,6 +303,47 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
         return EXIT_BAD_INPUT if exc.code == "bad_backup" else EXIT_STORAGE
     except BrokenPipeError:
         # `deadline-reminder parse x.pdf | head` closed the pipe: not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        # Ctrl+C: an import in progress is rolled back whole by its transaction.
+        print(
+            "已中断，数据库保持中断前的状态。（Interrupted; the database is as it was.）",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        # What the command printed could not be written (`tasks > /dev/full`); anything the
+        # database or a reader met has been turned into one of the errors above already.
+        _silence_stdout()
+        reason = exc.strerror or str(exc)
+        print(f"无法写出结果：{reason}（The output cannot be written: {reason}）", file=sys.stderr)
+        return EXIT_STORAGE
+
+
+def _silence_stdout() -> None:
+    """Standard output can take nothing more: send the rest (and the exit's flush) nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(args: argparse.Namespace, clock: Callable[[], datetime]) -> int:
+    if args.command == "parse":
+        return _parse_command(args, sys.stdout, sys.stderr)
+    if args.command == "remind":
+        from desktop_app.reminders.command import remind_command
+
+        return remind_command(args, clock, sys.stdout)
+    if args.command in _COMMANDS:
+        from desktop_app import commands  # the database only when a command needs it
+
+        return getattr(commands, f"{args.command}_command")(args, clock, sys.stdout)
+    from desktop_app.ui.app import run_gui  # Qt only when the window is wanted
+
+    return run_gui(
+        data_dir_override=args.data_dir,
+        demo=args.demo,
+        quit_after_paint=args.quit_after_paint,
+        quit_after_load=args.quit_after_load,
+        clock=clock,
+    )

@@ -68,3 +68,35 @@ def test_a_number_out_of_range_is_a_message_not_a_traceback(
     assert "Traceback" not in err and err.strip()
     assert any("\u4e00" <= c <= "\u9fff" for c in err)  # said in Chinese (English after it)
     assert _changes(folder) == before
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_to_a_full_disk_is_a_message_not_a_traceback(folder: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "desktop_app", "tasks", "--data-dir", str(folder)],
+            cwd=root,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 3
+    assert done.stderr.strip().startswith("无法写出结果") and "Traceback" not in done.stderr
+
+
+def test_ctrl_c_is_a_message_and_exit_code_130(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app import cli
+
+    def interrupted(args, clock):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_run", interrupted)
+    assert cli.main(["tasks", "--data-dir", str(folder)]) == 130
+    assert "已中断" in capsys.readouterr().err

@@ -93,6 +93,15 @@ def test_departments_merge_and_mine(cli: Cli) -> None:
     assert {d["name"] for d in cli.json("departments") if d["mine"]} == {"办公室", "信息处"}
 
 
+def test_a_rename_or_alias_to_the_same_name_says_nothing_changed(cli: Cli) -> None:
+    cli("import", str(FIXTURES / f"{PLAN_2024_CITY}.txt"))
+    code, out, err = cli("departments", "rename", "办公室", "办公室")
+    assert (code, out) == (2, "") and "没有更改" in err
+    code, out, err = cli("departments", "alias", "办公室", "办公室")
+    assert (code, out) == (2, "") and "就是这个部门的名称" in err
+    assert {d["name"]: d["aliases"] for d in cli.json("departments")}["办公室"] == []
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [

@@ -104,8 +104,12 @@ def rename(storage: Storage, department: str | int, new_name: str) -> Department
         raise ServiceError("empty_name", "部门名称不能为空", "A department name cannot be empty")
     with storage.write():
         dept = get_department(department)
-        if new_name == dept.name:
-            return dept
+        if new_name == dept.name:  # said, not reported as done
+            raise ServiceError(
+                "same_name",
+                f"新名称与原名称“{new_name}”相同，没有更改",
+                f"The new name is the same as the old one ({new_name}); nothing changed",
+            )
         other = repository.find_department(new_name)
         if other is not None and other.id != dept.id:
             raise ServiceError(
@@ -160,6 +164,12 @@ def add_alias(storage: Storage, department: str | int, alias: str) -> None:
     alias = repository.normalize_name(alias)
     with storage.write():
         dept = get_department(department)
+        if alias == dept.name:
+            raise ServiceError(
+                "same_name",
+                f"“{alias}”就是这个部门的名称，不必再作为别名",
+                f"{alias} is the department's own name, not another one",
+            )
         existing = repository.find_department(alias)
         if existing is not None and existing.id != dept.id:
             raise ServiceError(
