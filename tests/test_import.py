@@ -292,6 +292,39 @@ def test_two_tasks_with_the_same_text_keep_their_own_identity(tmp_path: Path) ->
     assert [n.text for n in repository.notes(second.id)] == ["九月检查方案已起草"]
 
 
+def test_identical_texts_with_different_deadlines_keep_their_own_status_and_notes(
+    tmp_path: Path,
+) -> None:
+    """Three tasks "按时报送信息。" due in March, June and September; a revision drops the
+    March one and renumbers the rest. Each keeps what the user recorded on it."""
+    storage = new_storage(tmp_path)
+    plan = (
+        "某局2024年工作要点\n一、信息\n"
+        "1. 按时报送信息。（牵头部门：办公室。完成时间：3月）\n"
+        "2. 按时报送信息。（牵头部门：办公室。完成时间：6月）\n"
+        "3. 按时报送信息。（牵头部门：办公室。完成时间：9月）\n"
+    )
+    import_plan(storage, parse_text(plan), source_name="a.txt", content_hash="a")
+    march, june, september = sorted(repository.tasks(), key=lambda t: t.due)
+    tasks.set_status(storage, march.id, "done", completed_on=date(2024, 3, 28))
+    tasks.add_note(storage, march.id, "一季度信息已报送")
+    tasks.add_note(storage, june.id, "二季度信息在整理")
+    revised = (
+        "某局2024年工作要点\n一、信息\n"
+        "1. 按时报送信息。（牵头部门：办公室。完成时间：6月）\n"
+        "2. 按时报送信息。（牵头部门：办公室。完成时间：9月）\n"
+    )
+    result = import_plan(storage, parse_text(revised), source_name="b.txt", content_hash="b")
+    assert [d.kind for d in result.diffs] == ["removed"]  # March, and only March
+    assert result.diffs[0].task_id == march.id
+    after = {t.id: t for t in repository.tasks()}
+    assert set(after) == {june.id, september.id}
+    assert (after[june.id].status, after[june.id].due) == ("not_started", date(2024, 6, 30))
+    assert [n.text for n in repository.notes(june.id)] == ["二季度信息在整理"]
+    assert (after[september.id].status, repository.notes(september.id)) == ("not_started", [])
+    assert [n.text for n in repository.notes(march.id)] == ["一季度信息已报送"]  # archived
+
+
 def test_corrections_made_before_importing_survive_later_revisions(tmp_path: Path) -> None:
     """Owners and deadlines fixed in the import preview are the user's corrections: the
     document's values are kept beside them, and a revision leaves them alone."""

@@ -289,10 +289,11 @@ def _plan_changes(
                 t.archived_at is not None,
                 tuple(t.section_path),
                 tuple(t.doc_lead) + tuple(t.doc_responsible),
+                t.doc_due_date,
             )
             for t in stored
         ],
-        [NewTask(t.label, t.text, t.section, t.owners) for t in parsed.tasks],
+        [NewTask(t.label, t.text, t.section, t.owners, t.deadline.due) for t in parsed.tasks],
     )
     diffs: list[TaskDiff] = []
     unchanged = renumbered = 0

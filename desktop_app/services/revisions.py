@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from difflib import SequenceMatcher
 
 SAME_LABEL_MIN_RATIO = 0.5
@@ -22,6 +23,7 @@ class StoredTask:
     archived: bool = False
     section: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
+    due: date | None = None  # the deadline the document gave it
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,18 @@ class NewTask:
     text: str
     section: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
+    due: date | None = None
 
 
-def _closeness(s: StoredTask, n: NewTask) -> tuple[bool, bool, bool]:
-    """How alike two tasks of the same text are: place in the plan first, then owners.
+def _closeness(s: StoredTask, n: NewTask) -> tuple[bool, bool, bool, bool]:
+    """How alike two tasks of the same text are: the deadline first (``按时报送信息。``
+    due in March, June and September are three tasks, whichever is dropped and however
+    the rest are renumbered), then the place in the plan, then owners.
 
     Labels such as `（一）` repeat in every section, so a label alone says little.
     """
     return (
+        s.due != n.due,
         (s.section, s.label) != (n.section, n.label),
         s.label != n.label,
         s.owners != n.owners,
