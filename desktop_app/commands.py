@@ -61,7 +61,10 @@ def _due_text(t: repository.TaskRow) -> str:
     return {"ongoing": "持续推进", "recurring": "定期"}.get(t.deadline_kind, "未标注")
 
 
-def _print_tasks(rows: list[repository.TaskRow], out: TextIO) -> None:
+SEARCH_LIMIT = 10_000
+
+
+def _print_tasks(rows: list[repository.TaskRow], out: TextIO, *, cut_at: int | None = None) -> None:
     print(
         f"{fit('编号', 6)} {fit('序号', 8)} {fit('完成时间', 11)} {fit('状态', 7)} "
         f"{fit('牵头/责任部门', 28)} 任务",
@@ -76,7 +79,11 @@ def _print_tasks(rows: list[repository.TaskRow], out: TextIO) -> None:
             f"{fit(t.text, 56).rstrip()}",
             file=out,
         )
-    print(f"共 {len(rows)} 项", file=out)
+    if cut_at is not None and len(rows) >= cut_at:
+        # the search stopped there: more may match
+        print(f"只列出前 {cut_at} 项，请缩小搜索范围", file=out)
+    else:
+        print(f"共 {len(rows)} 项", file=out)
 
 
 # -- import ------------------------------------------------------------------------------
@@ -215,7 +222,7 @@ def _status(text: str) -> str:
 def tasks_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     with open_for(args, clock):
         if args.search:
-            rows = repository.search(args.search, limit=10_000)
+            rows = repository.search(args.search, limit=SEARCH_LIMIT)
         else:
             filters: dict[str, Any] = {}
             if args.department:
@@ -232,7 +239,7 @@ def tasks_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     if args.json:
         _json([_task_dict(t) for t in rows], out)
     else:
-        _print_tasks(rows, out)
+        _print_tasks(rows, out, cut_at=SEARCH_LIMIT if args.search else None)
     return 0
 
 

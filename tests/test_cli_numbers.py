@@ -100,3 +100,14 @@ def test_ctrl_c_is_a_message_and_exit_code_130(
     monkeypatch.setattr(cli, "_run", interrupted)
     assert cli.main(["tasks", "--data-dir", str(folder)]) == 130
     assert "已中断" in capsys.readouterr().err
+
+
+def test_a_search_cut_at_its_limit_does_not_claim_a_total(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop_app import commands
+
+    monkeypatch.setattr(commands, "SEARCH_LIMIT", 3)
+    assert main(["tasks", "--search", "法", "--data-dir", str(folder)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == "只列出前 3 项，请缩小搜索范围"
