@@ -362,6 +362,44 @@ def test_xlsx_merged_cells_and_values(tmp_path: Path) -> None:
     assert text.lines()[3] == "2 | 推进依法行政 | 2024年6月30日"
 
 
+def _with_cached_result(xlsx: bytes, formula: str, value: str) -> bytes:
+    """The workbook as Excel saves it: the formula ``formula`` with its result ``value``
+    (openpyxl writes formulas without results)."""
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    f"<f>{formula}</f><v></v>".encode(), f"<f>{formula}</f><v>{value}</v>".encode()
+                ).replace(
+                    f"<f>{formula}</f>".encode() + b"</c>",
+                    f"<f>{formula}</f><v>{value}</v></c>".encode(),
+                )
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_xlsx_formulas_dates_and_formulas_without_results(tmp_path: Path) -> None:
+    """A =DATE() deadline is a date, not "45565"; a formula saved without its result (a
+    program that does not calculate) is said, not dropped silently."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "任务", "责任部门", "完成时间"])
+    sheet.append([1, "加强政务公开", "办公室", "=DATE(2024,9,30)"])
+    sheet.append([2, '=CONCATENATE("推进","依法行政")', "法规处", "12月"])
+    out = io.BytesIO()
+    workbook.save(out)
+    data = _with_cached_result(out.getvalue(), "DATE(2024,9,30)", "45565")
+    text = read_document(write(tmp_path, "tasks.xlsx", data))
+    (table,) = tables(text)
+    assert table.rows[1] == ("1", "加强政务公开", "办公室", "2024年9月30日")
+    assert table.rows[2] == ("2", "", "法规处", "12月")
+    [note] = [n for n in text.notes if "公式" in n]
+    assert "Sheet!B3" in note and "没有保存计算结果" in note
+
+
 def test_xlsm_is_read(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     workbook.active["A1"] = "任务"

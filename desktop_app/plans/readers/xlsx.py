@@ -70,12 +70,16 @@ def _read_workbook(data: bytes, name: str) -> tuple[list[Table], list[str]]:
     import openpyxl
 
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    # The same cells' formulas: a formula saved without its result (written by a program
+    # that does not calculate) must be said, and DATE() results are dates, not numbers.
+    formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=False)
     budget = TextBudget(name)
     tables: list[Table] = []
     hidden: list[str] = []
+    uncalculated: list[str] = []
     try:
         for sheet in workbook.worksheets:
-            table = _sheet_table(sheet, name, budget)
+            table = _sheet_table(sheet, name, budget, formulas[sheet.title], uncalculated)
             if table is None:
                 continue
             if sheet.sheet_state != "visible":
@@ -84,10 +88,42 @@ def _read_workbook(data: bytes, name: str) -> tuple[list[Table], list[str]]:
             tables.append(table)
     finally:
         workbook.close()
+        formulas.close()
     notes = []
     if hidden:
         notes.append(f"已跳过隐藏的工作表：{'、'.join(hidden)}")
+    if uncalculated:
+        shown = "、".join(uncalculated[:10]) + ("等" if len(uncalculated) > 10 else "")
+        notes.append(
+            f"这些单元格是公式，文件中没有保存计算结果，内容无法读取：{shown}。"
+            "请在 Excel 或 WPS 中打开并保存后再导入"
+        )
     return tables, notes
+
+
+# Formulas whose result is a date although the cell may not be formatted as one.
+_DATE_FUNCTIONS = ("DATE(", "DATEVALUE(", "EDATE(", "EOMONTH(", "TODAY(", "WORKDAY(")
+
+
+def _cell_value(cell: Any, formula_cell: Any, where: str, uncalculated: list[str]) -> Any:
+    """The value to read: a date for a date serial, None (and said) for a formula that was
+    saved without its result."""
+    value = cell.value
+    formula = formula_cell.value if formula_cell is not None else None
+    is_formula = isinstance(formula, str) and formula.startswith("=")
+    if value is None:
+        if is_formula:
+            uncalculated.append(where)
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        dated = bool(getattr(cell, "is_date", False)) or (
+            is_formula and any(f in str(formula).upper() for f in _DATE_FUNCTIONS)
+        )
+        if dated and 1 <= value < 2_958_466:  # Excel's serials for 1900-01-01 to 9999-12-31
+            from openpyxl.utils.datetime import from_excel
+
+            return from_excel(value)
+    return value
 
 
 def _existing_cells(sheet: Any) -> list[tuple[int, int, Any]]:
@@ -99,10 +135,15 @@ def _existing_cells(sheet: Any) -> list[tuple[int, int, Any]]:
     return [(cell.row, cell.column, cell) for row in sheet.iter_rows() for cell in row]
 
 
-def _sheet_table(sheet: Any, name: str, budget: TextBudget) -> Table | None:
+def _sheet_table(
+    sheet: Any, name: str, budget: TextBudget, formula_sheet: Any, uncalculated: list[str]
+) -> Table | None:
     values: dict[tuple[int, int], str] = {}
+    formula_cells = getattr(formula_sheet, "_cells", {})
     for r, c, cell in _existing_cells(sheet):
-        text = format_value(cell.value, getattr(cell, "number_format", "General"))
+        where = f"{sheet.title}!{getattr(cell, 'coordinate', f'R{r}C{c}')}"
+        value = _cell_value(cell, formula_cells.get((r, c)), where, uncalculated)
+        text = format_value(value, getattr(cell, "number_format", "General"))
         if text.strip():
             values[(r, c)] = budget.take(text)
     if not values:
