@@ -325,6 +325,25 @@ def test_identical_texts_with_different_deadlines_keep_their_own_status_and_note
     assert [n.text for n in repository.notes(march.id)] == ["一季度信息已报送"]  # archived
 
 
+def test_a_copy_that_changes_nothing_takes_no_backup_and_keeps_the_file_name(
+    tmp_path: Path,
+) -> None:
+    from db import backup
+
+    storage = new_storage(tmp_path)
+    original = (FIXTURES / f"{PLAN_2024_DISTRICT}.txt").read_text(encoding="utf-8")
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    import_file(storage, FIXTURES / f"{PLAN_2024_CITY}.txt")  # a backup now and then
+    before = backup.list_backups(storage.backups_dir)
+    copy = tmp_path / "工作要点（另存）.txt"
+    copy.write_text(original + "\n\n", encoding="utf-8")  # other bytes, the same plan
+    result = import_file(storage, copy)
+    assert result.outcome == "unchanged" and result.backup is None
+    assert backup.list_backups(storage.backups_dir) == before
+    plan = next(p for p in repository.plans() if p.tasks == 89)
+    assert plan.source_name == f"{PLAN_2024_DISTRICT}.txt"
+
+
 def test_corrections_made_before_importing_survive_later_revisions(tmp_path: Path) -> None:
     """Owners and deadlines fixed in the import preview are the user's corrections: the
     document's values are kept beside them, and a revision leaves them alone."""

@@ -176,6 +176,12 @@ def import_plan(
         same_file, target = _same_file_or_target(parsed, content_hash, target_plan_id)
         if same_file is not None and not corrections:
             return same_file
+        if target is not None and not corrections:
+            # Another file saying the same (a copy saved again, a renamed one): nothing to
+            # write, so no backup either; the plan keeps its own file name.
+            preview = _plan_changes(storage, parsed, target, source_name, content_hash, True, {})
+            if preview.outcome == "unchanged":
+                return replace(preview, dry_run=False)
         saved = storage.backup("before-import") if Plan.select().exists() else None
         result = _plan_changes(
             storage, parsed, target, source_name, content_hash, False, corrections or {}
