@@ -172,6 +172,22 @@ def has_tables(path: Path, names: tuple[str, ...]) -> bool:
     return set(names) <= found
 
 
+def has_any_table(path: Path) -> bool:
+    """Whether the database file holds any table at all (read without changing it)."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        return (
+            conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+        )
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 def check_file(path: Path) -> str | None:
     """None when ``path`` is a sound SQLite database, else what is wrong with it."""
     try:

@@ -141,17 +141,23 @@ def open_storage(
 ) -> Storage:
     """Open (or create) the database at ``path``, check it, and bring its schema up to date."""
     backups_dir = backups_dir or path.parent / "backups"
-    if path.parent.exists() and not path.parent.is_dir():
-        raise errors.not_a_folder(path.parent)
     try:
+        if path.parent.exists() and not path.parent.is_dir():
+            raise errors.not_a_folder(path.parent)
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+        if path.is_dir():
+            raise errors.database_is_folder(path)
+        exists = path.exists()
+    except OSError as exc:  # a name too long, a link in a loop…
         raise (errors.translate(exc, path.parent) or exc) from exc
-    if path.exists():
+    if exists:
         _check_existing(path, backups_dir)
         version = backup.schema_version_of(path)
+        # Both before any pragma could change the file:
         if version is not None and version > migrations.LATEST_VERSION:
-            raise _newer_schema(version)  # before any pragma could change the file
+            raise _newer_schema(version)
+        if version == 0 and backup.has_any_table(path):
+            raise errors.not_ours(path)  # tables, but none of our versions
     database = peewee.SqliteDatabase(
         str(path),
         pragmas={"journal_mode": "wal", "foreign_keys": 1, "synchronous": "full"},

@@ -72,6 +72,39 @@ def not_a_folder(path: Path | str) -> StorageError:
     )
 
 
+def name_too_long(path: Path | str) -> StorageError:
+    return StorageError(
+        "name_too_long",
+        f"数据文件夹的路径或名称过长，系统无法使用：{path}",
+        f"The data folder's path or name is too long for the system: {path}",
+    )
+
+
+def broken_link(path: Path | str) -> StorageError:
+    return StorageError(
+        "broken_link",
+        f"数据文件夹是一个失效或循环的链接（快捷方式）：{path}",
+        f"The data folder is a broken or looping link: {path}",
+    )
+
+
+def database_is_folder(path: Path | str) -> StorageError:
+    return StorageError(
+        "database_is_folder",
+        f"数据库文件的位置是一个文件夹：{path}。请移走它，或换一个数据文件夹",
+        f"Where the database file should be there is a folder: {path}",
+    )
+
+
+def not_ours(path: Path | str) -> StorageError:
+    return StorageError(
+        "not_ours",
+        f"这个数据库不是本程序的（可能属于别的程序）：{path}。请换一个数据文件夹，或移走该文件",
+        f"This database belongs to another program: {path}; choose another data folder "
+        "or move the file away",
+    )
+
+
 def translate(exc: BaseException, path: Path | str) -> StorageError | None:
     """The user-facing error for a low-level SQLite or file error, or None if it is a bug."""
     if isinstance(exc, StorageError):
@@ -81,6 +114,14 @@ def translate(exc: BaseException, path: Path | str) -> StorageError | None:
             return disk_full(path)
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             return read_only(path)
+        if exc.errno == errno.ENAMETOOLONG:
+            return name_too_long(path)
+        if exc.errno == errno.ELOOP or (
+            exc.errno in (errno.ENOTDIR, errno.EEXIST) and _dangling_link(exc, path)
+        ):
+            return broken_link(exc.filename or path)
+        if exc.errno == errno.EISDIR:
+            return database_is_folder(exc.filename or path)
         if exc.errno in (errno.ENOTDIR, errno.EEXIST):  # a file where a folder must be
             return not_a_folder(path)
         return None
@@ -101,3 +142,11 @@ def translate(exc: BaseException, path: Path | str) -> StorageError | None:
     if "not a database" in text or "malformed" in text:
         return CorruptDatabaseError(Path(path), None)
     return None
+
+
+def _dangling_link(exc: OSError, path: Path | str) -> bool:
+    """A link that leads nowhere (or round in a loop), where a folder was wanted."""
+    import os
+
+    target = exc.filename or path
+    return os.path.islink(target) and not os.path.exists(target)
