@@ -334,6 +334,24 @@ def test_encrypted_office_file(tmp_path: Path) -> None:
     assert "密码" in err.message_zh
 
 
+def test_a_big5_plan_is_read_as_big5_and_said_to_be_a_guess(tmp_path: Path) -> None:
+    """Big5 bytes are valid GBK too: read as GBK they give kana and rare hanzi, silently."""
+    plan = (
+        "2024年某市司法局工作要點\n一、重點工作\n"
+        "1. 完成年度總結，推進依法行政，加強法治政府建設。（牽頭部門：辦公室。完成時間：12月）\n"
+        "2. 深入開展普法宣傳教育活動。（牽頭部門：普法處。完成時間：6月）\n"
+    )
+    text = read_document(write(tmp_path, "plan.txt", plan.encode("big5")))
+    assert text.lines()[0] == "2024年某市司法局工作要點"
+    assert any("Big5" in note for note in text.notes)
+
+
+def test_a_gbk_plan_with_a_box_drawn_table_stays_gbk(tmp_path: Path) -> None:
+    plan = "2024年工作要点\n┌────┬────┐\n│任务│时间│\n├────┼────┤\n│总结│12月│\n└────┴────┘\n"
+    text = read_document(write(tmp_path, "plan.txt", plan.encode("gbk")))
+    assert text.lines()[0] == "2024年工作要点" and not text.notes
+
+
 # --- xlsx ------------------------------------------------------------------------------------
 
 

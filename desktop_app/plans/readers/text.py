@@ -122,6 +122,19 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+# Kana, Greek and Cyrillic letters: GBK has them, a Chinese plan hardly uses them; many of
+# them mean bytes of another encoding (Big5) read as GBK. (Box-drawing characters are left
+# out: a plain-text table may well be drawn with them.)
+_ODD = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff]")
+_MAX_ODD_SHARE = 0.05
+
+
+def _odd_share(text: str) -> float:
+    sample = text[: _SAMPLE * 4]
+    wide = sum(1 for ch in sample if ord(ch) > 0x2000)
+    return len(_ODD.findall(sample)) / wide if wide else 0.0
+
+
 def _gb2312_share(text: str) -> tuple[float, int]:
     counts = Counter(_CJK.findall(text[: _SAMPLE * 4]))
     total = sum(counts.values())
@@ -208,6 +221,11 @@ def decode_text(data: bytes, name: str) -> Decoded:
 
     text = _strict(trimmed, "gb18030")
     if text is not None:
+        big5 = _strict(trimmed, "big5") if _odd_share(text) > _MAX_ODD_SHARE else None
+        if big5 is not None and _odd_share(big5) <= _MAX_ODD_SHARE:
+            # Big5 bytes are valid GBK too, read as kana, Cyrillic and rare hanzi: a plan
+            # from Taiwan or Hong Kong, or a traditional-script one. Said, as a guess.
+            return Decoded(_checked(big5, name), "big5", _guess_note("big5"))
         share, cjk = _gb2312_share(text)
         if share >= _MIN_GB2312_SHARE or cjk < _MIN_CJK_FOR_SHARE:
             return Decoded(_checked(text, name), "gb18030")
