@@ -5,6 +5,7 @@ a traceback, and nothing is written."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -72,19 +73,10 @@ def test_a_number_out_of_range_is_a_message_not_a_traceback(
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_output_to_a_full_disk_is_a_message_not_a_traceback(folder: Path) -> None:
-    import subprocess
-    import sys
+    from tests.helpers import run_program
 
-    root = Path(__file__).resolve().parents[1]
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "desktop_app", "tasks", "--data-dir", str(folder)],
-            cwd=root,
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=120,
-        )
+        done = run_program("tasks", "--data-dir", str(folder), stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == 3
     assert done.stderr.strip().startswith("无法写出结果") and "Traceback" not in done.stderr
 

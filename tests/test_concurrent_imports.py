@@ -7,20 +7,19 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES, PLAN_2024_CITY, PLAN_2024_DISTRICT
+from tests.helpers import PROGRAM, ROOT, run_program
 
-ROOT = Path(__file__).resolve().parents[1]
 PROCESSES = 3
 
 
 def _import_at_once(folder: Path, plan: Path) -> list[subprocess.CompletedProcess[str]]:
     """``PROCESSES`` imports started together, each a real `deadline-reminder import`."""
-    command = [sys.executable, "-m", "desktop_app", "import", str(plan), "--data-dir", str(folder)]
+    command = [*PROGRAM, "import", str(plan), "--data-dir", str(folder)]
     running = [
         subprocess.Popen(
             command,
@@ -54,20 +53,8 @@ def test_the_same_plan_imported_three_times_at_once_is_stored_once(
     tmp_path: Path, round_: int
 ) -> None:
     folder = tmp_path / "data"
-    first = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop_app",
-            "import",
-            str(FIXTURES / f"{PLAN_2024_CITY}.txt"),
-            "--data-dir",
-            str(folder),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    first = run_program(
+        "import", str(FIXTURES / f"{PLAN_2024_CITY}.txt"), "--data-dir", str(folder)
     )
     assert first.returncode == 0, first.stderr
     results = _import_at_once(folder, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")

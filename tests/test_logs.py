@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import logs
+from tests.helpers import run_program
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -97,14 +98,7 @@ def test_a_hard_crash_leaves_its_stack_in_the_crash_file(tmp_path: Path) -> None
 def test_the_installed_command_logs_each_start_to_the_user_log_folder(tmp_path: Path) -> None:
     env = {**os.environ, logs.LOG_DIR_ENV: str(tmp_path / "logs")}
     env.pop("PYTHONWARNINGS", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "plans", "--data-dir", str(tmp_path / "data")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_program("plans", "--data-dir", str(tmp_path / "data"), env=env)
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "logs" / "deadline-reminder.log").read_text(encoding="utf-8")
     assert "deadline-reminder started: plans --data-dir" in text

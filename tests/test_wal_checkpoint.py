@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -15,9 +13,8 @@ from db.connection import open_storage
 from desktop_app.services import tasks
 from desktop_app.services.importer import import_file
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
+from tests.helpers import run_program
 from tests.storage_helpers import FakeClock
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _notes_in_the_file_alone(database: Path, tmp_path: Path) -> list[str]:
@@ -39,22 +36,7 @@ def test_a_change_from_the_command_line_is_in_the_file_while_the_window_runs(
     try:
         import_file(window, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
         tasks.add_note(window, 1, "窗口里记的进展")
-        note = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "desktop_app",
-                "note",
-                "2",
-                "命令行记的进展",
-                "--data-dir",
-                str(folder),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        note = run_program("note", "2", "命令行记的进展", "--data-dir", str(folder))
         assert note.returncode == 0, note.stderr
         # The window's connection is still open: nothing was merged by a last close.
         assert _notes_in_the_file_alone(folder / "tasks.sqlite3", tmp_path) == [

@@ -7,9 +7,24 @@ child processes (killed, locked out, or as a user who may not write).
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 HELPER_SCRIPT = Path(__file__).with_name("import_child.py")
+ROOT = Path(__file__).resolve().parents[2]
+PROGRAM = (sys.executable, "-m", "desktop_app")
+
+
+def run_program(*args: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    """`deadline-reminder ARGS` in a process of its own, from the checkout; its output as
+    text. ``options`` go to ``subprocess.run`` (env, stdout…)."""
+    settings: dict[str, Any] = {"cwd": ROOT, "text": True, "timeout": 120}
+    if "stdout" not in options and "stderr" not in options:
+        settings["capture_output"] = True
+    return subprocess.run([*PROGRAM, *args], **{**settings, **options})
+
 
 # The full-text index keeps its data in shadow tables; its rows are compared through the
 # virtual table instead, and its own integrity check vouches for the shadow tables.
