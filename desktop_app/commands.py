@@ -122,6 +122,15 @@ def _result_dict(r: ImportResult) -> dict[str, Any]:
         ],
         "warnings": [{"task": w.task, "code": w.code, "message": w.message} for w in r.warnings],
         "backup": str(r.backup) if r.backup else None,
+        "ambiguous": [
+            {
+                "text": a.text,
+                "due": a.due.isoformat() if a.due else None,
+                "stored_labels": list(a.stored_labels),
+                "new_labels": list(a.new_labels),
+            }
+            for a in r.ambiguities
+        ],
     }
 
 
@@ -151,6 +160,15 @@ def _print_result(r: ImportResult, out: TextIO) -> None:
                 print(
                     f"      {FIELDS_ZH[c.field]}：{c.old or '—'} → {c.new or '—'}{kept}", file=out
                 )
+    for a in r.ambiguities:
+        due = f"（完成时间 {a.due.isoformat()}）" if a.due else ""
+        print(
+            f"请核对：“{fit(a.text, 40).rstrip()}”{due}原有 {len(a.stored_labels)} 项"
+            f"（{'、'.join(a.stored_labels)}），修订稿有 {len(a.new_labels)} 项"
+            f"（{'、'.join(a.new_labels)}），除编号外无法区分；进度和备注已按原顺序对应，"
+            "可能对应错了。",
+            file=out,
+        )
     if r.warnings:
         print(f"解析提示（{len(r.warnings)}），请在任务中核对：", file=out)
         for w in r.warnings:

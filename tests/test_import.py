@@ -325,6 +325,66 @@ def test_identical_texts_with_different_deadlines_keep_their_own_status_and_note
     assert [n.text for n in repository.notes(march.id)] == ["一季度信息已报送"]  # archived
 
 
+TWIN_PLAN = (
+    "某局2024年工作要点\n一、信息\n"
+    "1. 按时报送信息。（牵头部门：办公室。完成时间：6月）\n"
+    "2. 按时报送信息。（牵头部门：办公室。完成时间：6月）\n"
+    "3. 做好档案工作。（牵头部门：办公室。完成时间：9月）\n"
+)
+TWIN_REVISED = (
+    "某局2024年工作要点\n一、信息\n"
+    "1. 按时报送信息。（牵头部门：办公室。完成时间：6月）\n"
+    "2. 做好档案工作。（牵头部门：办公室。完成时间：9月）\n"
+)
+
+
+def test_a_revision_that_drops_one_of_two_indistinguishable_tasks_says_it_guessed(
+    tmp_path: Path,
+) -> None:
+    """Two tasks alike in text, deadline, owners and place; the revision keeps one. Which one
+    went cannot be known: the result names the guess instead of moving work silently."""
+    storage = new_storage(tmp_path)
+    import_plan(storage, parse_text(TWIN_PLAN), source_name="a.txt", content_hash="a")
+    first, second, _ = sorted(repository.tasks(), key=lambda t: (t.due, t.id))
+    tasks.add_note(storage, second.id, "第二项的进展")
+    result = import_plan(
+        storage, parse_text(TWIN_REVISED), source_name="b.txt", content_hash="b", dry_run=True
+    )
+    assert [(a.text, a.due, a.stored_labels, a.new_labels) for a in result.ambiguities] == [
+        ("按时报送信息。", date(2024, 6, 30), ("1", "2"), ("1",))
+    ]
+    result = import_plan(storage, parse_text(TWIN_REVISED), source_name="b.txt", content_hash="b")
+    assert len(result.ambiguities) == 1
+    # the guess is the plan's order: the first stays, the second is archived with its note
+    assert {t.id for t in repository.tasks() if t.text == "按时报送信息。"} == {first.id}
+    assert [n.text for n in repository.notes(second.id)] == ["第二项的进展"]
+
+
+def test_indistinguishable_tasks_without_recorded_work_are_not_a_question(
+    tmp_path: Path,
+) -> None:
+    storage = new_storage(tmp_path)
+    import_plan(storage, parse_text(TWIN_PLAN), source_name="a.txt", content_hash="a")
+    result = import_plan(storage, parse_text(TWIN_REVISED), source_name="b.txt", content_hash="b")
+    assert result.ambiguities == ()
+
+
+def test_the_command_line_names_an_undecidable_revision(tmp_path: Path) -> None:
+    from tests.helpers import run_program
+
+    data = tmp_path / "data"
+    (tmp_path / "a.txt").write_text(TWIN_PLAN, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TWIN_REVISED, encoding="utf-8")
+    assert run_program("--data-dir", str(data), "import", str(tmp_path / "a.txt")).returncode == 0
+    assert run_program("--data-dir", str(data), "done", "2").returncode == 0
+    shown = run_program("--data-dir", str(data), "import", "--dry-run", str(tmp_path / "b.txt"))
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "请核对：“按时报送信息。”（完成时间 2024-06-30）原有 2 项（1、2），修订稿有 1 项（1）"
+        in (shown.stdout)
+    )
+
+
 def test_a_copy_that_changes_nothing_takes_no_backup_and_keeps_the_file_name(
     tmp_path: Path,
 ) -> None:

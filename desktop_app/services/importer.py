@@ -22,7 +22,7 @@ from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.revisions import NewTask, StoredTask, match_tasks
+from desktop_app.services.revisions import NewTask, StoredTask, match_tasks, undecidable
 
 FIELDS_ZH = {
     "text": "任务内容",
@@ -50,6 +50,18 @@ class TaskDiff:
 
 
 @dataclass(frozen=True)
+class Ambiguity:
+    """Tasks that only their label tells apart, in different numbers before and after a
+    revision: which stored task each revised one continues is a guess (in the plan's order),
+    and the status and notes they carry may have gone to the wrong one."""
+
+    text: str
+    due: date | None
+    stored_labels: tuple[str, ...]
+    new_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ImportResult:
     outcome: str  # created, updated, unchanged, same_file
     plan_id: int | None
@@ -62,9 +74,39 @@ class ImportResult:
     corrected: int = 0  # tasks whose owners or deadline the user corrected before importing
     warnings: tuple[PlanWarning, ...] = ()
     backup: Path | None = None
+    ambiguities: tuple[Ambiguity, ...] = ()
 
     def count(self, kind: str) -> int:
         return sum(1 for d in self.diffs if d.kind == kind)
+
+
+def _ambiguities(
+    groups: list[tuple[list[int], list[int]]], by_id: Mapping[int, Task], parsed: ParsedPlan
+) -> tuple[Ambiguity, ...]:
+    """The undecidable groups in which the user recorded something that may move."""
+    found = []
+    for ids, indices in groups:
+        tasks = [by_id[i] for i in ids]
+        if not any(_carries_work(t) for t in tasks):
+            continue
+        found.append(
+            Ambiguity(
+                tasks[0].text,
+                tasks[0].doc_due_date,
+                tuple(t.label for t in tasks),
+                tuple(parsed.tasks[i].label for i in indices),
+            )
+        )
+    return tuple(found)
+
+
+def _carries_work(task: Task) -> bool:
+    return (
+        task.status != "not_started"
+        or task.owners_corrected
+        or task.deadline_corrected
+        or task.notes.count() > 0
+    )
 
 
 def content_hash(data: bytes) -> str:
@@ -286,21 +328,21 @@ def _plan_changes(
 
     stored = list(Task.select().where(Task.plan == target.id).order_by(Task.position))
     by_id = {t.id: t for t in stored}
-    matched = match_tasks(
-        [
-            StoredTask(
-                t.id,
-                t.label,
-                t.text,
-                t.archived_at is not None,
-                tuple(t.section_path),
-                tuple(t.doc_lead) + tuple(t.doc_responsible),
-                t.doc_due_date,
-            )
-            for t in stored
-        ],
-        [NewTask(t.label, t.text, t.section, t.owners, t.deadline.due) for t in parsed.tasks],
-    )
+    stored_keys = [
+        StoredTask(
+            t.id,
+            t.label,
+            t.text,
+            t.archived_at is not None,
+            tuple(t.section_path),
+            tuple(t.doc_lead) + tuple(t.doc_responsible),
+            t.doc_due_date,
+        )
+        for t in stored
+    ]
+    new_keys = [NewTask(t.label, t.text, t.section, t.owners, t.deadline.due) for t in parsed.tasks]
+    matched = match_tasks(stored_keys, new_keys)
+    ambiguities = _ambiguities(undecidable(stored_keys, new_keys), by_id, parsed)
     diffs: list[TaskDiff] = []
     unchanged = renumbered = 0
     touched: list[int] = []
@@ -358,6 +400,7 @@ def _plan_changes(
         renumbered=renumbered,
         warnings=parsed.warnings,
         corrected=len(corrections),
+        ambiguities=ambiguities,
     )
 
 

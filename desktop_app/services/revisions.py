@@ -50,6 +50,35 @@ def _closeness(s: StoredTask, n: NewTask) -> tuple[bool, bool, bool, bool]:
     )
 
 
+def _fingerprint(task: StoredTask | NewTask) -> tuple[object, ...]:
+    """What tells two tasks apart once the label is set aside (labels are renumbered)."""
+    return (_key(task.text), task.due, task.section, task.owners)
+
+
+def undecidable(
+    stored: Sequence[StoredTask], new: Sequence[NewTask]
+) -> list[tuple[list[int], list[int]]]:
+    """Groups of tasks that nothing but their label tells apart, where the revision has
+    more or fewer of them than the stored plan: ``(stored ids, new indices)``.
+
+    Two tasks ``按时报送信息。`` due in March in the same section, one of them dropped:
+    which one went cannot be known, so the matching is a guess that the user must check.
+    """
+    stored_groups: dict[tuple[object, ...], list[int]] = {}
+    for s in stored:
+        if not s.archived:
+            stored_groups.setdefault(_fingerprint(s), []).append(s.id)
+    new_groups: dict[tuple[object, ...], list[int]] = {}
+    for i, n in enumerate(new):
+        new_groups.setdefault(_fingerprint(n), []).append(i)
+    groups = []
+    for key, ids in stored_groups.items():
+        indices = new_groups.get(key, [])
+        if indices and len(ids) != len(indices) and max(len(ids), len(indices)) > 1:
+            groups.append((ids, indices))
+    return groups
+
+
 def _key(text: str) -> str:
     return "".join(text.split())
 

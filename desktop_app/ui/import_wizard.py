@@ -77,7 +77,13 @@ from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan
 from desktop_app.plans.parser import parse_file
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.importer import ImportResult, TaskDiff, content_hash, import_plan
+from desktop_app.services.importer import (
+    Ambiguity,
+    ImportResult,
+    TaskDiff,
+    content_hash,
+    import_plan,
+)
 from desktop_app.ui.models.preview_model import (
     DEADLINE,
     DEADLINE_CHOICE_ROLE,
@@ -172,6 +178,20 @@ def _field_name(name: str) -> str:
 
 def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def ambiguity_line(a: Ambiguity) -> tuple[str, str]:
+    """A line for tasks that only their labels tell apart, and its tooltip."""
+    text = QCoreApplication.translate(
+        "ImportWizard", "请核对：{0}（原第 {1} 项，修订稿第 {2} 项）无法区分"
+    ).format(_short(a.text, 32), "、".join(a.stored_labels), "、".join(a.new_labels))
+    tip = QCoreApplication.translate(
+        "ImportWizard",
+        "这些任务的内容、完成时间、责任部门和所在位置都相同，只有编号不同，"
+        "而修订稿中的数量变了。程序按原来的顺序对应它们，记录的进度和备注可能落在了"
+        "另一项上：导入后请打开这些任务核对。",
+    )
+    return text, tip
 
 
 def diff_line(diff: TaskDiff) -> tuple[str, str]:
@@ -854,6 +874,11 @@ class ImportWizard(QDialog):
                 "您记录的进度、备注和更正都会保留。"
             ).format(title)
             self.diff_summary.setText(counts_text(result))
+            warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            for ambiguity in result.ambiguities:
+                text, tip = ambiguity_line(ambiguity)
+                item = QListWidgetItem(warning, text, self.diff_list)
+                item.setToolTip(tip)
             for diff in result.diffs:
                 text, tip = diff_line(diff)
                 item = QListWidgetItem(text, self.diff_list)

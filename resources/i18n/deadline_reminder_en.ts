@@ -327,8 +327,16 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Lead department</translation>
     </message>
     <message>
+        <source>请核对：{0}（原第 {1} 项，修订稿第 {2} 项）无法区分</source>
+        <translation>Please check: {0} (was items {1}, now item {2}) cannot be told apart</translation>
+    </message>
+    <message>
         <source>责任部门</source>
         <translation>Responsible departments</translation>
+    </message>
+    <message>
+        <source>这些任务的内容、完成时间、责任部门和所在位置都相同，只有编号不同，而修订稿中的数量变了。程序按原来的顺序对应它们，记录的进度和备注可能落在了另一项上：导入后请打开这些任务核对。</source>
+        <translation>These tasks have the same text, deadline, owners and place and differ only in their numbers, and the revision has a different number of them. The program pairs them in their old order, so recorded progress and notes may have landed on another task: open these tasks after importing and check them.</translation>
     </message>
     <message>
         <source>这份文件与已导入的“{0}”内容相同，导入不会改变任何任务。</source>

@@ -570,3 +570,23 @@ def test_last_year_s_plan_is_pointed_out_before_it_is_imported(
 
     this_year = _wizard(qtbot, new_storage(tmp_path / "other", datetime(2024, 3, 1, 9)), PLAN_003)
     assert "今年是" not in this_year.check_label.text()
+
+
+def test_the_preview_points_at_tasks_a_revision_cannot_tell_apart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop_app.services import tasks
+    from tests.test_import import TWIN_PLAN, TWIN_REVISED
+
+    storage = new_storage(tmp_path)
+    first = tmp_path / "a.txt"
+    first.write_text(TWIN_PLAN, encoding="utf-8")
+    import_file(storage, first)
+    tasks.add_note(storage, repository.tasks()[1].id, "第二项的进展")
+    revised = tmp_path / "b.txt"
+    revised.write_text(TWIN_REVISED, encoding="utf-8")
+    wizard = _wizard(qtbot, storage, revised)
+    top = wizard.diff_list.item(0)
+    assert top.text().startswith("请核对：按时报送信息。（原第 1、2 项，修订稿第 1 项）")
+    assert "进度和备注可能落在了另一项上" in top.toolTip()
+    assert not top.icon().isNull()
