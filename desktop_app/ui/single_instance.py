@@ -30,9 +30,10 @@ def instance_key(data_folder: str | os.PathLike[str], user: str | None = None) -
     """The server name for this user and data folder: short, ASCII, the same on every start.
 
     Hashed, because user names and folders may be Chinese or long, and a Unix socket path
-    must stay short.
+    must stay short. Links are followed: a folder reached through a symbolic link (or a
+    ``..`` detour) is the same database, so it is the same program.
     """
-    folder = os.path.normcase(os.path.abspath(os.fspath(data_folder)))
+    folder = os.path.normcase(os.path.realpath(os.fspath(data_folder)))
     who = _user_name() if user is None else user
     digest = hashlib.sha256(f"{who}\0{folder}".encode()).hexdigest()[:16]
     return f"DeadlineReminder-{digest}"

@@ -117,3 +117,15 @@ def test_the_key_is_per_user_and_data_folder(tmp_path: Path) -> None:
     assert here != instance_key(tmp_path / "a", user="李四")
     assert here.isascii() and len(here) <= 40
     assert instance_key(tmp_path) == instance_key(str(tmp_path))  # the current user
+
+
+def test_a_data_folder_reached_through_a_link_is_the_same_instance(tmp_path: Path) -> None:
+    """Two windows on one database through a symlinked folder would overwrite each other."""
+    real = tmp_path / "数据"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    assert instance_key(link, user="张三") == instance_key(real, user="张三")
+    assert instance_key(tmp_path / "x" / ".." / "数据", user="张三") == instance_key(
+        real, user="张三"
+    )
