@@ -20,6 +20,7 @@ from db.limits import MAX_ROW_ID
 from desktop_app import __version__
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
+from desktop_app.plans.model import listed_warnings
 from desktop_app.services.errors import ServiceError
 from desktop_app.text_table import fit
 
@@ -99,7 +100,7 @@ def print_plan(plan: ParsedPlan, out: TextIO) -> None:
     if plan.warnings:
         print(file=out)
         print(f"提示（{len(plan.warnings)}）：", file=out)
-        for w in plan.warnings:
+        for w in listed_warnings(plan.warnings):
             print(f"  [{w.code}] {w.message}", file=out)
 
 

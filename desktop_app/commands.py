@@ -16,6 +16,7 @@ from db import repository
 from db.connection import Storage, open_storage, replace_corrupt, restore_backup
 from db.errors import CorruptDatabaseError
 from desktop_app.paths import backups_path, data_dir, database_path
+from desktop_app.plans.model import listed_warnings
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
 from desktop_app.services import departments, tasks
 from desktop_app.services.errors import ServiceError
@@ -171,7 +172,7 @@ def _print_result(r: ImportResult, out: TextIO) -> None:
         )
     if r.warnings:
         print(f"解析提示（{len(r.warnings)}），请在任务中核对：", file=out)
-        for w in r.warnings:
+        for w in listed_warnings(r.warnings):
             print(f"  [{w.code}] {w.message}", file=out)
 
 

@@ -66,3 +66,24 @@ def test_unreadable_file_exits_2_with_one_line_in_both_languages(
     assert len(lines) == 1
     assert any("\u4e00" <= ch <= "\u9fff" for ch in lines[0])
     assert any(ch.isascii() and ch.isalpha() for ch in lines[0])
+
+
+def test_thousands_of_tasks_without_a_year_are_one_problem_in_the_listing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sheet of thousands of rows whose document names no year: every deadline lacks it.
+    The listing shows ten and counts the rest; JSON keeps every one for scripts."""
+    rows = "".join(
+        f"{i}. 第{i}项工作。（牵头部门：办公室。完成时间：6月）\n" for i in range(1, 3001)
+    )
+    path = tmp_path / "no_year.txt"
+    path.write_text("某局工作要点\n" + rows, encoding="utf-8")
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    listed = [line for line in out.splitlines() if "[year_unknown]" in line]
+    assert len(listed) == 11
+    assert listed[-1].endswith("另有 2990 条同类提示（任务 11、12、13、14、15等）")
+    assert "提示（3000）" in out
+    assert main(["parse", "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sum(w["code"] == "year_unknown" for w in data["warnings"]) == 3000

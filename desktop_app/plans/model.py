@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -95,6 +96,34 @@ class PlanWarning:
     task: str | None
     code: str
     message: str
+
+
+LISTED_PER_CODE = 10
+
+
+def listed_warnings(
+    warnings: Sequence[PlanWarning], per_code: int = LISTED_PER_CODE
+) -> list[PlanWarning]:
+    """The warnings to list for a person: at most ``per_code`` of each kind, then one line
+    counting the rest (a sheet of 100,000 rows without a year is one problem, not 100,000).
+
+    The full list stays in the plan: it flags each row of the preview and goes into JSON.
+    """
+    shown: list[PlanWarning] = []
+    counts: dict[str, int] = {}
+    rest: dict[str, list[PlanWarning]] = {}
+    for w in warnings:
+        counts[w.code] = counts.get(w.code, 0) + 1
+        if counts[w.code] <= per_code:
+            shown.append(w)
+        else:
+            rest.setdefault(w.code, []).append(w)
+    for code, more in rest.items():
+        labels = [w.task for w in more if w.task is not None]
+        named = "、".join(labels[:5]) + ("等" if len(labels) > 5 else "")
+        where = f"（任务 {named}）" if named else ""
+        shown.append(PlanWarning(None, code, f"另有 {len(more)} 条同类提示{where}"))
+    return shown
 
 
 @dataclass(frozen=True)

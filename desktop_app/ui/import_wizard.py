@@ -74,7 +74,7 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.departments import NAME_SEPARATORS
 from desktop_app.plans.errors import PlanReadError
-from desktop_app.plans.model import ParsedPlan
+from desktop_app.plans.model import ParsedPlan, listed_warnings
 from desktop_app.plans.parser import parse_file
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import (
@@ -928,7 +928,7 @@ class ImportWizard(QDialog):
                 self.tr("仍需核对的提示（{0} 项）：").format(len(result.warnings))
             )
             icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-            for warning in result.warnings:
+            for warning in listed_warnings(result.warnings):
                 QListWidgetItem(icon, warning.message, self.warning_list)
         else:
             self.warnings_heading.setText(self.tr("没有仍需核对的提示。"))
