@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -297,10 +298,10 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
         sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
         return code
     except (PlanReadError, ServiceError) as exc:
-        print(exc.one_line(), file=sys.stderr)
+        print(single_line(exc.one_line()), file=sys.stderr)
         return EXIT_BAD_INPUT
     except StorageError as exc:
-        print(exc.one_line(), file=sys.stderr)
+        print(single_line(exc.one_line()), file=sys.stderr)
         return EXIT_BAD_INPUT if exc.code == "bad_backup" else EXIT_STORAGE
     except BrokenPipeError:
         # `deadline-reminder parse x.pdf | head` closed the pipe: not an error worth a traceback.
@@ -320,6 +321,14 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
         reason = exc.strerror or str(exc)
         print(f"无法写出结果：{reason}（The output cannot be written: {reason}）", file=sys.stderr)
         return EXIT_STORAGE
+
+
+def single_line(message: str) -> str:
+    """``message`` on one line whatever it quotes: a line break or control character typed
+    into an argument (or in a file name) is shown as an escape such as ``\\x85``."""
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in message
+    )
 
 
 def _silence_stdout() -> None:

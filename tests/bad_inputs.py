@@ -526,6 +526,113 @@ def _truncated_pdf() -> bytes:
     return data[: len(data) // 2]
 
 
+# --- numbers out of range, other encodings, spreadsheet formulas ---------------------------------
+# Every place a number is read (a year in the title, a year, month or day in a deadline, a
+# task's number, a spreadsheet's date serial) meets numbers no plan can have.
+
+
+def _numbers_plan(title_year: str, *deadlines: str, label: str = "1") -> str:
+    lines = [f"某区司法局{title_year}年工作要点", "一、依法行政"]
+    for i, deadline in enumerate(deadlines):
+        number = label if i == 0 else str(i + 1)
+        lines.append(f"{number}. 第{i + 1}项工作。（责任部门：办公室。完成时间：{deadline}）")
+    return "\n".join(lines) + "\n"
+
+
+def _first_deadline_flagged(code: str) -> Callable[[ParsedPlan], None]:
+    def check(plan: ParsedPlan) -> None:
+        assert plan.year == 2024
+        first = plan.tasks[0]
+        assert first.deadline.due is None, first.deadline  # said, not guessed
+        assert code in _codes(plan, first.label), plan.warnings
+
+    return check
+
+
+def _check_title_year_out_of_range(plan: ParsedPlan) -> None:
+    assert plan.year is None
+    assert "year_out_of_range" in _codes(plan)
+    assert all(t.deadline.due is None for t in plan.tasks)
+
+
+def _check_chinese_numeral_year(plan: ParsedPlan) -> None:
+    assert plan.year == 2024
+    assert [t.deadline.due.isoformat() for t in plan.tasks if t.deadline.due] == ["2024-12-31"]
+
+
+def _check_impossible_months_and_days(plan: ParsedPlan) -> None:
+    assert len(plan.tasks) == 4
+    assert [t.deadline.due for t in plan.tasks[:3]] == [None, None, None]
+    for task in plan.tasks[:3]:
+        assert _codes(plan, task.label), f"task {task.label} has no warning"
+    assert plan.tasks[3].deadline.due is not None
+
+
+def _check_huge_label(plan: ParsedPlan) -> None:
+    """Nothing is lost: both deadlines read, the number kept in a label or the text (a
+    numbering that does not start at 1 is issue 17's to read as a task)."""
+    assert [t.deadline.due.month for t in plan.tasks if t.deadline.due] == [6, 9]
+    assert any("9" * 30 in t.label + t.text for t in plan.tasks)
+
+
+_BIG5_PLAN = (
+    "2024年某市司法局工作要點\n一、重點工作\n"
+    "1. 完成年度總結，推進依法行政，加強法治政府建設。（牽頭部門：辦公室。完成時間：12月）\n"
+    "2. 深入開展普法宣傳教育活動。（牽頭部門：普法處。完成時間：6月）\n"
+)
+
+
+def _check_big5(plan: ParsedPlan) -> None:
+    """Read as Big5 and said to be a guess (its traditional keys are issue 17's to parse)."""
+    assert plan.title == "2024年某市司法局工作要點"
+    assert plan.year == 2024
+    assert "reader_note" in _codes(plan)
+
+
+def _sheet(rows: list[list[object]], *, date_cells: tuple[str, ...] = ()) -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "任务", "责任部门", "完成时间"])
+    for row in rows:
+        sheet.append(row)
+    for cell in date_cells:
+        sheet[cell].number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _serials_out_of_range() -> bytes:
+    """Date cells whose serials are no date (99999999), before 1900 (-5) or in year 9999."""
+    return _sheet(
+        [
+            [1, "加强政务公开", "办公室", 99_999_999],
+            [2, "推进依法行政", "法规处", -5],
+            [3, "规范行政执法", "执法处", 2_958_465],
+            [4, "做好信息报送", "办公室", "2024年6月"],
+        ],
+        date_cells=("D2", "D3", "D4"),
+    )
+
+
+def _check_serials(plan: ParsedPlan) -> None:
+    assert [t.text for t in plan.tasks][:3] == ["加强政务公开", "推进依法行政", "规范行政执法"]
+    for task in plan.tasks[:3]:
+        assert task.deadline.due is None
+        assert _codes(plan, task.label), f"task {task.label} has no warning"
+    assert plan.tasks[3].deadline.due is not None
+
+
+def _formula_without_result() -> bytes:
+    return _sheet([[1, '=CONCATENATE("推进","依法行政")', "法规处", "2024年12月"]])
+
+
+def _check_formula_said(plan: ParsedPlan) -> None:
+    assert any(w.code == "reader_note" and "公式" in w.message for w in plan.warnings)
+
+
 # --- the corpus --------------------------------------------------------------------------------
 
 CORPUS: tuple[BadInput, ...] = (
@@ -603,6 +710,75 @@ CORPUS: tuple[BadInput, ...] = (
         PLAN,
         _same_tasks_as_fixture,
     ),
+    BadInput(
+        "deadline_year_0000",
+        _text_writer("year0.txt", _numbers_plan("2024", "0000年12月", "6月")),
+        PLAN,
+        _first_deadline_flagged("deadline_out_of_range"),
+    ),
+    BadInput(
+        "deadline_year_five_digits",
+        _text_writer("year5.txt", _numbers_plan("2024", "20240年3月", "6月")),
+        PLAN,
+        _first_deadline_flagged("deadline_out_of_range"),
+    ),
+    BadInput(
+        "deadline_year_three_digits",
+        _text_writer("year3.txt", _numbers_plan("2024", "202年3月", "6月")),
+        PLAN,
+        _first_deadline_flagged("deadline_out_of_range"),
+    ),
+    BadInput(
+        "title_year_10000",
+        _text_writer("title10000.txt", _numbers_plan("10000", "12月")),
+        PLAN,
+        _check_title_year_out_of_range,
+    ),
+    BadInput(
+        "title_year_1900",
+        _text_writer("title1900.txt", _numbers_plan("1900", "12月")),
+        PLAN,
+        _check_title_year_out_of_range,
+    ),
+    BadInput(
+        "title_year_in_chinese_numerals",
+        _text_writer("title_zh.txt", _numbers_plan("二〇二四", "12月")),
+        PLAN,
+        _check_chinese_numeral_year,
+    ),
+    BadInput(
+        "impossible_months_and_days",
+        _text_writer(
+            "months.txt",
+            _numbers_plan("2024", "13月", "2月30日", "99999999999999999999月", "6月"),
+        ),
+        PLAN,
+        _check_impossible_months_and_days,
+    ),
+    BadInput(
+        "task_number_beyond_any_integer",
+        _text_writer("label.txt", _numbers_plan("2024", "6月", "9月", label="9" * 30)),
+        PLAN,
+        _check_huge_label,
+    ),
+    BadInput(
+        "big5_plan_txt",
+        _bytes_writer("big5.txt", lambda: _BIG5_PLAN.encode("big5")),
+        PLAN,
+        _check_big5,
+    ),
+    BadInput(
+        "xlsx_date_serials_out_of_range",
+        _bytes_writer("serials.xlsx", _serials_out_of_range),
+        PLAN,
+        _check_serials,
+    ),
+    BadInput(
+        "xlsx_formula_without_result",
+        _bytes_writer("formula.xlsx", _formula_without_result),
+        PLAN,
+        _check_formula_said,
+    ),
 )
 
 # The undamaged originals of the damaged files above: each must read as PLAN_TEXT.
@@ -611,4 +787,108 @@ INTACT: tuple[BadInput, ...] = (
     BadInput("pdf", _bytes_writer("intact.pdf", text_pdf), PLAN, _same_tasks_as_reference),
     BadInput("ofd", _bytes_writer("intact.ofd", ofd_bytes), PLAN, _same_tasks_as_reference),
     BadInput("txt", _text_writer("intact.txt", PLAN_TEXT), PLAN, _same_tasks_as_reference),
+)
+
+
+# --- data folders that are foreign or damaged --------------------------------------------------
+# Each maker gets an empty directory and a sound database file of ours, and returns the data
+# folder to give the program. `exit_code` is what every command must end with: 3 (one line,
+# nothing changed) for what cannot be used, 0 for what the program can safely work with.
+
+
+@dataclass(frozen=True)
+class BadFolder:
+    name: str
+    make: Callable[[Path, bytes], Path]
+    exit_code: int
+    words: str = ""  # in the one line of a refusal
+
+
+def _folder_with(database: bytes) -> Callable[[Path, bytes], Path]:
+    def make(directory: Path, _ours: bytes) -> Path:
+        (directory / "tasks.sqlite3").write_bytes(database)
+        return directory
+
+    return make
+
+
+def _ours_altered(change: Callable[[bytes], bytes]) -> Callable[[Path, bytes], Path]:
+    def make(directory: Path, ours: bytes) -> Path:
+        (directory / "tasks.sqlite3").write_bytes(change(ours))
+        return directory
+
+    return make
+
+
+def _foreign_database(directory: Path, _ours: bytes) -> Path:
+    import sqlite3
+
+    conn = sqlite3.connect(directory / "tasks.sqlite3")
+    conn.execute("CREATE TABLE task (name TEXT)")  # a table with our name, not our schema
+    conn.execute("INSERT INTO task VALUES ('另一个程序的数据')")
+    conn.commit()
+    conn.close()
+    return directory
+
+
+def _from_a_newer_program(directory: Path, ours: bytes) -> Path:
+    import sqlite3
+
+    path = directory / "tasks.sqlite3"
+    path.write_bytes(ours)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    return directory
+
+
+def _database_is_a_folder(directory: Path, _ours: bytes) -> Path:
+    (directory / "tasks.sqlite3").mkdir()
+    return directory
+
+
+def _folder_is_a_file(directory: Path, _ours: bytes) -> Path:
+    path = directory / "data"
+    path.write_text("不是文件夹", encoding="utf-8")
+    return path
+
+
+def _looping_link(directory: Path, _ours: bytes) -> Path:
+    (directory / "a").symlink_to(directory / "b")
+    (directory / "b").symlink_to(directory / "a")
+    return directory / "a"
+
+
+def _name_too_long(directory: Path, _ours: bytes) -> Path:
+    return directory / ("长" * 100)  # 300 bytes: over the 255 a name may have
+
+
+def _junk_wal(directory: Path, ours: bytes) -> Path:
+    (directory / "tasks.sqlite3").write_bytes(ours)
+    (directory / "tasks.sqlite3-wal").write_bytes(_junk(9000))
+    return directory
+
+
+def _damaged_pages(ours: bytes) -> bytes:
+    data = bytearray(ours)
+    data[3 * 4096 : 3 * 4096 + 2000] = _junk(2000)
+    return bytes(data)
+
+
+DATA_FOLDERS: tuple[BadFolder, ...] = (
+    BadFolder("junk_bytes", _folder_with(_junk(40_000)), 3, "已损坏"),
+    BadFolder(
+        "sqlite_header_then_junk", _folder_with(b"SQLite format 3\0" + _junk(5000)), 3, "已损坏"
+    ),
+    BadFolder("truncated_database", _ours_altered(lambda b: b[: len(b) // 2]), 3, "已损坏"),
+    BadFolder("damaged_pages", _ours_altered(_damaged_pages), 3, "已损坏"),
+    BadFolder("another_programs_database", _foreign_database, 3, "不是本程序的"),
+    BadFolder("from_a_newer_program", _from_a_newer_program, 3, "更新版本"),
+    BadFolder("database_is_a_folder", _database_is_a_folder, 3, "是一个文件夹"),
+    BadFolder("data_folder_is_a_file", _folder_is_a_file, 3, "是一个文件"),
+    BadFolder("looping_link", _looping_link, 3, "循环的链接"),
+    BadFolder("name_too_long", _name_too_long, 3, "过长"),
+    BadFolder("zero_byte_database", _folder_with(b""), 0),  # what SQLite makes of a new file
+    BadFolder("junk_wal_beside_ours", _junk_wal, 0),  # a WAL of another database is ignored
 )

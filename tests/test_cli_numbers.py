@@ -4,11 +4,16 @@ a traceback, and nothing is written."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sqlite3
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.cli import main
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
@@ -103,3 +108,56 @@ def test_a_search_cut_at_its_limit_does_not_claim_a_total(
     assert main(["tasks", "--search", "法", "--data-dir", str(folder)]) == 0
     last = capsys.readouterr().out.splitlines()[-1]
     assert last == "只列出前 3 项，请缩小搜索范围"
+
+
+_NUMBERS = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.sampled_from(["0", "-0", "+1", "1e3", "0x10", "١٢", "²", " 7 ", "", "9" * 400]),
+)
+_DATES = st.one_of(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
+    st.from_regex(r"\A-?[0-9]{1,6}-[0-9]{1,3}(-[0-9]{1,3})?\Z"),
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    command=st.sampled_from(["done", "note", "status", "tasks --plan", "tasks --department"]),
+    number=_NUMBERS,
+)
+def test_any_number_where_an_id_is_read_is_an_answer_or_one_message(
+    folder: Path, command: str, number: str
+) -> None:
+    extra = {"note": ["进展"], "status": ["进行中"]}.get(command, [])
+    code, err = _main([*command.split(), number, *extra, "--data-dir", str(folder)])
+    assert code in (0, 2), err
+    assert "Traceback" not in err
+
+
+@example(option="tasks --month", text="2024-\n06")  # a line break typed into the value
+@example(option="done 1 --date", text="\x85")  # NEL: a line break to str.splitlines()
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    option=st.sampled_from(["tasks --month", "done 1 --date", "remind --dry-run --from"]),
+    text=_DATES,
+)
+def test_any_date_or_month_given_is_an_answer_or_one_message(
+    folder: Path, option: str, text: str
+) -> None:
+    code, err = _main([*option.split(), text, "--data-dir", str(folder)])
+    assert code in (0, 2), err
+    assert "Traceback" not in err
+    if code == 2 and not err.startswith("usage:"):
+        assert len(err.strip().splitlines()) == 1, err
+
+
+def _main(args: list[str]) -> tuple[int, str]:
+    """``main`` with its output captured (hypothesis runs many examples in one test)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(args)
+        except SystemExit as exit_:  # argparse refuses the argument itself
+            code = int(exit_.code or 0)
+    return code, err.getvalue()
