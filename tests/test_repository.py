@@ -112,3 +112,28 @@ def test_two_plans_in_one_database(tmp_path: Path) -> None:
     plans = repository.plans()
     assert sorted(p.tasks for p in plans) == [33, 89]
     assert len(repository.tasks(plan_ids=[plans[0].id])) == plans[0].tasks
+
+
+@pytest.mark.parametrize("day", [date(1, 1, 1), date(9999, 12, 31), date(1999, 12, 31)])
+def test_a_date_no_plan_can_have_is_refused_and_nothing_is_recorded(
+    tmp_path: Path, day: date
+) -> None:
+    """A completion date or a corrected deadline in year 0001 or 9999 (a typo in a date
+    field) is refused with a message; the task keeps what it had."""
+    from desktop_app.services.errors import ServiceError
+
+    storage = new_storage(tmp_path)
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    task = repository.tasks()[0]
+    with pytest.raises(ServiceError) as done:
+        tasks.set_status(storage, task.id, "done", completed_on=day)
+    with pytest.raises(ServiceError) as corrected:
+        tasks.correct_deadline(storage, task.id, day)
+    assert {done.value.code, corrected.value.code} == {"date_out_of_range"}
+    assert "2000 至 2100" in done.value.message_zh
+    after = repository.task(task.id)
+    assert (after.status, after.due, after.deadline_corrected) == (
+        task.status,
+        task.due,
+        task.deadline_corrected,
+    )

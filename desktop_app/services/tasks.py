@@ -12,6 +12,7 @@ from db import repository
 from db.connection import Storage
 from db.models import STATUSES, ProgressNote, Task, TaskChange
 from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError, no_task
 
@@ -28,6 +29,16 @@ def _task(task_id: int) -> Task:
     if found is None:
         raise no_task(task_id)
     return found
+
+
+def _plausible(day: date | None) -> None:
+    """A date a task can carry: in the years a plan can be about (not 0001 or 9999)."""
+    if day is not None and not is_plausible(day.year):
+        raise ServiceError(
+            "date_out_of_range",
+            f"日期应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间：{day.isoformat()}",
+            f"The date must lie in the years {YEAR_MIN} to {YEAR_MAX}: {day.isoformat()}",
+        )
 
 
 def _log(storage: Storage, task_id: int, field: str, old: str | None, new: str | None) -> None:
@@ -56,6 +67,7 @@ def set_status(
             f"未知的状态“{status}”，可选：{'、'.join(STATUS_ZH.values())}",
             f"Unknown status {status}; choose one of {', '.join(STATUSES)}",
         )
+    _plausible(completed_on)
     with storage.write():
         task = _task(task_id)
         if status != "done":
@@ -145,6 +157,7 @@ def correct_owners(
 
 def correct_deadline(storage: Storage, task_id: int, due: date | None) -> repository.TaskRow:
     """Set the due date by hand; later revisions of the plan keep this correction."""
+    _plausible(due)
     with storage.write():
         task = _task(task_id)
         if task.due_date != due:

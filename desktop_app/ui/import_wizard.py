@@ -76,6 +76,7 @@ from desktop_app.plans.departments import NAME_SEPARATORS
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, listed_warnings
 from desktop_app.plans.parser import parse_file
+from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import (
     Ambiguity,
@@ -509,6 +510,7 @@ class ImportWizard(QDialog):
         self.date_check = QCheckBox(self.tr("发文日期"), page)
         self.date_check.toggled.connect(self._date_edited)
         self.date_edit = QDateEdit(page)
+        self.date_edit.setDateRange(QDate(YEAR_MIN, 1, 1), QDate(YEAR_MAX, 12, 31))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.dateChanged.connect(self._date_edited)

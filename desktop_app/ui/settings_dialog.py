@@ -51,6 +51,7 @@ from db.connection import Storage, restore_backup
 from db.errors import StorageError
 from desktop_app import paths
 from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import (
@@ -271,6 +272,7 @@ class SettingsDialog(QDialog):
         self.holiday_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.holiday_list.setMaximumHeight(96)
         self.holiday_date = QDateEdit()
+        self.holiday_date.setDateRange(QDate(YEAR_MIN, 1, 1), QDate(YEAR_MAX, 12, 31))
         self.holiday_date.setDisplayFormat(DATE_FORMAT)
         self.holiday_date.setCalendarPopup(True)
         self.holiday_add_button = QPushButton(self.tr("添加"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import StorageError
 from desktop_app.plans.departments import split_owners
+from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
 
@@ -125,6 +126,7 @@ class TaskPanel(QScrollArea):
         self.responsible_edit.setPlaceholderText(self.tr("多个部门用“、”分隔"))
         self.due_check = QCheckBox(self.tr("有完成日期"))
         self.due_edit = QDateEdit()
+        self.due_edit.setDateRange(QDate(YEAR_MIN, 1, 1), QDate(YEAR_MAX, 12, 31))
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_check.toggled.connect(self.due_edit.setEnabled)
