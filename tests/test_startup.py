@@ -34,7 +34,7 @@ LOADED_AFTER_THE_FIRST_PAINT = (
     "chinese_calendar",
     "apscheduler",
     "desktop_app.reminders.service",
-    "desktop_app.ui.workspace",
+    "desktop_app.ui.main_window.workspace",
     "desktop_app.ui.task_panel",
     "desktop_app.ui.models.month_model",
 )

@@ -394,48 +394,8 @@ Please copy the “Details” to whoever maintains it.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项</source>
-        <translation>Today %1 · my departments: %2 open this month · %3 overdue</translation>
-    </message>
-    <message>
-        <source>今天 %1 · 本月待完成 %2 项 · 逾期 %3 项</source>
-        <translation>Today %1 · %2 open this month · %3 overdue</translation>
-    </message>
-    <message>
-        <source>今天的提醒</source>
-        <translation>Today&apos;s Reminders</translation>
-    </message>
-    <message>
-        <source>保留</source>
-        <translation>Keep</translation>
-    </message>
-    <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
-    </message>
-    <message>
-        <source>删除“%1”及其全部任务和进展记录？删除前会自动备份。</source>
-        <translation>Delete “%1” with all its tasks and progress notes? A backup is made before deleting.</translation>
-    </message>
-    <message>
-        <source>删除此计划…</source>
-        <translation>Delete This Plan…</translation>
-    </message>
-    <message>
-        <source>删除示例</source>
-        <translation>Delete the sample</translation>
-    </message>
-    <message>
-        <source>删除计划</source>
-        <translation>Delete Plan</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>发送测试提醒</source>
-        <translation>Send a Test Reminder</translation>
     </message>
     <message>
         <source>只看我的部门</source>
@@ -450,36 +410,12 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Responsible only</translation>
     </message>
     <message>
-        <source>导入工作要点…</source>
-        <translation>Import Work Plan…</translation>
-    </message>
-    <message>
         <source>工作要点</source>
         <translation>Work plan</translation>
     </message>
     <message>
         <source>工作要点督办提醒</source>
         <translation>Work Plan Deadline Reminder</translation>
-    </message>
-    <message>
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
-    </message>
-    <message>
-        <source>已保存。</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <source>已删除“%1”；删除前的数据已备份，可在设置中恢复。</source>
-        <translation>Deleted “%1”; the data was backed up first and can be restored in Settings.</translation>
-    </message>
-    <message>
-        <source>已刷新。</source>
-        <translation>Refreshed.</translation>
     </message>
     <message>
         <source>已取消</source>
@@ -490,60 +426,8 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <source>当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。</source>
-        <translation>No “%1” under this department and these filters; the whole plan has %2. Choose “All” or loosen the filters.</translation>
-    </message>
-    <message>
-        <source>总览</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <source>我的部门…</source>
-        <translation>My Departments…</translation>
-    </message>
-    <message>
-        <source>按月</source>
-        <translation>By Month</translation>
-    </message>
-    <message>
-        <source>提醒已恢复。</source>
-        <translation>Reminders resumed.</translation>
-    </message>
-    <message>
-        <source>提醒已暂停，到 %1 恢复。</source>
-        <translation>Reminders paused until %1.</translation>
-    </message>
-    <message>
-        <source>提醒未能送达，稍后会重试：%1</source>
-        <translation>The reminder could not be delivered and will be retried: %1</translation>
-    </message>
-    <message>
-        <source>搜索</source>
-        <translation>Search</translation>
-    </message>
-    <message>
         <source>搜索任务内容或部门（Ctrl+F）</source>
         <translation>Search tasks or departments (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>无法删除</source>
-        <translation>Cannot Delete</translation>
-    </message>
-    <message>
-        <source>无法恢复提醒</source>
-        <translation>Cannot resume reminders</translation>
-    </message>
-    <message>
-        <source>无法打开示例</source>
-        <translation>Cannot Open the Sample</translation>
-    </message>
-    <message>
-        <source>无法暂停提醒</source>
-        <translation>Cannot Pause Reminders</translation>
     </message>
     <message>
         <source>未完成</source>
@@ -554,10 +438,6 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Not started</translation>
     </message>
     <message>
-        <source>查看(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
     </message>
@@ -566,46 +446,18 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Lead and responsible</translation>
     </message>
     <message>
-        <source>示例计划</source>
-        <translation>Sample plan</translation>
-    </message>
-    <message>
-        <source>示例计划“%1”还在：它的任务会出现在列表和总览里，选“全部部门”时也会到期提醒。现在删除示例吗？</source>
-        <translation>The sample plan “%1” is still here: its tasks appear in the lists and the overview, and with “All departments” they are reminded too. Delete the sample now?</translation>
-    </message>
-    <message>
         <source>窗口已关闭，程序仍在后台运行，到期时会照常提醒。
 点击任务栏通知区域中的图标可重新打开窗口；要完全退出，请在图标的菜单中选择“退出”。</source>
         <translation>The window is closed, but the program keeps running in the background and will remind you as usual.
 Click its icon in the notification area to open the window again; to quit completely, choose &quot;Quit&quot; from the icon&apos;s menu.</translation>
     </message>
     <message>
-        <source>计划中没有找到“%1”。</source>
-        <translation>“%1” is nowhere in the plan.</translation>
-    </message>
-    <message>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <source>还没有导入工作要点</source>
-        <translation>No work plan imported yet</translation>
-    </message>
-    <message>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
         <source>部门</source>
         <translation>Departments</translation>
-    </message>
-    <message>
-        <source>（无标题）</source>
-        <translation>(untitled)</translation>
     </message>
 </context>
 <context>
@@ -722,6 +574,49 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>多个部门用“、”分隔</source>
         <translation>Separate several departments with “、” or commas</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFlows</name>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>删除“%1”及其全部任务和进展记录？删除前会自动备份。</source>
+        <translation>Delete “%1” with all its tasks and progress notes? A backup is made before deleting.</translation>
+    </message>
+    <message>
+        <source>删除示例</source>
+        <translation>Delete the sample</translation>
+    </message>
+    <message>
+        <source>删除计划</source>
+        <translation>Delete Plan</translation>
+    </message>
+    <message>
+        <source>发送测试提醒</source>
+        <translation>Send Test Reminder</translation>
+    </message>
+    <message>
+        <source>已删除“%1”；删除前的数据已备份，可在设置中恢复。</source>
+        <translation>Deleted “%1”; the data was backed up first and can be restored in Settings.</translation>
+    </message>
+    <message>
+        <source>无法删除</source>
+        <translation>Cannot Delete</translation>
+    </message>
+    <message>
+        <source>无法打开示例</source>
+        <translation>Cannot Open the Sample</translation>
+    </message>
+    <message>
+        <source>示例计划</source>
+        <translation>Sample plan</translation>
+    </message>
+    <message>
+        <source>示例计划“%1”还在：它的任务会出现在列表和总览里，选“全部部门”时也会到期提醒。现在删除示例吗？</source>
+        <translation>The sample plan “%1” is still here: its tasks appear in the lists and the overview, and with “All departments” they are reminded too. Delete the sample now?</translation>
     </message>
 </context>
 <context>
@@ -864,6 +759,29 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>稍后提醒 ▾</source>
         <translation>Remind Me Later ▾</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderHost</name>
+    <message>
+        <source>提醒已恢复。</source>
+        <translation>Reminders resumed.</translation>
+    </message>
+    <message>
+        <source>提醒已暂停，到 %1 恢复。</source>
+        <translation>Reminders paused until %1.</translation>
+    </message>
+    <message>
+        <source>提醒未能送达，稍后会重试：%1</source>
+        <translation>The reminder could not be delivered and will be retried: %1</translation>
+    </message>
+    <message>
+        <source>无法恢复提醒</source>
+        <translation>Cannot resume reminders</translation>
+    </message>
+    <message>
+        <source>无法暂停提醒</source>
+        <translation>Cannot Pause Reminders</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1315,41 @@ The current data will be saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>TaskViews</name>
+    <message>
+        <source>今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项</source>
+        <translation>Today %1 · my departments: %2 open this month · %3 overdue</translation>
+    </message>
+    <message>
+        <source>今天 %1 · 本月待完成 %2 项 · 逾期 %3 项</source>
+        <translation>Today %1 · %2 open this month · %3 overdue</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>已刷新。</source>
+        <translation>Refreshed.</translation>
+    </message>
+    <message>
+        <source>当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。</source>
+        <translation>No “%1” under this department and these filters; the whole plan has %2. Choose “All” or loosen the filters.</translation>
+    </message>
+    <message>
+        <source>计划中没有找到“%1”。</source>
+        <translation>“%1” is nowhere in the plan.</translation>
+    </message>
+    <message>
+        <source>还没有导入工作要点</source>
+        <translation>No work plan imported yet</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+</context>
+<context>
     <name>TrayController</name>
     <message>
         <source>今天不再提醒</source>
@@ -1460,6 +1413,65 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>查看示例</source>
         <translation>Try the Sample</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>今天的提醒</source>
+        <translation>Today&apos;s Reminders</translation>
+    </message>
+    <message>
+        <source>删除此计划…</source>
+        <translation>Delete This Plan…</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导入工作要点…</source>
+        <translation>Import Work Plan…</translation>
+    </message>
+    <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>总览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>我的部门…</source>
+        <translation>My Departments…</translation>
+    </message>
+    <message>
+        <source>按月</source>
+        <translation>By Month</translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 </TS>

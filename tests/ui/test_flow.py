@@ -43,7 +43,7 @@ def test_first_day_with_the_program(qtbot, tmp_path: Path) -> None:
     # First start: the welcome page; 导入工作要点… opens the wizard.
     assert window.pages.currentWidget() is window.welcome
     qtbot.mouseClick(window.welcome.import_button, Qt.MouseButton.LeftButton)
-    wizard = window._wizard
+    wizard = window.wizard
     assert isinstance(wizard, ImportWizard) and wizard.isVisible()
     with qtbot.waitSignal(wizard.file_read, timeout=30_000) as read:
         wizard.load_file(plan_file)
@@ -60,11 +60,11 @@ def test_first_day_with_the_program(qtbot, tmp_path: Path) -> None:
     qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentIndex() == SUMMARY_PAGE
     assert "新增 89 项" in wizard.summary_label.text()
-    assert window._dialog is None  # nothing covers the summary while it is read
+    assert window.mine_dialog is None  # nothing covers the summary while it is read
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
 
     # After the first import (its wizard closed) the window asks which departments are mine.
-    dialog = window._dialog
+    dialog = window.mine_dialog
     assert isinstance(dialog, MyDepartmentsDialog) and dialog.isVisible()
     dialog.some_button.setChecked(True)
     dialog.check("依法治区工作科")

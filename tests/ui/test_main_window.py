@@ -14,10 +14,10 @@ from desktop_app.services import departments
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow, minimum_size
+from desktop_app.ui.main_window.workspace import Workspace
 from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
 from desktop_app.ui.models.month_model import COL_TEXT, GROUP_KEY_ROLE, TASK_ID_ROLE
 from desktop_app.ui.models.overview_model import MONTH_ROLE, WORST_ROLE
-from desktop_app.ui.workspace import Workspace
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
 from tests.storage_helpers import FakeClock, new_storage
 
@@ -97,7 +97,7 @@ def test_before_the_database_is_attached_the_frame_says_it_is_opening(
     )
     assert not any(a.isEnabled() for a in actions) and not window.acceptDrops()
     window.open_import()  # a shortcut pressed before the database is open does nothing
-    assert window._wizard is None
+    assert window.wizard is None
     window.reload()
     window.pause_reminders("today")  # from the tray: kept until the database is open
 
@@ -276,16 +276,16 @@ def test_my_departments_are_asked_once_after_the_first_real_import(
 
     window = make_window(FakeClock(datetime(2026, 11, 25, 9, 0)))
     window.welcome.sample_button.click()  # the sample first: no question yet
-    assert window._dialog is None
+    assert window.mine_dialog is None
     result = import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window._after_import(result)
     assert window.sample_question is not None  # first: keep the sample? (kept here)
     window.sample_question.done(0)
-    assert isinstance(window._dialog, MyDepartmentsDialog) and window._dialog.isVisible()
-    window._dialog.reject()  # "以后再说"
-    window._dialog = None
+    assert isinstance(window.mine_dialog, MyDepartmentsDialog) and window.mine_dialog.isVisible()
+    window.mine_dialog.reject()  # "以后再说"
+    window.mine_dialog = None
     window._after_import(ImportResult("same_file", result.plan_id, None, None, False))
-    assert window._dialog is None  # asked once, not after every import
+    assert window.mine_dialog is None  # asked once, not after every import
 
 
 def test_each_plan_lists_only_its_own_departments(make_window, storage) -> None:
@@ -450,7 +450,7 @@ def test_after_an_import_the_panel_shows_no_task_of_the_plan_left_behind(
 
     window._after_import(import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt"))
     window.sample_question.done(0)  # keep the sample
-    window._dialog.reject()  # the "my departments" question
+    window.mine_dialog.reject()  # the "my departments" question
     assert window.plan_id != sample_plan
     assert window.task_panel.current_task_id() is None
     assert not window.task_panel.placeholder.isHidden()
@@ -492,12 +492,12 @@ def test_small_things_a_user_expects_are_said_and_done(make_window, storage, qtb
     assert window.statusBar().currentMessage() == "已刷新。"
 
     window.choose_my_departments()  # from the toolbar: the user may simply cancel
-    assert isinstance(window._dialog, MyDepartmentsDialog)
-    assert "取消" in [b.text() for b in window._dialog.findChildren(QPushButton)]
-    window._dialog.reject()
+    assert isinstance(window.mine_dialog, MyDepartmentsDialog)
+    assert "取消" in [b.text() for b in window.mine_dialog.findChildren(QPushButton)]
+    window.mine_dialog.reject()
     window.choose_my_departments(first_time=True)  # asked by the program: it can wait
-    assert "以后再说" in [b.text() for b in window._dialog.findChildren(QPushButton)]
-    window._dialog.reject()
+    assert "以后再说" in [b.text() for b in window.mine_dialog.findChildren(QPushButton)]
+    window.mine_dialog.reject()
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # offscreen cannot raise a window
@@ -532,12 +532,12 @@ def test_after_the_first_real_import_the_sample_can_go_in_one_click(make_window,
     assert window.plan_id == result.plan_id
     assert "已删除“示例：" in window.statusBar().currentMessage()
     assert any(storage.backups_dir.glob("*delete*"))  # taken before the deletion
-    assert isinstance(window._dialog, MyDepartmentsDialog)
-    window._dialog.reject()
+    assert isinstance(window.mine_dialog, MyDepartmentsDialog)
+    window.mine_dialog.reject()
 
-    window._dialog = None  # a later import: neither question again
+    window.mine_dialog = None  # a later import: neither question again
     window._after_import(import_file(storage, FIXTURES / "000_9ec6db43f1a77751.txt"))
-    assert window.sample_question is None and window._dialog is None
+    assert window.sample_question is None and window.mine_dialog is None
 
 
 def test_the_plan_selector_opens_wide_enough_for_whole_titles(make_window, storage) -> None:

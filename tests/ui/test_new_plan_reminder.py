@@ -63,7 +63,7 @@ def test_the_first_import_is_reminded_once_the_departments_are_chosen(
 ) -> None:
     assert window.reminders is not None
     window._after_import(import_file(window.storage, PLAN_003))
-    dialog = window._dialog
+    dialog = window.mine_dialog
     assert isinstance(dialog, MyDepartmentsDialog) and dialog.isVisible()
     assert window.reminders.is_held()
     assert window.reminders.check_now() is None and notifier.attempts == []  # waits
@@ -83,7 +83,7 @@ def test_a_question_put_off_still_lets_the_digest_come(
 ) -> None:
     assert window.reminders is not None
     window._after_import(import_file(window.storage, PLAN_003))
-    window._dialog.reject()  # 以后再说: every department then
+    window.mine_dialog.reject()  # 以后再说: every department then
     [sent] = notifier.calls
     assert sorted(sent.task_ids) == sorted(LATE)
 

@@ -141,11 +141,11 @@ def test_settings_test_button_sends_through_the_notifier(make_window) -> None:
     window = make_window()
     window.notifier = RecordingNotifier("tray")
     window.open_settings()
-    window._dialog.test_button.click()
+    window.settings_dialog.test_button.click()
     assert len(window.notifier.calls) == 1
     assert "托盘" in window._note.text()
     window._note.close()
-    window._dialog.reject()
+    window.settings_dialog.reject()
 
 
 def test_a_second_start_hands_over_to_the_first(qtbot, tmp_path: Path) -> None:

@@ -1,0 +1,109 @@
+"""The window's menus and toolbar: each action made once, shown where a liaison looks for it.
+
+Nothing here works before the database is open (the first moment of start-up): the actions
+that need it are listed in ``needs_storage`` and enabled by ``MainWindow.attach_storage``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QToolBar, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    _Base = QMainWindow
+else:
+    _Base = object
+
+
+class WindowActions(_Base):
+    """Mixed into ``MainWindow``: builds its actions, toolbar and menus."""
+
+    def _build_actions(self) -> None:
+        toolbar = QToolBar(self.tr("工具栏"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        # Actions without icons: the tool buttons show their text.
+        self.addToolBar(toolbar)
+        self.import_action = QAction(self.tr("导入工作要点…"), self)
+        # setShortcuts, not setShortcut: PySide6 resolves the latter's overloads through the Qt
+        # namespace, 15 ms of enum building before the first paint.
+        self.import_action.setShortcuts(QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(lambda: self.open_import())
+        self.refresh_action = QAction(self.tr("刷新"), self)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.refresh_action.triggered.connect(self.refresh)
+        self.search_action = QAction(self.tr("搜索"), self)
+        self.search_action.setShortcuts(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        self.mine_action = QAction(self.tr("我的部门…"), self)
+        self.mine_action.triggered.connect(self.choose_my_departments)
+        self.settings_action = QAction(self.tr("设置…"), self)
+        self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.delete_plan_action = QAction(self.tr("删除此计划…"), self)
+        self.delete_plan_action.triggered.connect(self.delete_current_plan)
+        for action in (self.import_action, self.refresh_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.months_button = QPushButton(self.tr("按月"))
+        self.overview_button = QPushButton(self.tr("总览"))
+        self.view_buttons = QButtonGroup(self)
+        for button in (self.months_button, self.overview_button):
+            button.setCheckable(True)
+            button.setFlat(True)
+            self.view_buttons.addButton(button)
+            toolbar.addWidget(button)
+        self.months_button.setChecked(True)
+        self.months_button.clicked.connect(self.show_months)
+        self.overview_button.clicked.connect(self.show_overview)
+        toolbar.addSeparator()
+        toolbar.addAction(self.mine_action)
+        toolbar.addAction(self.settings_action)
+        self.addAction(self.search_action)
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        menu.addAction(self.import_action)
+        menu.addAction(self.delete_plan_action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.quit_program)
+        menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
+        view_menu.addAction(self.refresh_action)
+        view_menu.addAction(self.search_action)
+        view_menu.addSeparator()
+        # Also in the tray's menu; here for a desktop without a tray.
+        self.today_action = QAction(self.tr("今天的提醒"), self)
+        self.today_action.triggered.connect(self.show_today)
+        view_menu.addAction(self.today_action)
+        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+        tools.addAction(self.mine_action)
+        tools.addAction(self.settings_action)
+        self.needs_storage: tuple[QAction | QWidget, ...] = (
+            self.import_action,
+            self.refresh_action,
+            self.search_action,
+            self.mine_action,
+            self.settings_action,
+            self.delete_plan_action,
+            self.today_action,
+            self.months_button,
+            self.overview_button,
+        )
+
+    if TYPE_CHECKING:  # made by the window and its other parts
+
+        def open_import(self) -> None: ...
+        def refresh(self) -> None: ...
+        def focus_search(self) -> None: ...
+        def choose_my_departments(self) -> None: ...
+        def open_settings(self) -> None: ...
+        def delete_current_plan(self) -> None: ...
+        def show_months(self) -> None: ...
+        def show_overview(self) -> None: ...
+        def quit_program(self) -> None: ...
+        def show_today(self) -> None: ...

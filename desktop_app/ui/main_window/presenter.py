@@ -1,0 +1,155 @@
+"""What the main window shows, read from the database: the one module of the window that
+calls ``db.repository`` and the services. It hands the window plain rows and counts.
+
+Imported when the database is open (after the first paint), never at start-up; the
+parser and the importer only when a plan is imported or deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from db import repository
+from db.connection import Storage
+from db.repository import CountRow, DepartmentRow, PlanRow, TaskRow
+from desktop_app.paths import SAMPLE_PREFIX
+from desktop_app.services import departments, settings
+from desktop_app.services.overview import (
+    DepartmentSummary,
+    OverviewGrid,
+    TaskGroup,
+    Totals,
+    department_summaries,
+    group_by_month,
+    overview_grid,
+    plan_totals,
+)
+
+OPEN_STATUSES = ("not_started", "in_progress")
+SEARCH_LIMIT = 100_000
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A plan's month counts, the departments and my departments: read once for the
+    department list and the overview grid, which show the same numbers."""
+
+    months: list[CountRow]
+    departments: list[DepartmentRow]
+    mine: list[int]
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    counted: Counted
+    rows: list[DepartmentSummary]
+    totals: Totals
+    due: int  # open tasks due this month: mine when I have departments, else the plan's
+    late: int
+
+
+@dataclass(frozen=True)
+class MonthView:
+    groups: list[TaskGroup]
+    matched: int  # tasks shown: in the filters, and found by the search if there is one
+    found_in_plan: int | None  # with a search: how many tasks of the whole plan match
+
+
+def plans_list() -> list[PlanRow]:
+    return repository.plans()
+
+
+def plan(plan_id: int) -> PlanRow | None:
+    return next((p for p in repository.plans() if p.id == plan_id), None)
+
+
+def section_titles(plan_id: int) -> dict[str, str]:
+    return repository.section_titles(plan_id)
+
+
+def my_department_ids() -> list[int]:
+    return departments.my_department_ids()
+
+
+def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
+    mine = departments.my_department_ids()
+    counted = Counted(
+        repository.month_counts(today, soon, plan_ids=[plan_id]),
+        repository.departments(with_counts=False),
+        mine,
+    )
+    rows = department_summaries(counted.months, counted.departments, counted.mine, today)
+    totals = plan_totals(repository.state_counts(today, soon, plan_ids=[plan_id]), today)
+    due, late = totals.due_this_month, totals.late
+    if mine:  # my departments' tasks, each counted once
+        own = repository.tasks(plan_ids=[plan_id], department_ids=mine, statuses=OPEN_STATUSES)
+        month = (today.year, today.month)
+        due = sum(1 for t in own if t.due and (t.due.year, t.due.month) == month)
+        late = sum(1 for t in own if t.due and t.due < today)
+    return DepartmentView(counted, rows, totals, due, late)
+
+
+def month_view(
+    filters: dict[str, Any],
+    query: str,
+    plan_id: int,
+    today: date,
+    soon: date,
+    plan_year: int | None,
+) -> MonthView:
+    """The filtered tasks grouped by month; with a search, only the groups it found in."""
+    rows = repository.tasks(**filters)
+    found_in_plan = None
+    if query:
+        found = {t.id for t in repository.search(query, plan_ids=[plan_id], limit=SEARCH_LIMIT)}
+        rows = [t for t in rows if t.id in found]
+        found_in_plan = len(found)
+    groups = group_by_month(rows, today, soon, plan_year)
+    if query:
+        groups = [g for g in groups if g.tasks]
+    return MonthView(groups, len(rows), found_in_plan)
+
+
+def overview(counted: Counted, today: date, year: int) -> OverviewGrid:
+    return overview_grid(counted.months, counted.departments, counted.mine, today, year)
+
+
+def task(task_id: int) -> TaskRow | None:
+    return repository.task(task_id)
+
+
+def sample_beside(plan_id: int | None) -> PlanRow | None:
+    """The bundled sample plan, when a plan other than ``plan_id`` is one."""
+    return next(
+        (
+            p
+            for p in repository.plans()
+            if p.id != plan_id and (p.title or "").startswith(SAMPLE_PREFIX)
+        ),
+        None,
+    )
+
+
+def import_sample(storage: Storage, today: date) -> int | None:
+    """The sample plan imported, moved to this year: its id."""
+    from desktop_app.services import plans  # the parser loads when it is needed
+
+    return plans.import_sample(storage, today).plan_id
+
+
+def delete_plan(storage: Storage, plan_id: int) -> None:
+    from desktop_app.services import plans
+
+    plans.delete_plan(storage, plan_id)
+
+
+def paused_until() -> datetime | None:
+    return settings.reminder_settings().paused_until
+
+
+def save_pause(storage: Storage, until: datetime | None) -> None:
+    settings.save_reminder_settings(
+        storage, replace(settings.reminder_settings(), paused_until=until)
+    )

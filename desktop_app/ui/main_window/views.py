@@ -1,0 +1,353 @@
+"""What the centre of the window shows: the plan chosen, its departments with their counts,
+the month view or the overview, and moving between them (a click on the overview, a search
+that finds nothing). The rows come from the presenter; this part only feeds the models."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex
+
+from desktop_app.ui.models import ALL_DEPARTMENTS
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QListView,
+        QMainWindow,
+        QPushButton,
+        QStackedWidget,
+        QTableView,
+        QTreeView,
+    )
+
+    from db.connection import Storage
+    from desktop_app.ui.main_window.presenter import Counted
+    from desktop_app.ui.main_window.workspace import Workspace
+    from desktop_app.ui.models.department_model import DepartmentListModel
+    from desktop_app.ui.models.month_model import MonthTaskModel
+    from desktop_app.ui.models.overview_model import OverviewModel
+    from desktop_app.ui.task_panel import TaskPanel
+    from desktop_app.ui.welcome import WelcomePage
+
+    _Base = QMainWindow
+else:
+    _Base = object
+
+STATUS_FILTERS = {
+    "all": None,
+    "open": ("not_started", "in_progress"),
+    "not_started": ("not_started",),
+    "in_progress": ("in_progress",),
+    "done": ("done",),
+    "cancelled": ("cancelled",),
+}
+
+
+class TaskViews(_Base):
+    """Mixed into ``MainWindow``: loading the plan's data into the panes, and navigation."""
+
+    storage: Storage | None
+    plan_id: int | None
+    plan_year: int | None
+    department_id: int
+    due_counts: tuple[int, int]
+    _counted: Counted | None
+    _search_note: str
+    pages: QStackedWidget
+    welcome: WelcomePage
+    workspace: Workspace
+    splitter: Workspace
+    status_label: QLabel
+    plan_combo: QComboBox
+    department_model: DepartmentListModel
+    department_view: QListView
+    search_box: QLineEdit
+    status_filter: QComboBox
+    role_filter: QComboBox
+    mine_only: QCheckBox
+    views: QStackedWidget
+    month_model: MonthTaskModel
+    month_view: QTreeView
+    overview_model: OverviewModel
+    overview_view: QTableView
+    task_panel: TaskPanel
+    months_button: QPushButton
+    overview_button: QPushButton
+
+    def reload(self) -> None:
+        """Everything from the database: plans, department counts, the current view."""
+        if self.storage is None:
+            return
+        from desktop_app.ui.main_window import presenter
+
+        # The task on the right may have been archived by an import or deleted with its plan.
+        self.task_panel.show_task(self.task_panel.current_task_id())
+        all_plans = presenter.plans_list()
+        if not all_plans:
+            self.pages.setCurrentWidget(self.welcome)
+            self.plan_id = None
+            self.status_label.setText(self.tr("还没有导入工作要点"))
+            self._set_counts(0, 0)
+            self.reminders_changed.emit()
+            return
+        self.pages.setCurrentWidget(self.splitter)
+        wanted = self.plan_id
+        if wanted not in {p.id for p in all_plans}:
+            this_year = [p for p in all_plans if p.year == self.today().year]
+            wanted = (this_year or all_plans)[0].id
+        self.workspace.set_plans(
+            [
+                (
+                    p.id,
+                    (f"{p.year} · " if p.year else "") + (p.title or self.tr("（无标题）")),
+                    p.title,
+                )
+                for p in all_plans
+            ],
+            wanted,
+        )
+        self._set_plan(wanted)
+        self._show_pause_in_tray()
+        self.reminders_changed.emit()
+
+    def refresh(self) -> None:
+        """刷新 (F5): everything read again, and said so."""
+        self.reload()
+        self.statusBar().showMessage(self.tr("已刷新。"), 3_000)
+
+    def _plan_chosen(self, _index: int) -> None:
+        plan_id = self.plan_combo.currentData()
+        if plan_id is not None and plan_id != self.plan_id:
+            self._set_plan(int(plan_id))
+
+    def _set_plan(self, plan_id: int) -> None:
+        from desktop_app.ui.main_window import presenter
+
+        self.plan_id = plan_id
+        plan = presenter.plan(plan_id)
+        self.plan_year = plan.year if plan else None
+        if self.task_panel.current_plan_id() not in (None, plan_id):
+            # A task of the plan shown before (an import or the plan selector changed the
+            # plan): its buttons must not act on a task the user no longer sees.
+            self.task_panel.show_task(None)
+        self.task_panel.set_section_titles(presenter.section_titles(plan_id))
+        self.refresh_departments()
+        self.refresh_view()
+
+    def refresh_departments(self) -> None:
+        if self.plan_id is None:
+            return
+        from desktop_app.ui.main_window import presenter
+
+        today = self.today()
+        shown = presenter.department_view(self.plan_id, today, self.soon_until())
+        # Read once for the list and the grid (the overview shows the same numbers); every
+        # change of data comes through here before the view is refreshed.
+        self._counted = shown.counted
+        keep = self.department_id
+        self.department_view.selectionModel().blockSignals(True)
+        self.department_model.set_rows(shown.rows, shown.totals)
+        row = self.department_model.row_of(keep)
+        if row is None:
+            row, self.department_id = 0, ALL_DEPARTMENTS
+        self.department_view.setCurrentIndex(self.department_model.index(row))
+        self.department_view.selectionModel().blockSignals(False)
+        due, late, mine = shown.due, shown.late, shown.counted.mine
+        self._set_counts(due, late)
+        template = (
+            self.tr("今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项")
+            if mine
+            else self.tr("今天 %1 · 本月待完成 %2 项 · 逾期 %3 项")
+        )
+        self.status_label.setText(
+            template.replace("%1", today.isoformat())
+            .replace("%2", str(due))
+            .replace("%3", str(late))
+        )
+
+    def _set_counts(self, due: int, late: int) -> None:
+        self.due_counts = (due, late)
+        self.counts_changed.emit(due, late)
+
+    def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.department_id = self.department_model.department_id(current) or ALL_DEPARTMENTS
+            self.refresh_view()
+
+    def _filters(self) -> dict[str, Any]:
+        from desktop_app.ui.main_window import presenter
+
+        filters: dict[str, Any] = {"plan_ids": [self.plan_id]}
+        ids: list[int] | None = None
+        if self.department_id != ALL_DEPARTMENTS:
+            ids = [self.department_id]
+        elif self.mine_only.isChecked():
+            ids = presenter.my_department_ids() or None
+        if ids is not None:
+            filters["department_ids"] = ids
+            role = self.role_filter.currentData()
+            if role:
+                filters["role"] = role
+        statuses = STATUS_FILTERS[self.status_filter.currentData()]
+        if statuses is not None:
+            filters["statuses"] = statuses
+        return filters
+
+    def refresh_view(self) -> None:
+        if self.plan_id is None:
+            return
+        if self.views.currentWidget() is self.overview_view:
+            self._refresh_overview()
+        else:
+            self._refresh_months()
+        self.view_updated.emit()
+
+    def _refresh_months(self) -> None:
+        from desktop_app.ui.main_window import presenter
+
+        assert self.plan_id is not None
+        query = self.search_box.text().strip()
+        today, soon = self.today(), self.soon_until()
+        shown = presenter.month_view(
+            self._filters(), query, self.plan_id, today, soon, self.plan_year
+        )
+        groups = shown.groups
+        if shown.found_in_plan is not None:
+            self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)
+        else:
+            self._clear_search_note()
+        current = self.task_panel.current_task_id()
+        self.month_model.set_groups(groups, today, soon)
+        root = QModelIndex()
+        for row in range(self.month_model.rowCount()):
+            self.month_view.setFirstColumnSpanned(row, root, True)
+        self._expand_default(bool(query))
+        if current is not None:
+            index = self.month_model.find_task(current)
+            if index.isValid():
+                self.month_view.selectionModel().blockSignals(True)
+                self.month_view.setCurrentIndex(index)
+                self.month_view.selectionModel().blockSignals(False)
+                # The task just changed stays in sight (marked done, it may have moved
+                # from 逾期 to its month).
+                self.month_view.setExpanded(index.parent(), True)
+                self.month_view.scrollTo(index)
+
+    def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None:
+        """An empty result is explained: nowhere in the plan, or only outside the filters.
+        The explanation goes when the search finds something or is cleared; other messages
+        in the status bar stay."""
+        if shown:
+            self._clear_search_note()
+            return
+        if in_plan:
+            note = self.tr(
+                "当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。"
+            )
+            note = note.replace("%1", query).replace("%2", str(in_plan))
+        else:
+            note = self.tr("计划中没有找到“%1”。").replace("%1", query)
+        self._search_note = note
+        self.statusBar().showMessage(note)
+
+    def _clear_search_note(self) -> None:
+        if self._search_note and self.statusBar().currentMessage() == self._search_note:
+            self.statusBar().clearMessage()
+        self._search_note = ""
+
+    def _expand_default(self, everything: bool) -> None:
+        """Late tasks open, and the current month, or when it has none of the shown tasks the
+        next month that has some (what comes next), else the first month with tasks."""
+        if everything:
+            self.month_view.expandAll()
+            return
+        today = self.today()
+        groups = self.month_model.groups()
+        with_tasks = [i for i, g in enumerate(groups) if g.month is not None and g.tasks]
+        target = None
+        if self.plan_year == today.year:
+            this_month = f"{today.year:04d}-{today.month:02d}"
+            target = next((i for i in with_tasks if groups[i].key >= this_month), None)
+        if target is None:
+            target = with_tasks[0] if with_tasks else None
+        for i, g in enumerate(groups):
+            expand = i == target or g.key == "late"
+            self.month_view.setExpanded(self.month_model.index(i, 0), expand)
+        if target is not None:
+            self.month_view.scrollTo(self.month_model.index(target, 0))
+
+    def _refresh_overview(self) -> None:
+        from desktop_app.ui.main_window import presenter
+
+        today = self.today()
+        assert self._counted is not None
+        grid = presenter.overview(self._counted, today, self.plan_year or today.year)
+        self.overview_model.set_grid(grid)
+
+    def show_months(self) -> None:
+        self.months_button.setChecked(True)
+        self.views.setCurrentWidget(self.month_view)
+        self.refresh_view()
+
+    def show_overview(self) -> None:
+        self.overview_button.setChecked(True)
+        self.views.setCurrentWidget(self.overview_view)
+        self.refresh_view()
+
+    def show_department(self, department_id: int) -> None:
+        row = self.department_model.row_of(department_id)
+        if row is not None:
+            self.department_view.setCurrentIndex(self.department_model.index(row))
+
+    def open_month(self, month: int) -> None:
+        """Expand one month of the month view and scroll to it."""
+        key = f"{self.plan_year:04d}-{month:02d}" if self.plan_year else f"{month:02d}"
+        row = self.month_model.group_row(key)
+        if row is None:
+            return
+        index = self.month_model.index(row, 0)
+        self.month_view.setExpanded(index, True)
+        self.month_view.scrollTo(index, self.month_view.ScrollHint.PositionAtTop)
+        self.month_view.setCurrentIndex(index)
+
+    def open_cell(self, index: QModelIndex) -> None:
+        """A click on the overview: that department's tasks, that month open."""
+        cell = self.overview_model.cell_at(index)
+        if cell is None:
+            return
+        department_id, month = cell
+        self.months_button.setChecked(True)
+        self.views.setCurrentWidget(self.month_view)
+        self.show_department(int(department_id))
+        self.refresh_view()
+        self.open_month(int(month))
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _task_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        task = self.month_model.task_at(current)
+        self.task_panel.show_task(task.id if task else None)
+
+    def _task_changed(self, _task_id: int) -> None:
+        self.refresh_departments()
+        self.refresh_view()
+        self.reminders_changed.emit()  # a task marked done stops its reminders at once
+        self.statusBar().showMessage(self.tr("已保存。"), 4_000)
+
+    if TYPE_CHECKING:  # the window's
+        view_updated: Signal
+        counts_changed: Signal
+        reminders_changed: Signal
+
+        def today(self) -> date: ...
+        def soon_until(self) -> date: ...
+        def _show_pause_in_tray(self) -> None: ...
