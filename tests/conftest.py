@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from desktop_app.reminders.notifier import RecordingNotifier
     from tests.helpers.desktop_session import DesktopSession
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -53,3 +54,11 @@ def desktop() -> Iterator[DesktopSession]:
     finally:
         session.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def notifier() -> RecordingNotifier:
+    """A notifier that records what it was asked to show, and shows it (a working desktop)."""
+    from desktop_app.reminders.notifier import RecordingNotifier
+
+    return RecordingNotifier()

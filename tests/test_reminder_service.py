@@ -49,11 +49,6 @@ def storage(tmp_path: Path) -> Iterator[Storage]:
 
 
 @pytest.fixture
-def notifier() -> RecordingNotifier:
-    return RecordingNotifier()
-
-
-@pytest.fixture
 def service(storage: Storage, notifier: RecordingNotifier) -> ReminderService:
     return ReminderService(storage, notifier)
 

@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop_app.reminders.notifier import (
     FallbackNotifier,
@@ -23,7 +22,7 @@ from desktop_app.ui.delivery import (
 )
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tray import TrayController
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock
 
 TODAY = datetime(2024, 6, 20, 10, 0)
 pytestmark = pytest.mark.qt_log_ignore(
@@ -32,18 +31,8 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    storage = new_storage(tmp_path, TODAY)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(storage, FakeClock(TODAY), settings)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    yield window
-    if window._popup is not None:
-        window._popup.close()
-        window._popup.deleteLater()
-    storage.close()
+def window(make_window, make_storage):
+    return make_window(make_storage(TODAY), FakeClock(TODAY))
 
 
 def _chain(window: MainWindow, desktop: RecordingNotifier, tray: TrayController | None = None):

@@ -7,38 +7,33 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from db import repository
 from desktop_app.services import departments
 from desktop_app.ui.import_wizard import PREVIEW_PAGE, SUMMARY_PAGE, ImportWizard
-from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.models.department_model import DEPARTMENT_ID_ROLE
 from desktop_app.ui.models.month_model import TASK_ID_ROLE
 from desktop_app.ui.models.overview_model import DEPARTMENT_ID_ROLE as CELL_DEPARTMENT
 from desktop_app.ui.models.preview_model import HAS_WARNING_ROLE, RESPONSIBLE
 from desktop_app.ui.my_departments import MyDepartmentsDialog
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock
 
 TODAY = datetime(2024, 3, 18, 9, 0)
 TASK_5 = "5. 做好向区委常委会汇报2023年度法治普陀建设相关工作。（责任部门：依法治区工作科。完成时间：3月）"
 
 
-def test_first_day_with_the_program(qtbot, tmp_path: Path) -> None:
+def test_first_day_with_the_program(qtbot, tmp_path: Path, make_window, make_storage) -> None:
     text = (FIXTURES / f"{PLAN_2024_DISTRICT}.txt").read_text(encoding="utf-8")
     assert TASK_5 in text
     plan_file = tmp_path / "2024年工作要点.txt"
     plan_file.write_text(
         text.replace(TASK_5, TASK_5.replace("责任部门：依法治区工作科。", "")), encoding="utf-8"
     )
-    storage = new_storage(tmp_path, TODAY)
+    storage = make_storage(TODAY)
     clock = FakeClock(TODAY)
-    window = MainWindow(
-        storage, clock, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-    )
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(storage, clock)
 
     # First start: the welcome page; 导入工作要点… opens the wizard.
     assert window.pages.currentWidget() is window.welcome

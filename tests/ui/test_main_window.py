@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from db import repository
+from db.connection import Storage
 from desktop_app.services import departments
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
@@ -19,29 +20,20 @@ from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_I
 from desktop_app.ui.models.month_model import COL_TEXT, GROUP_KEY_ROLE, TASK_ID_ROLE
 from desktop_app.ui.models.overview_model import MONTH_ROLE, WORST_ROLE
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock
 
 TODAY = datetime(2024, 6, 20, 10, 0)
 
 
 @pytest.fixture
-def storage(tmp_path: Path):
-    storage = new_storage(tmp_path, TODAY)
-    yield storage
-    storage.close()
+def storage(make_storage) -> Storage:
+    return make_storage(TODAY)
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, storage):
+def make_window(make_window, storage):
     def make(clock: FakeClock | None = None) -> MainWindow:
-        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(storage, clock or FakeClock(TODAY), settings)
-        qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
-            window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
+        return make_window(storage, clock or FakeClock(TODAY), active=True)
 
     return make
 

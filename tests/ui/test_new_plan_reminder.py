@@ -4,23 +4,18 @@ check after the import, once, and after the "my departments" question has been a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from db import repository
 from db.connection import Storage
 from desktop_app.reminders.notifier import RecordingNotifier
-from desktop_app.reminders.service import ReminderService
 from desktop_app.services.importer import import_file
 from desktop_app.ui.main_window import ASKED_MINE_KEY, MainWindow
 from desktop_app.ui.my_departments import MyDepartmentsDialog
-from desktop_app.ui.reminder_scheduler import ReminderScheduler
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock
 
 WEDNESDAY_EVENING = datetime(2024, 6, 12, 18, 0)
 LATE = (5, 54, 23, 58)
@@ -28,10 +23,8 @@ PLAN_003 = FIXTURES / f"{PLAN_2024_DISTRICT}.txt"
 
 
 @pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = new_storage(tmp_path, WEDNESDAY_EVENING)
-    yield storage
-    storage.close()
+def storage(make_storage) -> Storage:
+    return make_storage(WEDNESDAY_EVENING)
 
 
 @pytest.fixture
@@ -40,22 +33,12 @@ def notifier() -> RecordingNotifier:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, storage: Storage, notifier: RecordingNotifier):
+def window(make_window, storage: Storage, notifier: RecordingNotifier) -> MainWindow:
     """A new user's window on an empty database, reminders running."""
-    clock = FakeClock(WEDNESDAY_EVENING)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(storage, clock, settings)
-    qtbot.addWidget(window)
-    window.notifier = notifier
-    scheduler = ReminderScheduler(ReminderService(storage, notifier, clock=clock), clock, window)
-    window.attach_reminders(scheduler)
-    with qtbot.waitExposed(window):
-        window.show()
-    assert scheduler.start() is None  # nothing imported yet
-    yield window
-    scheduler.stop()
-    if window.reminder_dialog is not None:
-        window.reminder_dialog.close()
+    window = make_window(storage, FakeClock(WEDNESDAY_EVENING), notifier=notifier, reminders=True)
+    assert window.reminders is not None
+    assert window.reminders.start() is None  # nothing imported yet
+    return window
 
 
 def test_the_first_import_is_reminded_once_the_departments_are_chosen(

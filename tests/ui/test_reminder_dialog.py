@@ -10,21 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
 from db.connection import Storage
 from db.models import ReminderLog
-from desktop_app.reminders import Notification, ReminderService
-from desktop_app.reminders.notifier import RecordingNotifier
+from desktop_app.reminders import Notification
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.reminder_dialog import COL_TEXT, ReminderDialog
-from desktop_app.ui.reminder_scheduler import ReminderScheduler
 from desktop_app.ui.tray import TrayController
-from tests.storage_helpers import FakeClock, storage_with_plan
+from tests.storage_helpers import FakeClock
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 JUNE_30 = (27, 30, 31, 48, 71)
@@ -38,20 +35,13 @@ pytestmark = pytest.mark.qt_log_ignore(
 
 
 @pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = storage_with_plan(tmp_path)
-    yield storage
-    storage.close()
+def storage(make_storage) -> Storage:
+    return make_storage(plan=True)
 
 
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(FRIDAY)
-
-
-@pytest.fixture
-def notifier() -> RecordingNotifier:
-    return RecordingNotifier()
 
 
 @pytest.fixture
@@ -63,22 +53,9 @@ def tray(qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[TrayController]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, storage: Storage, clock: FakeClock, notifier, tray):
+def window(make_window, storage: Storage, clock: FakeClock, notifier, tray) -> MainWindow:
     """The window as run_gui builds it: in the tray, reminders on, Friday's digest delivered."""
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(storage, clock, settings)
-    qtbot.addWidget(window)
-    assert tray.show()
-    window.attach_tray(tray)
-    window.notifier = notifier
-    scheduler = ReminderScheduler(ReminderService(storage, notifier, clock=clock), clock, window)
-    window.attach_reminders(scheduler)
-    with qtbot.waitExposed(window):
-        window.show()
-    yield window
-    scheduler.stop()
-    if window.reminder_dialog is not None:
-        window.reminder_dialog.close()
+    return make_window(storage, clock, tray=tray, notifier=notifier, reminders=True)
 
 
 @pytest.fixture

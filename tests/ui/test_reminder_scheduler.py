@@ -10,13 +10,11 @@ June 2024 with 003 (default settings, digests at 09:00): Friday 14 June, five ta
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from apscheduler.triggers.date import DateTrigger
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from db.connection import Storage
 from db.models import ReminderLog
@@ -31,7 +29,8 @@ from desktop_app.ui.reminder_scheduler import (
     REBUILD_EVERY_SECONDS,
     ReminderScheduler,
 )
-from tests.storage_helpers import FakeClock, storage_with_plan
+from tests.storage_helpers import FakeClock
+from tests.ui.conftest import shiboken6_valid
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 MONDAY = datetime(2024, 6, 17, 9, 0)
@@ -57,10 +56,8 @@ class FakeMonotonic:
 
 
 @pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = storage_with_plan(tmp_path)
-    yield storage
-    storage.close()
+def storage(make_storage) -> Storage:
+    return make_storage(plan=True)
 
 
 @pytest.fixture
@@ -71,11 +68,6 @@ def clock() -> FakeClock:
 @pytest.fixture
 def monotonic() -> FakeMonotonic:
     return FakeMonotonic()
-
-
-@pytest.fixture
-def notifier() -> RecordingNotifier:
-    return RecordingNotifier()
 
 
 @pytest.fixture
@@ -90,15 +82,13 @@ def make_scheduler(qapp, storage: Storage, clock: FakeClock, monotonic: FakeMono
 
     yield make
     for scheduler in made:
-        scheduler.stop()
+        if shiboken6_valid(scheduler):  # one made for a window went with the window
+            scheduler.stop()
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, storage: Storage, clock: FakeClock):
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(storage, clock, settings)
-    qtbot.addWidget(window)
-    return window
+def window(make_window, storage: Storage, clock: FakeClock) -> MainWindow:
+    return make_window(storage, clock, show=False)
 
 
 def _shown() -> list[tuple[int, datetime]]:

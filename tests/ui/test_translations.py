@@ -12,13 +12,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop_app.ui.app import install_translators
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.theme import state_name
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = datetime(2026, 11, 25, 9, 0)
@@ -127,22 +127,11 @@ def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path):
-    storages = []
-
+def make_window(make_window, make_storage):
     def make() -> MainWindow:
-        storage = new_storage(tmp_path, TODAY)
-        storages.append(storage)
-        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(storage, FakeClock(TODAY), settings)
-        qtbot.addWidget(window)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
+        return make_window(make_storage(TODAY), FakeClock(TODAY))
 
-    yield make
-    for storage in storages:
-        storage.close()
+    return make
 
 
 def _shown_texts(window: MainWindow) -> dict[tuple[str, str], str]:

@@ -190,22 +190,18 @@ def test_the_tray_host_is_watched_by_a_timer_once_the_icon_shows_or_when_asked(q
 
 
 @pytest.mark.qt_log_ignore(NO_TRAY_WARNING)
-def test_a_tray_that_comes_after_the_program_takes_the_window_in(qtbot, tmp_path: Path) -> None:
+def test_a_tray_that_comes_after_the_program_takes_the_window_in(make_window) -> None:
     """At login the panel may start after us: once it is there, the icon shows and closing
     the window hides it in the tray instead of quitting."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.app import put_in_tray
-    from desktop_app.ui.main_window import MainWindow
     from tests.storage_helpers import FakeClock
 
     app = QApplication.instance()
     host = {"up": False}
     controller = TrayController(platform="linux", available=lambda: host["up"])
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(None, FakeClock(datetime(2024, 6, 14, 9, 0)), settings)
-    qtbot.addWidget(window)
+    window = make_window(None, FakeClock(datetime(2024, 6, 14, 9, 0)), show=False)
     try:
         assert put_in_tray(app, window, controller) is False
         assert window.tray is None and app.quitOnLastWindowClosed()

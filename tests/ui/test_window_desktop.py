@@ -5,19 +5,16 @@ log names that channel; the settings' test button says which channel worked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from db.connection import Storage
 from db.models import ReminderLog
 from desktop_app.ui.app import start_reminders
 from desktop_app.ui.main_window import MainWindow
 from tests.helpers.desktop_session import DesktopSession
-from tests.storage_helpers import FakeClock, storage_with_plan
+from tests.storage_helpers import FakeClock
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 MONDAY = datetime(2024, 6, 17, 9, 0)
@@ -27,32 +24,17 @@ pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not suppo
 
 
 @pytest.fixture
-def storage(tmp_path: Path) -> Iterator[Storage]:
-    storage = storage_with_plan(tmp_path)
-    yield storage
-    storage.close()
+def storage(make_storage) -> Storage:
+    return make_storage(plan=True)
 
 
 @pytest.fixture
 def window(
-    qtbot, tmp_path: Path, storage: Storage, desktop: DesktopSession, monkeypatch
-) -> Iterator[MainWindow]:
+    make_window, storage: Storage, desktop: DesktopSession, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
     """The window as run_gui builds it after its first paint, on the private desktop."""
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.address)
-    clock = FakeClock(FRIDAY)
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(storage, clock, settings)
-    qtbot.addWidget(window)
-    with qtbot.waitExposed(window):
-        window.show()
-    yield window
-    if window.reminders is not None:
-        window.reminders.stop()
-    if window.desktop_clicks is not None:
-        window.desktop_clicks.stop()
-    for dialog in (window.reminder_dialog, window._popup):
-        if dialog is not None:
-            dialog.close()
+    return make_window(storage, FakeClock(FRIDAY))
 
 
 def _channels() -> list[tuple[int, str]]:

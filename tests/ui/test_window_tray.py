@@ -11,10 +11,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from db import repository
+from db.connection import Storage
 from desktop_app.reminders.notifier import RecordingNotifier
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
@@ -22,7 +22,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.single_instance import SingleInstance, instance_key
 from desktop_app.ui.tray import TrayController
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock
 
 TODAY = datetime(2024, 6, 20, 10, 0)
 # Offscreen has no tray (its fallback warns when shown with availability faked) and cannot
@@ -31,10 +31,8 @@ pytestmark = pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not supp
 
 
 @pytest.fixture
-def storage(tmp_path: Path):
-    storage = new_storage(tmp_path, TODAY)
-    yield storage
-    storage.close()
+def storage(make_storage) -> Storage:
+    return make_storage(TODAY)
 
 
 @pytest.fixture
@@ -46,17 +44,9 @@ def tray(qapp, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path: Path, storage):
+def make_window(make_window, storage):
     def make(tray: TrayController | None = None) -> MainWindow:
-        settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(storage, FakeClock(TODAY), settings)
-        qtbot.addWidget(window)
-        if tray is not None:
-            assert tray.show()
-            window.attach_tray(tray)
-        with qtbot.waitExposed(window):
-            window.show()
-        return window
+        return make_window(storage, FakeClock(TODAY), tray=tray)
 
     return make
 
