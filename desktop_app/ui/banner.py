@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.theme import BANNER_BACKGROUND, BANNER_BORDER
+
 
 class NotificationBanner(QFrame):
     """A reminder shown inside the window: title, text, 查看 (open the tasks) and 关闭."""
@@ -29,8 +31,8 @@ class NotificationBanner(QFrame):
         self.setObjectName("notification_banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "#notification_banner { background: #fcefc0; border: 1px solid #f2b600;"
-            " border-radius: 4px; }"
+            f"#notification_banner {{ background: {BANNER_BACKGROUND};"
+            f" border: 1px solid {BANNER_BORDER}; border-radius: 4px; }}"
         )
         self.setSizePolicy(
             QSizePolicy.Policy.Preferred,

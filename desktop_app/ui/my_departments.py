@@ -19,6 +19,7 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.theme import ERROR_COLOR, text_style
 
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -57,7 +58,7 @@ class MyDepartmentsDialog(QDialog):
         self.some_button.toggled.connect(self.list.setEnabled)
         self.list.itemChanged.connect(lambda _item: self.some_button.setChecked(True))
         self.message = QLabel()
-        self.message.setStyleSheet("color: #d93025;")
+        self.message.setStyleSheet(text_style(ERROR_COLOR))
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(

@@ -32,6 +32,7 @@ from db import repository
 from db.errors import StorageError
 from desktop_app.reminders.service import OPEN_STATUSES, SnoozeChoice
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.theme import ERROR_COLOR, text_style
 
 Clock = Callable[[], datetime]
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,7 +109,7 @@ class ReminderDialog(QDialog):
         layout.addWidget(self.tree, 1)
 
         self.message = QLabel()
-        self.message.setStyleSheet("color: #d93025;")
+        self.message.setStyleSheet(text_style(ERROR_COLOR))
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)

@@ -32,7 +32,16 @@ from db.errors import StorageError
 from desktop_app.plans.departments import split_owners
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.errors import ServiceError
-from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
+from desktop_app.ui.theme import (
+    LINK_COLOR,
+    NOTE_COLOR,
+    PANEL_BACKGROUND,
+    STATE_COLORS,
+    TEXT_COLOR,
+    state_name,
+    status_name,
+    text_style,
+)
 
 if TYPE_CHECKING:  # storage loads after the window's first paint (see attach)
     from db.connection import Storage
@@ -80,14 +89,14 @@ class TaskPanel(QScrollArea):
         layout.setContentsMargins(12, 8, 12, 8)
         self.placeholder = QLabel(self.tr("在中间选择一项任务，这里显示它的全部内容。"))
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #5f6368;")
+        self.placeholder.setStyleSheet(text_style(NOTE_COLOR))
         layout.addWidget(self.placeholder)
 
         self.details = QWidget()
         d = QVBoxLayout(self.details)
         d.setContentsMargins(0, 0, 0, 0)
         self.path_label = QLabel()
-        self.path_label.setStyleSheet("color: #5f6368;")
+        self.path_label.setStyleSheet(text_style(NOTE_COLOR))
         self.path_label.setWordWrap(True)
         self.text_label = QLabel()
         self.text_label.setWordWrap(True)
@@ -115,7 +124,7 @@ class TaskPanel(QScrollArea):
         self.correct_toggle = QPushButton(self.tr("更正部门或完成时间…"))
         self.correct_toggle.setCheckable(True)
         self.correct_toggle.setFlat(True)
-        self.correct_toggle.setStyleSheet("text-align: left; color: #1a73e8;")
+        self.correct_toggle.setStyleSheet(f"text-align: left; color: {LINK_COLOR};")
         d.addWidget(self.correct_toggle)
         self.correct_box = QWidget()
         form = QFormLayout(self.correct_box)
@@ -180,7 +189,9 @@ class TaskPanel(QScrollArea):
         self.annotation_label = QLabel()
         self.annotation_label.setWordWrap(True)
         self.annotation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.annotation_label.setStyleSheet("color: #3c4043; background: #f1f3f4; padding: 6px;")
+        self.annotation_label.setStyleSheet(
+            f"color: {TEXT_COLOR}; background: {PANEL_BACKGROUND}; padding: 6px;"
+        )
         d.addWidget(self.annotation_label)
         d.addStretch(1)
         layout.addWidget(self.details)
@@ -275,7 +286,7 @@ class TaskPanel(QScrollArea):
         today = self._today()
         soon = self._calendar.add_workdays(today, 10)
         state = t.state(today, soon)
-        color = STATE_COLORS.get(state, "#3c4043")
+        color = STATE_COLORS.get(state, TEXT_COLOR)
         if t.due is None:
             what = t.deadline_raw or self.tr("未标注")
             return self.tr("完成时间：") + html.escape(what) + f"（{state_name(state)}）"

@@ -1,10 +1,14 @@
-"""Colours and small icons of the task states (the traffic lights), shared by every view."""
+"""Every colour of the window, and the small icons of the task states (the traffic lights).
+
+Importable before the first paint: Qt's ``Qt`` namespace (15 ms of enums) is imported only
+where an icon is drawn.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 # green done, blue due soon, yellow behind, red late, grey ongoing (issue 4's legend)
@@ -29,6 +33,26 @@ STATE_BACKGROUNDS = {
     "done": "#ceead6",
     "cancelled": "#f8f9fa",
 }
+
+
+# Text and surfaces outside the traffic lights.
+TEXT_COLOR = "#3c4043"
+NOTE_COLOR = "#5f6368"  # secondary text: hints, paths, "正在打开数据…"
+LINK_COLOR = "#1a73e8"
+ERROR_COLOR = "#d93025"  # the one red of error messages, the same as a late task's
+WARNING_COLOR = "#8a5400"  # text of a warning (a parse doubt, a note worth reading)
+WARNING_BACKGROUND = "#fff3cd"
+PANEL_BACKGROUND = "#f1f3f4"  # quoted document text
+BANNER_BACKGROUND = "#fcefc0"
+BANNER_BORDER = "#f2b600"
+DROP_BORDER = "#9aa0a6"
+# The revision diff in the import preview: added, removed and restored tasks.
+DIFF_COLORS = {"added": "#188038", "removed": "#b3261e", "restored": LINK_COLOR}
+
+
+def text_style(color: str) -> str:
+    """A style sheet colouring a label's text."""
+    return f"color: {color};"
 
 
 def state_name(state: str | None) -> str:
@@ -58,6 +82,8 @@ def status_name(status: str) -> str:
 @cache
 def dot_icon(state: str | None, size: int = 12) -> QIcon:
     """A filled circle in the state's colour (empty for no state)."""
+    from PySide6.QtCore import Qt
+
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -65,7 +91,7 @@ def dot_icon(state: str | None, size: int = 12) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(STATE_COLORS.get(state, "#9aa0a6")))
+        painter.setBrush(QColor(STATE_COLORS.get(state, DROP_BORDER)))
         painter.drawEllipse(1, 1, size - 2, size - 2)
         painter.end()
     return QIcon(pixmap)

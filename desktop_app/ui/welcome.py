@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.ui.theme import NOTE_COLOR, TEXT_COLOR, text_style
+
 
 class WelcomePage(QWidget):
     import_requested = Signal()
@@ -26,7 +28,7 @@ class WelcomePage(QWidget):
             )
         )
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro.setStyleSheet("font-size: 11pt; color: #3c4043;")
+        intro.setStyleSheet(f"font-size: 11pt; color: {TEXT_COLOR};")
         layout.addWidget(intro)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -46,6 +48,6 @@ class WelcomePage(QWidget):
         layout.addLayout(buttons)
         hint = QLabel(self.tr("也可以把文件直接拖到这个窗口里。"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("color: #5f6368;")
+        hint.setStyleSheet(text_style(NOTE_COLOR))
         layout.addWidget(hint)
         layout.addStretch(3)

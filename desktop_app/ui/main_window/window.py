@@ -38,6 +38,7 @@ from desktop_app.ui.main_window.plan_flows import PlanFlows
 from desktop_app.ui.main_window.reminder_host import ReminderHost
 from desktop_app.ui.main_window.views import TaskViews
 from desktop_app.ui.models import ALL_DEPARTMENTS
+from desktop_app.ui.theme import NOTE_COLOR, text_style
 from desktop_app.ui.tray import TrayController
 
 if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after the first paint
@@ -155,7 +156,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.opening = QWidget()
         centred = QHBoxLayout(self.opening)  # a label centres itself vertically
         opening_label = QLabel(self.tr("正在打开数据…"))
-        opening_label.setStyleSheet("color: #5f6368;")
+        opening_label.setStyleSheet(text_style(NOTE_COLOR))
         centred.addStretch(1)
         centred.addWidget(opening_label)
         centred.addStretch(1)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from desktop_app.plans.deadlines import parse_deadline
 from desktop_app.plans.departments import is_collective, split_owners
 from desktop_app.plans.model import Deadline, ParsedPlan, PlanWarning, Task
+from desktop_app.ui.theme import WARNING_BACKGROUND, WARNING_COLOR
 
 LABEL, TEXT, LEAD, RESPONSIBLE, DEADLINE, NOTE = range(6)
 COLUMN_COUNT = 6
@@ -48,8 +49,8 @@ _DEADLINE_CODES = frozenset(
     {"deadline_before_issue", "deadline_unparsed", "no_deadline", "year_unknown"}
 )
 
-_WARNING_BACKGROUND = QColor(255, 243, 205)
-_WARNING_TEXT = QColor(138, 84, 0)
+_WARNING_BACKGROUND = QColor(WARNING_BACKGROUND)
+_WARNING_TEXT = QColor(WARNING_COLOR)
 
 
 def deadline_choices() -> list[tuple[int | str, str]]:
