@@ -723,7 +723,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if self.storage is None:
             return
-        from desktop_app.ui.settings_dialog import SettingsDialog
+        from desktop_app.ui.settings import SettingsDialog
 
         self._dialog = SettingsDialog(self.storage, self.app_settings, self)
         self._dialog.departments_changed.connect(self.reload)
