@@ -11,14 +11,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from db import backup as backups
 from db import repository
-from db.connection import Storage, open_storage, replace_corrupt, restore_backup
-from db.errors import CorruptDatabaseError
-from desktop_app.paths import backups_path, data_dir, database_path
+from db.connection import Storage
+from desktop_app.paths import backups_path, data_dir
 from desktop_app.plans.model import listed_warnings
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
-from desktop_app.services import departments, tasks
+from desktop_app.services import backups, data_folder, departments, tasks
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import FIELDS_ZH, ImportResult, import_file
 from desktop_app.text_table import fit
@@ -29,8 +27,7 @@ _DIFF_ZH = {"added": "新增", "changed": "变更", "removed": "删除", "restor
 
 
 def open_for(args: argparse.Namespace, clock: Clock) -> Storage:
-    folder = data_dir(args.data_dir)
-    return open_storage(database_path(folder), clock=clock, backups_dir=backups_path(folder))
+    return data_folder.open_data(data_dir(args.data_dir), clock)
 
 
 def _json(value: Any, out: TextIO) -> None:
@@ -376,7 +373,7 @@ def backup_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     folder = data_dir(args.data_dir)
     if not args.list:
         with open_for(args, clock) as storage:
-            made = storage.backup("manual")
+            made = backups.back_up_now(storage)
         print(f"已备份到：{made}", file=out)
     found = backups.list_backups(backups_path(folder))
     if not found:
@@ -394,22 +391,10 @@ def backup_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 
 
 def restore_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    folder = data_dir(args.data_dir)
     source = Path(args.file)
-    if not source.is_file():
-        raise ServiceError(
-            "no_file", f"找不到备份文件：{source}", f"The backup file does not exist: {source}"
-        )
-    try:
-        storage = open_for(args, clock)
-    except CorruptDatabaseError as exc:
-        kept = replace_corrupt(exc.path, source, backups_path(folder), clock())
-        print(f"已用备份替换损坏的数据库；损坏的文件保存在：{kept}", file=out)
-        open_for(args, clock).close()  # migrate the restored copy if it is older
+    restored = backups.restore_folder(data_dir(args.data_dir), source, clock)
+    if restored.damaged_kept is not None:
+        print(f"已用备份替换损坏的数据库；损坏的文件保存在：{restored.damaged_kept}", file=out)
         return 0
-    try:
-        saved = restore_backup(storage, source)
-    finally:
-        storage.close()
-    print(f"已从备份恢复：{source}。恢复前的数据库已备份到：{saved}", file=out)
+    print(f"已从备份恢复：{source}。恢复前的数据库已备份到：{restored.replaced_backup}", file=out)
     return 0

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.errors import CorruptDatabaseError, StorageError
 from desktop_app import logs
-from desktop_app.paths import backups_path, data_dir, database_path, resource_path
+from desktop_app.paths import data_dir, database_path, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.main_window import MainWindow
@@ -140,11 +140,11 @@ class _CrashReporter(QObject):
 
 
 def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
-    from db.connection import open_storage, replace_corrupt  # peewee loads here
+    from desktop_app.services import backups, data_folder  # peewee loads here
 
     path = database_path(folder)
     try:
-        return open_storage(path, clock=clock, backups_dir=backups_path(folder))
+        return data_folder.open_data(folder, clock)
     except CorruptDatabaseError as exc:
         if exc.latest_backup is None:
             QMessageBox.critical(parent, "工作要点督办提醒", exc.message_zh)
@@ -158,8 +158,8 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
         if answer != QMessageBox.StandardButton.Yes:
             return None
         try:  # the backup itself may be refused (newer program, not ours) or fail to open
-            replace_corrupt(path, exc.latest_backup, backups_path(folder), clock())
-            return open_storage(path, clock=clock, backups_dir=backups_path(folder))
+            backups.replace_damaged(folder, exc.latest_backup, clock)
+            return data_folder.open_data(folder, clock)
         except StorageError as failed:
             QMessageBox.critical(parent, "工作要点督办提醒", failed.message_zh)
             return None

@@ -19,6 +19,79 @@ Please copy the “Details” to whoever maintains it.</translation>
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from Backup</translation>
+    </message>
+    <message>
+        <source>从所选备份恢复…</source>
+        <translation>Restore Selected Backup…</translation>
+    </message>
+    <message>
+        <source>删除计划前</source>
+        <translation>Before deleting a plan</translation>
+    </message>
+    <message>
+        <source>升级前</source>
+        <translation>Before an upgrade</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before an import</translation>
+    </message>
+    <message>
+        <source>已备份：{name}</source>
+        <translation>Backed up: {name}</translation>
+    </message>
+    <message>
+        <source>已恢复到 {when} 的数据；恢复前的数据已另存为备份。</source>
+        <translation>Restored the data of {when}; the data from before the restore was saved as a backup.</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <source>手动备份</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {n} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
+        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {n} are kept. Before a restore, the current data is saved as a backup too.</translation>
+    </message>
+    <message>
+        <source>用 {when} 的备份替换现在的全部数据吗？
+现在的数据会先另存为一份备份。</source>
+        <translation>Replace all current data with the backup from {when}?
+The current data will be saved as a backup first.</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>请先选中一个备份。</source>
+        <translation>Select a backup first.</translation>
+    </message>
+    <message>
+        <source>（时间晚于现在，当时时钟有误）</source>
+        <translation> (later than now: the clock was wrong then)</translation>
+    </message>
+</context>
+<context>
     <name>Delivery</name>
     <message>
         <source>主窗口不在最前面</source>
@@ -134,6 +207,160 @@ Please copy the “Details” to whoever maintains it.</translation>
     <message>
         <source>集体任务：出现在每个部门的列表中</source>
         <translation>Shared task: shown in every department&apos;s list</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsPage</name>
+    <message>
+        <source>“{name}”的新名称：</source>
+        <translation>New name for “{name}”:</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>全部部门（办公室汇总）</source>
+        <translation>All departments (General Office overview)</translation>
+    </message>
+    <message>
+        <source>别名</source>
+        <translation>Aliases</translation>
+    </message>
+    <message>
+        <source>别名不能为空。</source>
+        <translation>The alias cannot be empty.</translation>
+    </message>
+    <message>
+        <source>只选以下部门：</source>
+        <translation>Only these departments:</translation>
+    </message>
+    <message>
+        <source>合并到…</source>
+        <translation>Merge Into…</translation>
+    </message>
+    <message>
+        <source>合并部门</source>
+        <translation>Merge Departments</translation>
+    </message>
+    <message>
+        <source>工作要点中“{name}”的另一种写法：</source>
+        <translation>Another way work plans write “{name}”:</translation>
+    </message>
+    <message>
+        <source>已合并到“{name}”。</source>
+        <translation>Merged into “{name}”.</translation>
+    </message>
+    <message>
+        <source>已改名为“{name}”，原名称保留为别名。</source>
+        <translation>Renamed to “{name}”; the old name is kept as an alias.</translation>
+    </message>
+    <message>
+        <source>已添加别名“{alias}”。</source>
+        <translation>Added the alias “{alias}”.</translation>
+    </message>
+    <message>
+        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
+        <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
+    </message>
+    <message>
+        <source>把“{name}”的任务全部并入（合并后“{name}”作为别名保留）：</source>
+        <translation>Move all tasks of “{name}” into (“{name}” is kept as an alias):</translation>
+    </message>
+    <message>
+        <source>改名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>改名后旧名称作为别名保留，以后导入的工作要点会自动对应到新名称；合并把一个部门的任务全部并入另一个部门。这些操作立即生效。</source>
+        <translation>After a rename the old name is kept as an alias, so work plans imported later use the new name; merging moves all tasks of one department into another. These changes take effect at once.</translation>
+    </message>
+    <message>
+        <source>没有可以合并到的其他部门。</source>
+        <translation>There is no other department to merge into.</translation>
+    </message>
+    <message>
+        <source>添加别名</source>
+        <translation>Add Alias</translation>
+    </message>
+    <message>
+        <source>添加别名…</source>
+        <translation>Add Alias…</translation>
+    </message>
+    <message>
+        <source>请先选中一个部门。</source>
+        <translation>Select a department first.</translation>
+    </message>
+    <message>
+        <source>还没有部门：导入工作要点后，这里会列出其中的各个部门。</source>
+        <translation>No departments yet: once you import a work plan, its departments are listed here.</translation>
+    </message>
+    <message>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>部门名称</source>
+        <translation>Department Names</translation>
+    </message>
+    <message>
+        <source>部门改名</source>
+        <translation>Rename Department</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>已设置为 {path}，重新启动程序后生效。</source>
+        <translation>Set to {path}; takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open Folder</translation>
+    </message>
+    <message>
+        <source>按“确定”后，当前数据会复制到该文件夹，重新启动程序后生效；请在更改后尽快重启，原文件夹中的数据保留不动。</source>
+        <translation>When you click “OK”, the current data is copied to this folder and used once the program is restarted; please restart soon. The data in the old folder is left as it is.</translation>
+    </message>
+    <message>
+        <source>提醒的发送情况和程序错误记录在这里，遇到问题时可发给维护人员。</source>
+        <translation>How reminders were delivered and any program errors are recorded here; send it to support when something goes wrong.</translation>
+    </message>
+    <message>
+        <source>数据库和备份保存在这里。更改文件夹后需重新启动程序才能生效。</source>
+        <translation>The database and its backups are kept here. A new folder takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>数据文件夹：</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>日志文件无法写入，本次运行的记录不会保存。</source>
+        <translation>The log file cannot be written; nothing of this run is kept in it.</translation>
+    </message>
+    <message>
+        <source>日志文件：</source>
+        <translation>Log file:</translation>
+    </message>
+    <message>
+        <source>更改…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>更改语言后需重新启动程序才能生效。</source>
+        <translation>A new language takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>界面语言：</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>该文件夹中已有数据，重新启动程序后将使用其中的数据；当前文件夹中的数据保留不动。</source>
+        <translation>This folder already holds data, which will be used once the program is restarted; the data in the current folder is left as it is.</translation>
+    </message>
+    <message>
+        <source>选择数据文件夹</source>
+        <translation>Choose Data Folder</translation>
     </message>
 </context>
 <context>
@@ -792,26 +1019,10 @@ Reminders and “My departments only” follow this choice.</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>“{name}”的新名称：</source>
-        <translation>New name for “{name}”:</translation>
-    </message>
+    <name>RemindersPage</name>
     <message>
         <source>个工作日前</source>
         <translation>working days before the deadline</translation>
-    </message>
-    <message>
-        <source>从备份恢复</source>
-        <translation>Restore from Backup</translation>
-    </message>
-    <message>
-        <source>从所选备份恢复…</source>
-        <translation>Restore Selected Backup…</translation>
-    </message>
-    <message>
-        <source>任务</source>
-        <translation>Tasks</translation>
     </message>
     <message>
         <source>例如 10、5、1</source>
@@ -822,196 +1033,28 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Quiet hours:</translation>
     </message>
     <message>
-        <source>全部部门（办公室汇总）</source>
-        <translation>All departments (General Office overview)</translation>
-    </message>
-    <message>
-        <source>其他设置已保存，但无法把数据复制到新文件夹：{reason}</source>
-        <translation>The other settings were saved, but the data could not be copied to the new folder: {reason}</translation>
-    </message>
-    <message>
         <source>删除所选</source>
         <translation>Remove Selected</translation>
-    </message>
-    <message>
-        <source>删除计划前</source>
-        <translation>Before deleting a plan</translation>
-    </message>
-    <message>
-        <source>别名</source>
-        <translation>Aliases</translation>
-    </message>
-    <message>
-        <source>别名不能为空。</source>
-        <translation>The alias cannot be empty.</translation>
-    </message>
-    <message>
-        <source>升级前</source>
-        <translation>Before an upgrade</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>Reason</translation>
     </message>
     <message>
         <source>发送测试提醒</source>
         <translation>Send Test Reminder</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>只选以下部门：</source>
-        <translation>Only these departments:</translation>
-    </message>
-    <message>
-        <source>合并到…</source>
-        <translation>Merge Into…</translation>
-    </message>
-    <message>
-        <source>合并部门</source>
-        <translation>Merge Departments</translation>
-    </message>
-    <message>
         <source>国家尚未公布 {year} 年的节假日安排，该年按周一至周五计算工作日；可在“额外休息日”中自行添加。</source>
         <translation>The official holidays for {year} have not been published yet, so that year&apos;s working days are Monday to Friday; add days off under “Extra days off”.</translation>
-    </message>
-    <message>
-        <source>备份与恢复</source>
-        <translation>Backup and Restore</translation>
     </message>
     <message>
         <source>多个天数用顿号分隔；截止当月的最后一个工作日总会再提醒一次。</source>
         <translation>Separate several numbers with commas; there is always one more reminder on the last working day of the deadline month.</translation>
     </message>
     <message>
-        <source>大小</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <source>导入前</source>
-        <translation>Before an import</translation>
-    </message>
-    <message>
-        <source>工作要点中“{name}”的另一种写法：</source>
-        <translation>Another way work plans write “{name}”:</translation>
-    </message>
-    <message>
-        <source>已合并到“{name}”。</source>
-        <translation>Merged into “{name}”.</translation>
-    </message>
-    <message>
-        <source>已备份：{name}</source>
-        <translation>Backed up: {name}</translation>
-    </message>
-    <message>
-        <source>已恢复到 {when} 的数据；恢复前的数据已另存为备份。</source>
-        <translation>Restored the data of {when}; the data from before the restore was saved as a backup.</translation>
-    </message>
-    <message>
-        <source>已改名为“{name}”，原名称保留为别名。</source>
-        <translation>Renamed to “{name}”; the old name is kept as an alias.</translation>
-    </message>
-    <message>
-        <source>已添加别名“{alias}”。</source>
-        <translation>Added the alias “{alias}”.</translation>
-    </message>
-    <message>
-        <source>已设置为 {path}，重新启动程序后生效。</source>
-        <translation>Set to {path}; takes effect when the program is restarted.</translation>
-    </message>
-    <message>
-        <source>常规</source>
-        <translation>General</translation>
-    </message>
-    <message>
-        <source>恢复前</source>
-        <translation>Before a restore</translation>
-    </message>
-    <message>
-        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
-        <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
-    </message>
-    <message>
-        <source>我的部门</source>
-        <translation>My Departments</translation>
-    </message>
-    <message>
-        <source>手动备份</source>
-        <translation>Manual backup</translation>
-    </message>
-    <message>
-        <source>打开文件夹</source>
-        <translation>Open Folder</translation>
-    </message>
-    <message>
-        <source>把“{name}”的任务全部并入（合并后“{name}”作为别名保留）：</source>
-        <translation>Move all tasks of “{name}” into (“{name}” is kept as an alias):</translation>
-    </message>
-    <message>
-        <source>按“确定”后，当前数据会复制到该文件夹，重新启动程序后生效；请在更改后尽快重启，原文件夹中的数据保留不动。</source>
-        <translation>When you click “OK”, the current data is copied to this folder and used once the program is restarted; please restart soon. The data in the old folder is left as it is.</translation>
-    </message>
-    <message>
         <source>提前提醒：</source>
         <translation>Remind me:</translation>
     </message>
     <message>
-        <source>提醒</source>
-        <translation>Reminders</translation>
-    </message>
-    <message>
         <source>提醒已暂停，到 {when} 恢复。</source>
         <translation>Reminders are paused until {when}.</translation>
-    </message>
-    <message>
-        <source>提醒的发送情况和程序错误记录在这里，遇到问题时可发给维护人员。</source>
-        <translation>How reminders were delivered and any program errors are recorded here; send it to support when something goes wrong.</translation>
-    </message>
-    <message>
-        <source>改名…</source>
-        <translation>Rename…</translation>
-    </message>
-    <message>
-        <source>改名后旧名称作为别名保留，以后导入的工作要点会自动对应到新名称；合并把一个部门的任务全部并入另一个部门。这些操作立即生效。</source>
-        <translation>After a rename the old name is kept as an alias, so work plans imported later use the new name; merging moves all tasks of one department into another. These changes take effect at once.</translation>
-    </message>
-    <message>
-        <source>数据库和备份保存在这里。更改文件夹后需重新启动程序才能生效。</source>
-        <translation>The database and its backups are kept here. A new folder takes effect when the program is restarted.</translation>
-    </message>
-    <message>
-        <source>数据文件夹：</source>
-        <translation>Data folder:</translation>
-    </message>
-    <message>
-        <source>无法使用该文件夹：{path}（{reason}）</source>
-        <translation>Cannot use this folder: {path} ({reason})</translation>
-    </message>
-    <message>
-        <source>无法设置开机自动启动：{reason}</source>
-        <translation>Cannot set the program to start at login: {reason}</translation>
-    </message>
-    <message>
-        <source>日志文件无法写入，本次运行的记录不会保存。</source>
-        <translation>The log file cannot be written; nothing of this run is kept in it.</translation>
-    </message>
-    <message>
-        <source>日志文件：</source>
-        <translation>Log file:</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>更改…</source>
-        <translation>Change…</translation>
-    </message>
-    <message>
-        <source>更改语言后需重新启动程序才能生效。</source>
-        <translation>A new language takes effect when the program is restarted.</translation>
     </message>
     <message>
         <source>本单位另行安排的休息日，不算工作日；法定节假日和调休已自动计入。</source>
@@ -1026,46 +1069,12 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Daily reminder at:</translation>
     </message>
     <message>
-        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {n} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
-        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {n} are kept. Before a restore, the current data is saved as a backup too.</translation>
-    </message>
-    <message>
-        <source>没有可以合并到的其他部门。</source>
-        <translation>There is no other department to merge into.</translation>
-    </message>
-    <message>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <source>添加别名</source>
-        <translation>Add Alias</translation>
-    </message>
-    <message>
-        <source>添加别名…</source>
-        <translation>Add Alias…</translation>
-    </message>
-    <message>
-        <source>用 {when} 的备份替换现在的全部数据吗？
-现在的数据会先另存为一份备份。</source>
-        <translation>Replace all current data with the backup from {when}?
-The current data will be saved as a backup first.</translation>
-    </message>
-    <message>
-        <source>界面语言：</source>
-        <translation>Language:</translation>
-    </message>
-    <message>
         <source>登录电脑后自动启动本程序（在后台提醒）</source>
         <translation>Start this program when I log in (reminders run in the background)</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>立即备份</source>
-        <translation>Back Up Now</translation>
     </message>
     <message>
         <source>立即恢复提醒</source>
@@ -1076,48 +1085,12 @@ The current data will be saved as a backup first.</translation>
         <translation>to</translation>
     </message>
     <message>
-        <source>设置</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>该文件夹中已有数据，重新启动程序后将使用其中的数据；当前文件夹中的数据保留不动。</source>
-        <translation>This folder already holds data, which will be used once the program is restarted; the data in the current folder is left as it is.</translation>
-    </message>
-    <message>
-        <source>请先选中一个备份。</source>
-        <translation>Select a backup first.</translation>
-    </message>
-    <message>
-        <source>请先选中一个部门。</source>
-        <translation>Select a department first.</translation>
-    </message>
-    <message>
-        <source>还没有部门：导入工作要点后，这里会列出其中的各个部门。</source>
-        <translation>No departments yet: once you import a work plan, its departments are listed here.</translation>
-    </message>
-    <message>
-        <source>选择数据文件夹</source>
-        <translation>Choose Data Folder</translation>
-    </message>
-    <message>
         <source>逾期任务：</source>
         <translation>Overdue tasks:</translation>
     </message>
     <message>
         <source>逾期未完成的任务每周再提醒一次</source>
         <translation>Remind me of overdue tasks again every week</translation>
-    </message>
-    <message>
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>部门名称</source>
-        <translation>Department Names</translation>
-    </message>
-    <message>
-        <source>部门改名</source>
-        <translation>Rename Department</translation>
     </message>
     <message>
         <source>额外休息日：</source>
@@ -1127,9 +1100,44 @@ The current data will be saved as a backup first.</translation>
         <source>（两者相同表示不设免打扰）</source>
         <translation>(the same time twice means no quiet hours)</translation>
     </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
     <message>
-        <source>（时间晚于现在，当时时钟有误）</source>
-        <translation> (later than now: the clock was wrong then)</translation>
+        <source>其他设置已保存，但无法把数据复制到新文件夹：{reason}</source>
+        <translation>The other settings were saved, but the data could not be copied to the new folder: {reason}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>常规</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>我的部门</source>
+        <translation>My Departments</translation>
+    </message>
+    <message>
+        <source>提醒</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>无法设置开机自动启动：{reason}</source>
+        <translation>Cannot set the program to start at login: {reason}</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>

@@ -173,7 +173,7 @@ def test_the_test_button_in_the_settings_reports_through_the_window(window: Main
         [RecordingNotifier("dbus", fail="no_service"), RecordingNotifier("banner")]
     )
     window.open_settings()
-    window.settings_dialog.test_button.click()
+    window.settings_dialog.reminders_page.test_button.click()
     assert window._note.text().startswith("测试提醒已通过主窗口顶部的提示条显示。")
     assert "桌面上没有运行通知服务" in window._note.text()
     window._note.close()
@@ -186,8 +186,8 @@ def test_the_settings_show_where_the_log_is(window: MainWindow, tmp_path: Path) 
     path = logs.configure_logging(tmp_path / "logs")
     try:
         window.open_settings()
-        assert window.settings_dialog.log_file_edit.text() == str(path)
-        assert window.settings_dialog.log_file_edit.isReadOnly()
+        assert window.settings_dialog.general_page.log_file_edit.text() == str(path)
+        assert window.settings_dialog.general_page.log_file_edit.isReadOnly()
         window.settings_dialog.reject()
     finally:
         logs.remove_file_logging()

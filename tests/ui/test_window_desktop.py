@@ -84,12 +84,12 @@ def test_the_test_button_says_which_channel_worked_against_the_real_daemon(
 ) -> None:
     start_reminders(window, storage, window.clock)
     window.open_settings()
-    window.settings_dialog.test_button.click()
+    window.settings_dialog.reminders_page.test_button.click()
     assert window._note.text() == "测试提醒已通过系统通知显示。"
     window._note.close()
     assert "测试提醒" in [n["summary"] for n in desktop.notifications()]
     desktop.stop_dunst()
-    window.settings_dialog.test_button.click()
+    window.settings_dialog.reminders_page.test_button.click()
     said = window._note.text()
     assert said.startswith("测试提醒已通过主窗口顶部的提示条显示。")
     assert "· 系统通知：桌面上没有运行通知服务" in said

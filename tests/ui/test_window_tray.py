@@ -131,7 +131,7 @@ def test_settings_test_button_sends_through_the_notifier(make_window) -> None:
     window = make_window()
     window.notifier = RecordingNotifier("tray")
     window.open_settings()
-    window.settings_dialog.test_button.click()
+    window.settings_dialog.reminders_page.test_button.click()
     assert len(window.notifier.calls) == 1
     assert "托盘" in window._note.text()
     window._note.close()

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.import_wizard import ImportWizard
     from desktop_app.ui.my_departments import MyDepartmentsDialog
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
-    from desktop_app.ui.settings_dialog import SettingsDialog
+    from desktop_app.ui.settings import SettingsDialog
 
     _Base = QMainWindow
 else:
@@ -166,7 +166,7 @@ class PlanFlows(_Base):
     def open_settings(self) -> None:
         if self.storage is None:
             return
-        from desktop_app.ui.settings_dialog import SettingsDialog
+        from desktop_app.ui.settings import SettingsDialog
 
         dialog = SettingsDialog(self.storage, self.app_settings, self)
         self.settings_dialog = dialog
