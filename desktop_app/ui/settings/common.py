@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from db.errors import StorageError
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.theme import ERROR_COLOR, NOTE_COLOR, WARNING_COLOR, text_style
 
 LANGUAGE_KEY = "ui/language"
 DATA_DIR_KEY = "storage/data_dir"
-ERROR_STYLE = "color: #d93025;"
-NOTE_STYLE = "color: #5f6368;"
-WARNING_STYLE = "color: #b06000;"
+ERROR_STYLE = text_style(ERROR_COLOR)
+NOTE_STYLE = text_style(NOTE_COLOR)
+WARNING_STYLE = text_style(WARNING_COLOR)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DATE_FORMAT = "yyyy-MM-dd"
