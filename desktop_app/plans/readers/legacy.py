@@ -404,8 +404,8 @@ class _HtmlText(HTMLParser):
                 cell.append("\n" + "\n".join(table.text_lines()) + "\n")
             elif any(cell.strip() for row in table.rows for cell in row):
                 for row in table.rows:
-                    for cell in row:
-                        self.budget.take(cell)
+                    for text in row:
+                        self.budget.take(text)
                 self.blocks.append(table)
         elif tag in ("td", "th") and self.tables:
             self.tables[-1].finish_cell()
