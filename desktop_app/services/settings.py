@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeGuard
 
 from db.connection import Storage
 from db.models import DB, Setting
@@ -62,7 +62,7 @@ DEFAULTS = ReminderSettings()
 # -- checking ----------------------------------------------------------------------------
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
