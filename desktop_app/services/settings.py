@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from typing import Any, TypeGuard
+from typing import Any, TypeGuard, cast
 
 from db.connection import Storage
 from db.models import DB, Setting
@@ -68,9 +69,11 @@ def _is_int(value: object) -> TypeGuard[int]:
 
 def _checked_lead_workdays(values: object) -> tuple[int, ...]:
     try:
-        items = list(values)  # type: ignore[call-overload]
+        # Tried as a list of days; a single value (not iterable) is one day.
+        items = list(cast("Iterable[object]", values))
     except TypeError:
         items = [values]
+    days: list[int] = []
     for value in items:
         if not _is_int(value) or not 1 <= value <= MAX_LEAD_WORKDAYS:
             raise ServiceError(
@@ -79,14 +82,15 @@ def _checked_lead_workdays(values: object) -> tuple[int, ...]:
                 f"Lead days must be whole numbers of working days from 1 to "
                 f"{MAX_LEAD_WORKDAYS}; {value!r} is not",
             )
-    if len(set(items)) != len(items):
-        repeated = sorted({v for v in items if items.count(v) > 1}, reverse=True)
+        days.append(value)
+    if len(set(days)) != len(days):
+        repeated = sorted({v for v in days if days.count(v) > 1}, reverse=True)
         raise ServiceError(
             "repeated_lead_days",
             f"提前提醒的天数不能重复：{'、'.join(map(str, repeated))}",
             f"Lead days cannot repeat: {', '.join(map(str, repeated))}",
         )
-    return tuple(sorted(items, reverse=True))
+    return tuple(sorted(days, reverse=True))
 
 
 def _checked_time(value: object, what_zh: str, what_en: str) -> time:
