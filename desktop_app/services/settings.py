@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from typing import Any, TypeGuard, cast
+from typing import Any, TypeGuard, TypeVar, cast
 
 from db.connection import Storage
 from db.models import DB, Setting
@@ -22,6 +22,7 @@ REMINDERS = "reminders"
 MAX_LEAD_WORKDAYS = 60
 MAX_LATE_EVERY_DAYS = 60
 _LEAD_SEPARATORS = re.compile(r"[\s、，,；;/]+")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -183,14 +184,15 @@ def _to_json(settings: ReminderSettings) -> dict[str, Any]:
     }
 
 
-def _field(stored: dict[str, Any], name: str, parse: Any) -> Any:
+def _field(stored: dict[str, Any], name: str, parse: Callable[[Any], _T]) -> _T:
     """The stored field parsed, or the default when it is missing or damaged."""
+    default: _T = getattr(DEFAULTS, name)
     if name not in stored:
-        return getattr(DEFAULTS, name)
+        return default
     try:
         return parse(stored[name])
     except (TypeError, ValueError, AttributeError, ServiceError):
-        return getattr(DEFAULTS, name)
+        return default
 
 
 def _parse_time(value: Any) -> time:
