@@ -99,7 +99,7 @@ def take_backup(
 
 def list_backups(backups_dir: Path) -> list[BackupInfo]:
     """The backups in ``backups_dir``, newest first."""
-    found = []
+    found: list[BackupInfo] = []
     if not backups_dir.is_dir():
         return found
     for path in backups_dir.iterdir():

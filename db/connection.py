@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import peewee
 
@@ -36,7 +37,7 @@ class Storage:
 
     def raw(self) -> sqlite3.Connection:
         """The underlying sqlite3 connection (for backups and FTS statements)."""
-        return self.database.connection()
+        return cast(sqlite3.Connection, self.database.connection())
 
     def backup(self, reason: str, *, keep: Path | None = None) -> Path:
         """A rotated online backup of the database as last committed (``keep`` is never rotated).

@@ -2,6 +2,10 @@
 
 The migrations, not these classes, create and change the tables: a model only
 describes the newest schema, and a test checks that the two agree.
+
+peewee adds a ``<field>_id`` attribute for each foreign key and the ``backref`` on the
+model it points to when a class is made. The bare annotations below (no value, so peewee
+never sees them) tell a type checker that those attributes exist.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelSelect,
     TextField,
 )
 
@@ -57,6 +62,9 @@ class Plan(BaseModel):
     imported_at = DateTimeField()
     updated_at = DateTimeField()
 
+    sections: ModelSelect[Section]
+    tasks: ModelSelect[Task]
+
 
 class Section(BaseModel):
     id = AutoField()
@@ -66,6 +74,8 @@ class Section(BaseModel):
     level = IntegerField()
     position = IntegerField()
 
+    plan_id: int
+
 
 class Department(BaseModel):
     id = AutoField()
@@ -73,13 +83,20 @@ class Department(BaseModel):
     collective = BooleanField(default=False)
     created_at = DateTimeField()
 
+    aliases: ModelSelect[DepartmentAlias]
+    links: ModelSelect[TaskDepartment]
+
 
 class DepartmentAlias(BaseModel):
     """Another name that means ``department``: an old name, a spelling, a merged department."""
 
     id = AutoField()
-    alias = TextField(unique=True)
+    # Not called ``alias``: that would hide peewee's Model.alias() (the model under
+    # another name in a query).
+    name = TextField(unique=True, column_name="alias")
     department = ForeignKeyField(Department, backref="aliases", on_delete="CASCADE")
+
+    department_id: int
 
 
 class Task(BaseModel):
@@ -106,6 +123,12 @@ class Task(BaseModel):
     created_at = DateTimeField()
     updated_at = DateTimeField()
 
+    plan_id: int
+    links: ModelSelect[TaskDepartment]
+    notes: ModelSelect[ProgressNote]
+    changes: ModelSelect[TaskChange]
+    reminders: ModelSelect[ReminderLog]
+
 
 class TaskDepartment(BaseModel):
     id = AutoField()
@@ -114,6 +137,9 @@ class TaskDepartment(BaseModel):
     role = CharField()
     position = IntegerField(default=0)
 
+    task_id: int
+    department_id: int
+
 
 class ProgressNote(BaseModel):
     id = AutoField()
@@ -121,6 +147,8 @@ class ProgressNote(BaseModel):
     created_at = DateTimeField()
     updated_at = DateTimeField()
     text = TextField()
+
+    task_id: int
 
 
 class TaskChange(BaseModel):
@@ -134,6 +162,8 @@ class TaskChange(BaseModel):
     changed_at = DateTimeField()
     source = CharField()  # "user" or "import"
 
+    task_id: int
+
 
 class ReminderLog(BaseModel):
     """What a reminder showed and what the user did with it."""
@@ -146,6 +176,8 @@ class ReminderLog(BaseModel):
     snooze_until = DateTimeField(null=True)
     channel = CharField(null=True)
     detail = TextField(null=True)
+
+    task_id: int | None
 
 
 class Setting(BaseModel):

@@ -147,7 +147,7 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 def find_department(name: str) -> Department | None:
     """The department called ``name`` directly or by an alias (a merged or renamed one)."""
     name = normalize_name(name)
-    alias = DepartmentAlias.get_or_none(DepartmentAlias.alias == name)
+    alias = DepartmentAlias.get_or_none(DepartmentAlias.name == name)
     if alias is not None:
         return alias.department
     return Department.get_or_none(Department.name == name)
@@ -173,8 +173,8 @@ def departments(*, with_counts: bool = True) -> list[DepartmentRow]:
             ).fetchall()
         )
     aliases: dict[int, list[str]] = {}
-    for a in DepartmentAlias.select().order_by(DepartmentAlias.alias):
-        aliases.setdefault(a.department_id, []).append(a.alias)
+    for a in DepartmentAlias.select().order_by(DepartmentAlias.name):
+        aliases.setdefault(a.department_id, []).append(a.name)
     return [
         DepartmentRow(d.id, d.name, d.collective, tuple(aliases.get(d.id, ())), counts.get(d.id, 0))
         for d in Department.select().order_by(Department.collective, Department.name)
@@ -228,7 +228,8 @@ def _owners(task_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str], bo
             "ORDER BY td.task_id, td.role, td.position",
             chunk,
         ):
-            out[task_id][0 if role == "lead" else 1].append(name)
+            lead, responsible, _ = out[task_id]
+            (lead if role == "lead" else responsible).append(name)
             if collective:
                 shared.add(task_id)
     for task_id in shared:
@@ -277,7 +278,7 @@ def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
 
 def _date(value: object) -> date | None:
     if value is None or isinstance(value, date):
-        return value  # type: ignore[return-value]
+        return value
     return _day(str(value))
 
 
@@ -297,7 +298,9 @@ def _milestones(text: str) -> tuple[date, ...]:
     return tuple(_day(m) for m in json.loads(text))
 
 
-def _department_clause(department_ids: Iterable[int], include_collective: bool) -> tuple[str, list]:
+def _department_clause(
+    department_ids: Iterable[int], include_collective: bool
+) -> tuple[str, list[int]]:
     ids = list(department_ids)
     if include_collective:
         ids += [i for i in collective_department_ids() if i not in ids]
@@ -326,7 +329,8 @@ def tasks(
     With ``department_ids`` the tasks of collective owners are included unless
     ``include_collective`` is false; ``role`` keeps only links in that role.
     """
-    where, params = [], []
+    where: list[str] = []
+    params: list[int | str] = []
     if not include_archived:
         where.append("t.archived_at IS NULL")
     if plan_ids is not None:

@@ -347,7 +347,9 @@ def _run(args: argparse.Namespace, clock: Callable[[], datetime]) -> int:
     if args.command in _COMMANDS:
         from desktop_app import commands  # the database only when a command needs it
 
-        return getattr(commands, f"{args.command}_command")(args, clock, sys.stdout)
+        command: Callable[[argparse.Namespace, Callable[[], datetime], TextIO], int]
+        command = getattr(commands, f"{args.command}_command")
+        return command(args, clock, sys.stdout)
     from desktop_app.ui.app import run_gui  # Qt only when the window is wanted
 
     return run_gui(

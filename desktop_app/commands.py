@@ -302,8 +302,8 @@ def departments_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
         if action == "mine":
             if args.names or args.clear:
                 departments.set_my_departments(storage, [] if args.clear else args.names)
-            mine = departments.my_department_ids()
-            names = [d.name for d in repository.departments() if d.id in mine]
+            mine_ids = departments.my_department_ids()
+            names = [d.name for d in repository.departments() if d.id in mine_ids]
             print(f"我的部门：{'、'.join(names) if names else '全部部门'}", file=out)
             return 0
         rows = repository.departments()

@@ -199,6 +199,19 @@ def test_acknowledging_is_logged_and_leaves_the_rest_pending(service: ReminderSe
     assert later is not None and 30 in later.task_ids
 
 
+def test_a_shown_row_without_its_reminder_time_is_passed_over(
+    storage: Storage, service: ReminderService
+) -> None:
+    # A damaged or foreign database: a "shown" row with no scheduled_for once made the
+    # pending digest fail on it (comparing None with a time) instead of leaving it out.
+    service.check(FRIDAY)
+    with storage.write():
+        ReminderLog.create(task=5, event="shown", at=FRIDAY.replace(minute=1))
+    pending = service.pending_digest(FRIDAY.replace(minute=3))
+    assert pending is not None
+    assert sorted(pending.task_ids) == sorted(JUNE_30)
+
+
 def test_a_failing_notifier_loses_nothing(
     storage: Storage, notifier: RecordingNotifier, caplog: pytest.LogCaptureFixture
 ) -> None:

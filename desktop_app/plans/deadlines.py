@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from desktop_app.plans.model import Deadline
 from desktop_app.plans.years import implausible_year_in
@@ -47,7 +48,7 @@ _DATE_RE = re.compile(
 @dataclass(frozen=True)
 class _Hit:
     due: date
-    kind: str  # "month" or "date"
+    kind: Literal["month", "date"]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -140,7 +141,7 @@ def parse_deadline(raw: str | None, year: int | None) -> Deadline:
     if hits:
         last = max(hits, key=lambda h: h.due)
         milestones = tuple(sorted({h.due for h in hits})) if len(hits) > 1 else ()
-        return Deadline(raw=raw, kind=last.kind, due=last.due, milestones=milestones)  # type: ignore[arg-type]
+        return Deadline(raw=raw, kind=last.kind, due=last.due, milestones=milestones)
     if RECURRING_RE.search(text):
         return Deadline(raw=raw, kind="recurring")
     if any(word in text for word in ONGOING_WORDS):

@@ -86,8 +86,8 @@ class TaskTable:
         header = self.table.rows[self.header_row]
         for r in range(self.header_row + 1, len(self.table.rows)):
             if (value := self._section_row(r)) is not None:
-                label = match_label(value)
-                section = ((label.label, label.rest) if label else (value[:20], value),)
+                heading = match_label(value)
+                section = ((heading.label, heading.rest) if heading else (value[:20], value),)
                 continue
             task = self._first(r, "task")
             detail = self._first(r, "detail")

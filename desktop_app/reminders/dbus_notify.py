@@ -45,6 +45,10 @@ _NOBODY = {
 
 OnSent = Callable[[int, tuple[int, ...]], None]
 
+# The arguments of a D-Bus call or the values of its answer: their types follow the
+# signature string ("susssasa{sv}i"), which only the call knows.
+DBusValues = tuple[Any, ...]
+
 
 def session_bus_address(environ: Mapping[str, str] | None = None) -> str:
     """The session bus of this desktop: ``$DBUS_SESSION_BUS_ADDRESS``, else the socket that
@@ -130,14 +134,14 @@ class NotificationBus:
             raise RuntimeError("NotificationBus.open() first")
         return int(self._connection.sock.fileno())
 
-    def call(self, method: str, signature: str | None = None, body: tuple = ()) -> tuple:
+    def call(self, method: str, signature: str | None = None, body: DBusValues = ()) -> DBusValues:
         """A method of the notification service; its answer, or ``NotificationError``."""
         from jeepney import DBusAddress, new_method_call
 
         target = DBusAddress(PATH, bus_name=SERVICE, interface=INTERFACE)
         return self._call_message(new_method_call(target, method, signature, body), method)
 
-    def _call_message(self, message: Any, method: str) -> tuple:
+    def _call_message(self, message: Any, method: str) -> DBusValues:
         from jeepney.low_level import HeaderFields
         from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 

@@ -285,8 +285,8 @@ class _Planner:
         raw: list[tuple[date, str, date | None]] = []
         if task.due is not None:
             due = task.due
-            for deadline in sorted({m for m in task.milestones if m < due} | {due}):
-                raw.extend((day, reason, deadline) for day, reason in self.deadline_days(deadline))
+            for target in sorted({m for m in task.milestones if m < due} | {due}):
+                raw.extend((day, reason, target) for day, reason in self.deadline_days(target))
             raw.extend((day, "late", due) for day in self.late_days(due))
         elif task.deadline_kind in ONGOING_KINDS:
             raw.extend(

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 from db import repository
 from db.connection import Clock, Storage
@@ -288,8 +289,12 @@ class ReminderService:
             .order_by(ReminderLog.id)
             .tuples()
         )
-        for task_id, event, scheduled_for, detail in query:
-            if event == "shown":
+        # peewee's stubs type .tuples() as the model query itself; these are its rows.
+        rows_read = cast("Iterable[tuple[int, str, datetime | None, str | None]]", query)
+        for task_id, event, scheduled_for, detail in rows_read:
+            # A shown row without its reminder time (a damaged database) has none to show
+            # again; _log_state passes over it too.
+            if event == "shown" and scheduled_for is not None:
                 pending[task_id] = (scheduled_for, detail)
             elif event in ("acknowledged", "snoozed"):
                 pending.pop(task_id, None)
@@ -471,9 +476,8 @@ class ReminderService:
         with self.storage.write():
             repository.mark_introduced(introduced, now)
             ids = list(notification.task_ids)
-            existing = {
-                t for (t,) in Task.select(Task.id).where(Task.id.in_(ids)).tuples()
-            }  # a task deleted meanwhile (its plan removed) has nothing to log
+            # a task deleted meanwhile (its plan removed) has nothing to log
+            existing = _existing_task_ids(ids)
             rows = [
                 {
                     "task": r.task_id,
@@ -500,15 +504,18 @@ class ReminderService:
     ) -> None:
         ids = list(dict.fromkeys(int(i) for i in task_ids))
         with self.storage.write():
-            existing = {t for (t,) in Task.select(Task.id).where(Task.id.in_(ids)).tuples()}
+            existing = _existing_task_ids(ids)
             for task_id in ids:
                 if task_id not in existing:
                     raise no_task(task_id)
             last_shown = dict(
-                ReminderLog.select(ReminderLog.task, ReminderLog.scheduled_for)
-                .where((ReminderLog.event == "shown") & ReminderLog.task.in_(ids))
-                .order_by(ReminderLog.id)
-                .tuples()
+                cast(
+                    "Iterable[tuple[int, datetime | None]]",
+                    ReminderLog.select(ReminderLog.task, ReminderLog.scheduled_for)
+                    .where((ReminderLog.event == "shown") & ReminderLog.task.in_(ids))
+                    .order_by(ReminderLog.id)
+                    .tuples(),
+                )
             )
             ReminderLog.insert_many(
                 [
@@ -592,6 +599,13 @@ def _rows_by_id(
             statuses=statuses,
         )
     return rows
+
+
+def _existing_task_ids(task_ids: Sequence[int]) -> set[int]:
+    """Those of ``task_ids`` still in the database."""
+    query = Task.select(Task.id).where(Task.id.in_(list(task_ids))).tuples()
+    # peewee's stubs type .tuples() as the model query itself; these are its rows.
+    return {t for (t,) in cast("Iterable[tuple[int]]", query)}
 
 
 def _plans_to_introduce(now: datetime) -> list[int]:

@@ -117,8 +117,8 @@ def rename(storage: Storage, department: str | int, new_name: str) -> Department
                 f"已有名为“{other.name}”的部门；如果是同一个部门，请用“合并”",
                 f"A department named {other.name} exists already; merge them if they are one",
             )
-        DepartmentAlias.delete().where(DepartmentAlias.alias == new_name).execute()
-        DepartmentAlias.create(alias=dept.name, department=dept)
+        DepartmentAlias.delete().where(DepartmentAlias.name == new_name).execute()
+        DepartmentAlias.create(name=dept.name, department=dept)
         dept.name = new_name
         dept.save()
         repository.reindex(_affected_tasks([dept.id]))
@@ -150,7 +150,7 @@ def merge(storage: Storage, source: str | int, target: str | int) -> Department:
                 link.department = dst
                 link.save()
         DepartmentAlias.update(department=dst).where(DepartmentAlias.department == src.id).execute()
-        DepartmentAlias.create(alias=src.name, department=dst)
+        DepartmentAlias.create(name=src.name, department=dst)
         mine = my_department_ids()
         if src.id in mine:
             set_my_departments_in_transaction([dst.id if i == src.id else i for i in mine])
@@ -178,7 +178,7 @@ def add_alias(storage: Storage, department: str | int, alias: str) -> None:
                 f"{alias} is a department of its own; merge them if they are one",
             )
         if existing is None:
-            DepartmentAlias.create(alias=alias, department=dept)
+            DepartmentAlias.create(name=alias, department=dept)
 
 
 def my_department_ids() -> list[int]:

@@ -9,14 +9,15 @@ document, not with the user's corrections, and a correction survives it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
 from db import repository
 from db.connection import Storage
-from db.models import Plan, Section, Task, TaskChange
+from db.models import Department, Plan, Section, Task, TaskChange
 from desktop_app.plans.model import Deadline, ParsedPlan, PlanWarning
 from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
@@ -257,12 +258,13 @@ def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
         return plan
     if parsed.title is None:
         return _same_tasks_plan(parsed)
-    return (
+    newest: Plan | None = (
         Plan.select()
         .where((Plan.title == parsed.title) & (Plan.year == parsed.year))
         .order_by(Plan.id.desc())
         .first()
     )
+    return newest
 
 
 SAME_PLAN_SHARE = 0.6
@@ -277,7 +279,9 @@ def _same_tasks_plan(parsed: ParsedPlan) -> Plan | None:
         return None
     best: tuple[float, int] | None = None
     stored: dict[int, set[str]] = {}
-    for plan_id, text in Task.select(Task.plan, Task.text).tuples():
+    rows = Task.select(Task.plan, Task.text).tuples()
+    # peewee's stubs type .tuples() as the model query itself; these are its rows.
+    for plan_id, text in cast("Iterable[tuple[int, str]]", rows):
         stored.setdefault(plan_id, set()).add("".join(text.split()))
     for plan_id, known in stored.items():
         share = len(texts & known) / len(texts)
@@ -297,7 +301,7 @@ def _plan_changes(
 ) -> ImportResult:
     now = storage.clock()
     if target is None:
-        diffs = tuple(TaskDiff("added", t.label, t.text) for t in parsed.tasks)
+        added = tuple(TaskDiff("added", t.label, t.text) for t in parsed.tasks)
         plan_id = None
         if not dry_run:
             plan = Plan.create(
@@ -305,13 +309,13 @@ def _plan_changes(
             )
             plan_id = plan.id
             _write_sections(plan, parsed)
-            cache: dict = {}
+            cache: dict[str, Department] = {}
             ids = [
                 _create_task(storage, plan, t, i, cache, corrections.get(i))
                 for i, t in enumerate(parsed.tasks)
             ]
             repository.reindex(ids)
-            diffs = tuple(
+            added = tuple(
                 TaskDiff("added", t.label, t.text, task_id)
                 for t, task_id in zip(parsed.tasks, ids, strict=True)
             )
@@ -321,7 +325,7 @@ def _plan_changes(
             parsed.title,
             parsed.year,
             dry_run,
-            diffs,
+            added,
             warnings=parsed.warnings,
             corrected=len(corrections),
         )
@@ -428,14 +432,14 @@ def _create_task(
     plan: Plan,
     t: ParsedTask,
     position: int,
-    cache: dict | None = None,
+    cache: dict[str, Department] | None = None,
     document: ParsedTask | None = None,
 ) -> int:
     """A new task; ``document`` is the task as the document has it when ``t`` was corrected."""
     now = storage.clock()
     doc = document or t
     d = doc.deadline
-    task_id = Task.insert(
+    task_id: int = Task.insert(
         plan=plan,
         label=t.label,
         section_path=list(t.section),

@@ -6,6 +6,7 @@ label alone is not an identity; the text is, up to small edits.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -112,7 +113,7 @@ def match_tasks(stored: Sequence[StoredTask], new: Sequence[NewTask]) -> dict[in
                 continue
             candidates = [s for s in by_text.get(_key(n.text), []) if s.id not in used]
             if candidates:
-                take(i, min(candidates, key=lambda s, n=n: _closeness(s, n)).id)
+                take(i, min(candidates, key=functools.partial(_closeness, n=n)).id)
 
     active = [s for s in stored if not s.archived]
     by_place = {(s.section, s.label): s for s in active}
@@ -121,14 +122,14 @@ def match_tasks(stored: Sequence[StoredTask], new: Sequence[NewTask]) -> dict[in
         label_counts[s.label] = label_counts.get(s.label, 0) + 1
     by_label = {s.label: s for s in active if label_counts[s.label] == 1}
     for i, n in enumerate(new):
-        s = by_place.get((n.section, n.label)) or by_label.get(n.label)
+        same_label = by_place.get((n.section, n.label)) or by_label.get(n.label)
         if (
             i not in matched
-            and s is not None
-            and s.id not in used
-            and similarity(s.text, n.text) >= SAME_LABEL_MIN_RATIO
+            and same_label is not None
+            and same_label.id not in used
+            and similarity(same_label.text, n.text) >= SAME_LABEL_MIN_RATIO
         ):
-            take(i, s.id)
+            take(i, same_label.id)
 
     pairs = []
     for i, n in enumerate(new):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeGuard, TypeVar, cast
 
 from db.connection import Storage
 from db.models import DB, Setting
@@ -21,6 +22,7 @@ REMINDERS = "reminders"
 MAX_LEAD_WORKDAYS = 60
 MAX_LATE_EVERY_DAYS = 60
 _LEAD_SEPARATORS = re.compile(r"[\s、，,；;/]+")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -62,15 +64,17 @@ DEFAULTS = ReminderSettings()
 # -- checking ----------------------------------------------------------------------------
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _checked_lead_workdays(values: object) -> tuple[int, ...]:
     try:
-        items = list(values)  # type: ignore[call-overload]
+        # Tried as a list of days; a single value (not iterable) is one day.
+        items = list(cast("Iterable[object]", values))
     except TypeError:
         items = [values]
+    days: list[int] = []
     for value in items:
         if not _is_int(value) or not 1 <= value <= MAX_LEAD_WORKDAYS:
             raise ServiceError(
@@ -79,14 +83,15 @@ def _checked_lead_workdays(values: object) -> tuple[int, ...]:
                 f"Lead days must be whole numbers of working days from 1 to "
                 f"{MAX_LEAD_WORKDAYS}; {value!r} is not",
             )
-    if len(set(items)) != len(items):
-        repeated = sorted({v for v in items if items.count(v) > 1}, reverse=True)
+        days.append(value)
+    if len(set(days)) != len(days):
+        repeated = sorted({v for v in days if days.count(v) > 1}, reverse=True)
         raise ServiceError(
             "repeated_lead_days",
             f"提前提醒的天数不能重复：{'、'.join(map(str, repeated))}",
             f"Lead days cannot repeat: {', '.join(map(str, repeated))}",
         )
-    return tuple(sorted(items, reverse=True))
+    return tuple(sorted(days, reverse=True))
 
 
 def _checked_time(value: object, what_zh: str, what_en: str) -> time:
@@ -179,14 +184,15 @@ def _to_json(settings: ReminderSettings) -> dict[str, Any]:
     }
 
 
-def _field(stored: dict[str, Any], name: str, parse: Any) -> Any:
+def _field(stored: dict[str, Any], name: str, parse: Callable[[Any], _T]) -> _T:
     """The stored field parsed, or the default when it is missing or damaged."""
+    default: _T = getattr(DEFAULTS, name)
     if name not in stored:
-        return getattr(DEFAULTS, name)
+        return default
     try:
         return parse(stored[name])
     except (TypeError, ValueError, AttributeError, ServiceError):
-        return getattr(DEFAULTS, name)
+        return default
 
 
 def _parse_time(value: Any) -> time:

@@ -14,12 +14,15 @@ import stat
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
 from .text import decode_text, looks_delimited, read_delimited, read_txt
+
+if TYPE_CHECKING:
+    from .legacy import Kind
 
 __all__ = ["SUPPORTED_EXTENSIONS", "read_document", "sniff"]
 
@@ -52,16 +55,24 @@ def read_ofd(data: bytes, name: str) -> DocumentText:
     return read(data, name)
 
 
-def read_legacy(*args, **kwargs) -> DocumentText:
+def read_legacy(
+    data: bytes,
+    name: str,
+    source_ext: str,
+    kind: Kind,
+    soffice: str | None,
+    *,
+    label_ext: str | None = None,
+) -> DocumentText:
     from .legacy import read_legacy as read
 
-    return read(*args, **kwargs)
+    return read(data, name, source_ext, kind, soffice, label_ext=label_ext)
 
 
-def read_rtf(*args, **kwargs) -> DocumentText:
+def read_rtf(data: bytes, name: str, soffice: str | None) -> DocumentText:
     from .legacy import read_rtf as read
 
-    return read(*args, **kwargs)
+    return read(data, name, soffice)
 
 
 def read_mht(data: bytes, name: str) -> DocumentText:
@@ -368,7 +379,7 @@ def _dispatch(data: bytes, name: str, ext: str, soffice: str | None) -> Document
         text = read_ofd(data, name)
         return text if ext == ".ofd" else _with_note(text, _mismatch_note(ext, "ofd"))
     if content in ("odt", "ods"):
-        kind = "spreadsheet" if content == "ods" else "document"
+        kind: Kind = "spreadsheet" if content == "ods" else "document"
         return read_legacy(data, name, f".{content}", kind, soffice)
     if content == "bad_zip":
         raise _corrupt(name, ext or ".zip")

@@ -132,18 +132,17 @@ def convert(data: bytes, name: str, source_ext: str, target: str, soffice: str) 
             str(out_dir),
             str(source),
         ]
-        popen_kwargs: dict[str, object] = {}
-        if sys.platform == "win32":
-            popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
-        else:
-            popen_kwargs["start_new_session"] = True
+        windows = sys.platform == "win32"
         try:
             proc = subprocess.Popen(
                 command,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                **popen_kwargs,  # type: ignore[call-overload]
+                # No console window on Windows; elsewhere a session of its own, so that a
+                # time-out can end LibreOffice with every process it started.
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if windows else 0,
+                start_new_session=not windows,
             )
         except OSError as exc:
             raise _conversion_failed(name, "无法启动 LibreOffice", "could not start it") from exc
@@ -404,8 +403,8 @@ class _HtmlText(HTMLParser):
                 cell.append("\n" + "\n".join(table.text_lines()) + "\n")
             elif any(cell.strip() for row in table.rows for cell in row):
                 for row in table.rows:
-                    for cell in row:
-                        self.budget.take(cell)
+                    for text in row:
+                        self.budget.take(text)
                 self.blocks.append(table)
         elif tag in ("td", "th") and self.tables:
             self.tables[-1].finish_cell()

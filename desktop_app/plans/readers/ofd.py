@@ -11,7 +11,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
@@ -21,12 +21,15 @@ from ..model import DocumentText
 from . import limits
 from .limits import TextBudget, check_zip
 
+_safe_fromstring: Callable[[bytes], Element] | None
 try:
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import fromstring as _safe_fromstring
 except ImportError:  # pragma: no cover - exercised only without defusedxml
     _safe_fromstring = None
 
+    # A stand-in for the library's class under the same name: mypy sees only the first
+    # definition of a name, and a class cannot be declared ahead like a variable.
     class DefusedXmlException(ValueError):  # type: ignore[no-redef]
         pass
 
