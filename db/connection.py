@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +20,8 @@ import peewee
 
 from db import backup, errors, migrations
 from db.models import DB
+from desktop_app.clock import Clock
 
-Clock = Callable[[], datetime]
 BUSY_TIMEOUT_S = 5.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 from db.errors import StorageError
 from db.limits import MAX_ROW_ID
 from desktop_app import __version__
+from desktop_app.commands import MODULES
+from desktop_app.commands.text_table import fit
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import listed_warnings
 from desktop_app.services.errors import ServiceError
-from desktop_app.text_table import fit
 
 if TYPE_CHECKING:  # dataclasses of the parser: not loaded to open the window
     from desktop_app.plans.model import ParsedPlan, Task
@@ -266,19 +267,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_COMMANDS = (
-    "import",
-    "tasks",
-    "done",
-    "status",
-    "note",
-    "departments",
-    "plans",
-    "backup",
-    "restore",
-)
-
-
 def entry() -> int:
     """The installed command: the log file and the error hooks first, then ``main``."""
     from desktop_app import logs
@@ -340,16 +328,10 @@ def _silence_stdout() -> None:
 def _run(args: argparse.Namespace, clock: Callable[[], datetime]) -> int:
     if args.command == "parse":
         return _parse_command(args, sys.stdout, sys.stderr)
-    if args.command == "remind":
-        from desktop_app.reminders.command import remind_command
+    if args.command in MODULES:
+        from desktop_app.commands import command  # the database only when a command needs it
 
-        return remind_command(args, clock, sys.stdout)
-    if args.command in _COMMANDS:
-        from desktop_app import commands  # the database only when a command needs it
-
-        command: Callable[[argparse.Namespace, Callable[[], datetime], TextIO], int]
-        command = getattr(commands, f"{args.command}_command")
-        return command(args, clock, sys.stdout)
+        return command(args.command)(args, clock, sys.stdout)
     from desktop_app.ui.app import run_gui  # Qt only when the window is wanted
 
     return run_gui(

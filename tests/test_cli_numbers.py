@@ -102,9 +102,9 @@ def test_ctrl_c_is_a_message_and_exit_code_130(
 def test_a_search_cut_at_its_limit_does_not_claim_a_total(
     folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from desktop_app import commands
+    from desktop_app.commands import tasks
 
-    monkeypatch.setattr(commands, "SEARCH_LIMIT", 3)
+    monkeypatch.setattr(tasks, "SEARCH_LIMIT", 3)
     assert main(["tasks", "--search", "法", "--data-dir", str(folder)]) == 0
     last = capsys.readouterr().out.splitlines()[-1]
     assert last == "只列出前 3 项，请缩小搜索范围"

@@ -19,7 +19,7 @@ import pytest
 
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import DocumentText, Table
-from desktop_app.plans.readers import legacy, limits, read_document
+from desktop_app.plans.readers import conversion, limits, read_document
 
 PLAN_LINE = "（责任部门：办公室。完成时间：12月）"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -760,7 +760,7 @@ def fake_ole2(stream: str) -> bytes:
 
 @pytest.fixture
 def no_soffice(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(legacy, "find_soffice", lambda: None)
+    monkeypatch.setattr(conversion, "find_soffice", lambda: None)
 
 
 @pytest.mark.usefixtures("no_soffice")

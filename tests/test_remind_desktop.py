@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.reminders.command import EXIT_NOT_DELIVERED
+from desktop_app.commands.remind import EXIT_NOT_DELIVERED
 from tests.helpers.desktop_session import DesktopSession
 from tests.storage_helpers import FakeClock
 

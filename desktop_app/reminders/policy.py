@@ -49,7 +49,7 @@ _RANK = {reason: i for i, reason in enumerate(REASONS)}
 
 
 class Workdays(Protocol):
-    """What the policy needs of a calendar (``desktop_app.plans.workdays.WorkCalendar``)."""
+    """What the policy needs of a calendar (``desktop_app.calendar.workdays.WorkCalendar``)."""
 
     def is_workday(self, day: date) -> bool: ...
 

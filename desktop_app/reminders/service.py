@@ -16,10 +16,11 @@ from datetime import date, datetime, time, timedelta
 from typing import cast
 
 from db import repository
-from db.connection import Clock, Storage
+from db.connection import Storage
 from db.models import DB, ReminderLog, Task
+from desktop_app.calendar.workdays import WorkCalendar
+from desktop_app.clock import Clock
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.plans.workdays import WorkCalendar
 from desktop_app.reminders import policy
 from desktop_app.reminders.notifier import NotificationError, Notifier
 from desktop_app.reminders.policy import Notification, Reminder, Snooze

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from db import backup
 from db.backup import BackupInfo
-from db.connection import Clock, Storage, replace_corrupt, restore_backup
+from db.connection import Storage, replace_corrupt, restore_backup
 from db.errors import CorruptDatabaseError
 from desktop_app import paths
+from desktop_app.clock import Clock
 from desktop_app.services.data_folder import open_data
 from desktop_app.services.errors import ServiceError
 

@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 
 from db import backup, errors
-from db.connection import Clock, Storage, open_storage
+from db.connection import Storage, open_storage
 from desktop_app import paths
+from desktop_app.clock import Clock
 from desktop_app.services.errors import ServiceError
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from db import repository
 from db.connection import Storage
 from db.models import STATUSES, ProgressNote, Task, TaskChange
-from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError, no_task

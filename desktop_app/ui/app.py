@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.errors import CorruptDatabaseError, StorageError
 from desktop_app import logs
+from desktop_app.clock import Clock
 from desktop_app.paths import data_dir, database_path, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
     from db.connection import Storage
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
 
-Clock = Callable[[], datetime]
 log = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "en")
 # The catch-up check waits until the window has been painted (it reads the database).

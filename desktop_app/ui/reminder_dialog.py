@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from db import repository
 from db.errors import StorageError
+from desktop_app.clock import Clock
 from desktop_app.reminders.service import OPEN_STATUSES, SnoozeChoice
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.theme import ERROR_COLOR, text_style
 
-Clock = Callable[[], datetime]
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_LABEL, COL_TEXT, COL_DUE, COL_OWNERS, COL_ACTIONS = range(5)
 

@@ -33,12 +33,12 @@ from apscheduler.triggers.date import DateTrigger
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from db.errors import StorageError
+from desktop_app.clock import Clock
 from desktop_app.reminders.policy import Notification
 from desktop_app.reminders.service import RETRY_AFTER, DeliveryError, ReminderService
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 Monotonic = Callable[[], float]
 
 JOB_ID = "reminder-check"

@@ -46,7 +46,7 @@ from desktop_app.ui.theme import (
 if TYPE_CHECKING:  # storage loads after the window's first paint (see attach)
     from db.connection import Storage
     from db.repository import TaskRow
-    from desktop_app.plans.workdays import WorkCalendar
+    from desktop_app.calendar.workdays import WorkCalendar
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _FIELD_NAMES = {

@@ -22,7 +22,7 @@ from . import limits
 from .text import decode_text, looks_delimited, read_delimited, read_txt
 
 if TYPE_CHECKING:
-    from .legacy import Kind
+    from .conversion import Kind
 
 __all__ = ["SUPPORTED_EXTENSIONS", "read_document", "sniff"]
 
@@ -64,25 +64,25 @@ def read_legacy(
     *,
     label_ext: str | None = None,
 ) -> DocumentText:
-    from .legacy import read_legacy as read
+    from .conversion import read_legacy as read
 
     return read(data, name, source_ext, kind, soffice, label_ext=label_ext)
 
 
 def read_rtf(data: bytes, name: str, soffice: str | None) -> DocumentText:
-    from .legacy import read_rtf as read
+    from .conversion import read_rtf as read
 
     return read(data, name, soffice)
 
 
 def read_mht(data: bytes, name: str) -> DocumentText:
-    from .legacy import read_mht as read
+    from .html import read_mht as read
 
     return read(data, name)
 
 
 def read_html(data: bytes, name: str) -> DocumentText:
-    from .legacy import read_html as read
+    from .html import read_html as read
 
     return read(data, name)
 

@@ -135,7 +135,7 @@ def _body_blocks(
 
 def _alt_chunk(chunk: Any, budget: TextBudget, part: Any) -> Iterator[Block]:
     """Content imported whole into the document: web systems build .docx from HTML this way."""
-    from .legacy import decode_html, html_to_blocks, read_mht
+    from .html import decode_html, html_to_blocks, read_mht
     from .text import decode_text, split_paragraphs
 
     rel_id = chunk.get(f"{R}id")

@@ -15,7 +15,6 @@ alone take 15 ms to build; ``attach_storage`` loads the rest and builds the pane
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.clock import Clock
 from desktop_app.ui.main_window.actions import WindowActions
 from desktop_app.ui.main_window.plan_flows import PlanFlows
 from desktop_app.ui.main_window.reminder_host import ReminderHost
@@ -43,7 +43,7 @@ from desktop_app.ui.tray import TrayController
 
 if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after the first paint
     from db.connection import Storage
-    from desktop_app.plans.workdays import WorkCalendar
+    from desktop_app.calendar.workdays import WorkCalendar
     from desktop_app.reminders.notifier import Notifier
     from desktop_app.ui.banner import NotificationBanner
     from desktop_app.ui.desktop_clicks import DesktopClicks
@@ -55,7 +55,6 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-Clock = Callable[[], datetime]
 SOON_WORKDAYS = 10
 # Below this the filters squeeze the search box and the task text to nothing.
 MINIMUM_SIZE = (960, 540)
@@ -127,7 +126,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
 
     def attach_storage(self, storage: Storage) -> None:
         """The database is open: load the calendar and the services, show the plans."""
-        from desktop_app.plans.workdays import WorkCalendar
+        from desktop_app.calendar.workdays import WorkCalendar
 
         if self.calendar is None:
             self.calendar = WorkCalendar()

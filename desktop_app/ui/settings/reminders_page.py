@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.settings import (
     ReminderSettings,

@@ -14,12 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TextIO
 
-from desktop_app.commands import open_for, parse_date
-from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.calendar.workdays import WorkCalendar
+from desktop_app.clock import Clock
+from desktop_app.commands.common import open_for, parse_date
 from desktop_app.reminders.notifier import (
     APP_TITLE,
     NotificationError,
@@ -33,7 +34,6 @@ from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import reminder_settings
 
-Clock = Callable[[], datetime]
 DEFAULT_DAYS = 30
 MAX_DAYS = 3 * 366
 # `remind --now`: nothing could show the digest (it is not logged as shown, so it comes again).
