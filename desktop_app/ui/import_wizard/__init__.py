@@ -13,10 +13,8 @@ from desktop_app.ui.import_wizard.wizard import (
     ImportWizard,
     OwnersDelegate,
     _read,
-    ambiguity_line,
-    counts_text,
-    diff_line,
 )
+from desktop_app.ui.import_wizard.wording import ambiguity_line, counts_text, diff_line
 
 __all__ = [
     "CHOOSE_PAGE",
