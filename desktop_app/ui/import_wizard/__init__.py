@@ -4,14 +4,13 @@ The dialog and its parts live in the modules of this package; the names the wind
 the tests use are the package's own.
 """
 
+from desktop_app.ui.import_wizard.delegates import DeadlineDelegate, OwnersDelegate
 from desktop_app.ui.import_wizard.wizard import (
     CHOOSE_PAGE,
     PREVIEW_PAGE,
     SUMMARY_PAGE,
-    DeadlineDelegate,
     DropArea,
     ImportWizard,
-    OwnersDelegate,
     _read,
 )
 from desktop_app.ui.import_wizard.wording import ambiguity_line, counts_text, diff_line
