@@ -4,12 +4,12 @@ The dialog and its parts live in the modules of this package; the names the wind
 the tests use are the package's own.
 """
 
+from desktop_app.ui.import_wizard.choose_page import DropArea
 from desktop_app.ui.import_wizard.delegates import DeadlineDelegate, OwnersDelegate
 from desktop_app.ui.import_wizard.wizard import (
     CHOOSE_PAGE,
     PREVIEW_PAGE,
     SUMMARY_PAGE,
-    DropArea,
     ImportWizard,
     _read,
 )
