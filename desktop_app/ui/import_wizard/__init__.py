@@ -6,12 +6,12 @@ the tests use are the package's own.
 
 from desktop_app.ui.import_wizard.choose_page import DropArea
 from desktop_app.ui.import_wizard.delegates import DeadlineDelegate, OwnersDelegate
+from desktop_app.ui.import_wizard.jobs import read_document as _read
 from desktop_app.ui.import_wizard.wizard import (
     CHOOSE_PAGE,
     PREVIEW_PAGE,
     SUMMARY_PAGE,
     ImportWizard,
-    _read,
 )
 from desktop_app.ui.import_wizard.wording import ambiguity_line, counts_text, diff_line
 

@@ -3,21 +3,21 @@
 Nothing is written before the user clicks 导入: the preview shows what a
 revised plan would change with a dry run of the same import service.
 
-The document is read and parsed in a background thread (a PDF takes a second, a
-.doc through LibreOffice several): the dialog stays responsive and says what it
-is reading. The thread touches neither Qt nor the database; the dialog polls
-for its result and does the dry run itself.
+The document is read and parsed on the reader pool (``worker.py``; a PDF takes a
+second, a .doc through LibreOffice several): the dialog stays responsive and says
+what it is reading, and hears the outcome by a queued signal. The reading job
+touches neither Qt nor the database; the dialog does the dry run itself.
 """
 
 from __future__ import annotations
 
 import contextlib
-import threading
+import functools
+import itertools
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,9 +35,9 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan
-from desktop_app.plans.parser import parse_file
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.importer import ImportResult, content_hash, import_plan
+from desktop_app.services.importer import ImportResult, import_plan
+from desktop_app.ui.import_wizard import worker
 from desktop_app.ui.import_wizard.choose_page import ChoosePage
 from desktop_app.ui.import_wizard.looks import scaled_font
 from desktop_app.ui.import_wizard.preview_page import PreviewPage
@@ -47,28 +47,6 @@ from desktop_app.ui.models.preview_model import PreviewModel
 CHOOSE_PAGE, PREVIEW_PAGE, SUMMARY_PAGE = range(3)
 # Edits are followed by a dry run; typing in the year box should not start one per key.
 _DIFF_DELAY_MS = 250
-# How often the dialog looks whether the reader thread has finished.
-_READ_POLL_MS = 30
-# One document at a time: LibreOffice conversions must not overlap.
-_ONE_READING = threading.Lock()
-
-
-def _start_reading(path: Path) -> Future[tuple[ParsedPlan, str]]:
-    """``_read(path)`` in a daemon thread: quitting the program never waits for a slow
-    conversion (the thread writes nothing, so stopping it loses nothing)."""
-    future: Future[tuple[ParsedPlan, str]] = Future()
-
-    read = _reader()
-
-    def work() -> None:
-        with _ONE_READING:
-            try:
-                future.set_result(read(path))
-            except BaseException as exc:  # handed to the dialog, which decides what it means
-                future.set_exception(exc)
-
-    threading.Thread(target=work, name="plan-reader", daemon=True).start()
-    return future
 
 
 def _reader() -> Callable[[Path], tuple[ParsedPlan, str]]:
@@ -77,11 +55,6 @@ def _reader() -> Callable[[Path], tuple[ParsedPlan, str]]:
     from desktop_app.ui import import_wizard
 
     return import_wizard._read
-
-
-def _read(path: Path) -> tuple[ParsedPlan, str]:
-    """In the reader thread: the parsed document and the hash of its bytes."""
-    return parse_file(path), content_hash(path.read_bytes())
 
 
 @contextlib.contextmanager
@@ -122,11 +95,10 @@ class ImportWizard(QDialog):
         self._diff_timer.setSingleShot(True)
         self._diff_timer.setInterval(_DIFF_DELAY_MS)
         self._diff_timer.timeout.connect(self.refresh_diff)
-        self._reading: Future[tuple[ParsedPlan, str]] | None = None
+        self._tickets = itertools.count(1)
+        # The reading job awaited, and its file; None when no file is being read.
+        self._reading: int | None = None
         self._reading_path: Path | None = None
-        self._read_timer = QTimer(self)
-        self._read_timer.setInterval(_READ_POLL_MS)
-        self._read_timer.timeout.connect(self._check_reading)
 
         self.choose_page = ChoosePage(self)
         self.choose_page.file_chosen.connect(self.load_file)
@@ -238,25 +210,23 @@ class ImportWizard(QDialog):
         preview, or on page 1 the reason it cannot be read, follows with ``file_read``."""
         path = Path(path)
         self._diff_timer.stop()
-        self._reading_path = path
-        self._reading = _start_reading(path)
+        self._reading, self._reading_path = next(self._tickets), path
+        read = functools.partial(_reader(), path)
+        worker.start(worker.reader_pool(), read, self._reading, self._read_finished)
         self.choose_page.show_reading(path)
         self._show_page(CHOOSE_PAGE)
-        self._read_timer.start()
 
     def is_reading(self) -> bool:
         return self._reading is not None
 
-    def _check_reading(self) -> None:
-        future, path = self._reading, self._reading_path
-        if future is None or path is None:
-            self._read_timer.stop()
-            return
-        if not future.done():
-            return
+    @Slot(object)
+    def _read_finished(self, outcome: worker.Outcome[tuple[ParsedPlan, str]]) -> None:
+        path = self._reading_path
+        if outcome.ticket != self._reading or path is None:
+            return  # a file replaced by one chosen after it, or the dialog was closed
         self._stop_reading()
         try:
-            parsed, digest = future.result()
+            parsed, digest = outcome.result()
         except PlanReadError as exc:
             self._reading_failed(path, exc.message_zh)
             return
@@ -286,9 +256,8 @@ class ImportWizard(QDialog):
         self.file_read.emit(True)
 
     def _stop_reading(self) -> None:
-        """No reading awaited any more (done, or the dialog closed: the thread's result is
-        dropped)."""
-        self._read_timer.stop()
+        """No reading awaited any more (done, or the dialog closed: a job still under way
+        finishes unheard)."""
         self._reading = None
         self.choose_page.stop_reading()
 
