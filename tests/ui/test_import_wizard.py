@@ -315,7 +315,8 @@ def test_revision_diff_is_shown_and_nothing_is_written_before_import(
     # user's, not the document's, so it counts apart from the document's changes.
     model = wizard.model
     assert model.setData(model.index(_row_of(model, "10"), DEADLINE), "11月")
-    wizard.refresh_diff()
+    with qtbot.waitSignal(wizard.dry_run_shown, timeout=30_000):  # on the dry-run pool
+        wizard.refresh_diff()
     assert "变更 1 项" in wizard.diff_summary.text()
     assert "您更正了 1 项" in wizard.diff_summary.text()
     assert counts() == before

@@ -1,12 +1,16 @@
 """The import dialog's frame and flow: the three pages, the buttons, reading and importing.
 
-Nothing is written before the user clicks 导入: the preview shows what a
-revised plan would change with a dry run of the same import service.
+Nothing is written before the user clicks 导入: the preview shows what a revised plan
+would change with a dry run of the same import service.
 
-The document is read and parsed on the reader pool (``worker.py``; a PDF takes a
-second, a .doc through LibreOffice several): the dialog stays responsive and says
-what it is reading, and hears the outcome by a queued signal. The reading job
-touches neither Qt nor the database; the dialog does the dry run itself.
+Reading a document (a PDF takes a second, a .doc through LibreOffice several) and every
+dry run (the first, and one after each burst of edits) run on pool threads
+(``worker.py``); the dialog stays responsive, says what it is doing, and hears each
+outcome by a queued signal. Every job carries a ticket, and the dialog awaits one
+reading and one dry run at a time: the outcome of any other (a file replaced by the one
+chosen after it, the dry run of an older edit, anything finishing after the dialog was
+closed or the plan imported) is dropped. Importing itself writes on the GUI thread,
+with a wait cursor, as before.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -34,10 +39,10 @@ from db import repository
 from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
-from desktop_app.plans.model import ParsedPlan
+from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import ImportResult, import_plan
-from desktop_app.ui.import_wizard import worker
+from desktop_app.ui.import_wizard import jobs, worker
 from desktop_app.ui.import_wizard.choose_page import ChoosePage
 from desktop_app.ui.import_wizard.looks import scaled_font
 from desktop_app.ui.import_wizard.preview_page import PreviewPage
@@ -47,6 +52,15 @@ from desktop_app.ui.models.preview_model import PreviewModel
 CHOOSE_PAGE, PREVIEW_PAGE, SUMMARY_PAGE = range(3)
 # Edits are followed by a dry run; typing in the year box should not start one per key.
 _DIFF_DELAY_MS = 250
+
+
+@dataclass(frozen=True)
+class _Document:
+    """A document read and waiting for its first dry run, without which it is not shown."""
+
+    path: Path
+    plan: ParsedPlan
+    digest: str
 
 
 def _reader() -> Callable[[Path], tuple[ParsedPlan, str]]:
@@ -70,11 +84,14 @@ class ImportWizard(QDialog):
     """Choose a file → preview and correct → import → summary.
 
     ``imported`` carries the ``ImportResult`` after the database was written;
-    ``file_read`` says whether the file last given to ``load_file`` could be read.
+    ``file_read`` says whether the file last given to ``load_file`` could be read (with
+    its preview shown when it could); ``dry_run_shown`` that the preview shows what the
+    plan as edited would change (after ``refresh_diff``, which edits call by themselves).
     """
 
     imported = Signal(object)
     file_read = Signal(bool)
+    dry_run_shown = Signal()
 
     def __init__(
         self, storage: Storage, parent: QWidget | None = None, path: Path | None = None
@@ -96,9 +113,11 @@ class ImportWizard(QDialog):
         self._diff_timer.setInterval(_DIFF_DELAY_MS)
         self._diff_timer.timeout.connect(self.refresh_diff)
         self._tickets = itertools.count(1)
-        # The reading job awaited, and its file; None when no file is being read.
-        self._reading: int | None = None
-        self._reading_path: Path | None = None
+        # The file being read: the ticket of its reading and then of its first dry run.
+        self._loading: int | None = None
+        self._loading_path: Path | None = None
+        self._document: _Document | None = None  # read, its first dry run under way
+        self._dry_running: int | None = None  # the ticket of an edit's dry run awaited
 
         self.choose_page = ChoosePage(self)
         self.choose_page.file_chosen.connect(self.load_file)
@@ -188,7 +207,7 @@ class ImportWizard(QDialog):
         self.back_button.setVisible(page == PREVIEW_PAGE)
         self.next_button.setVisible(page == CHOOSE_PAGE)
         # Not while another file is read: 下一步 would show the previous one.
-        self.next_button.setEnabled(self.model.rowCount() > 0 and self._reading is None)
+        self.next_button.setEnabled(self.model.rowCount() > 0 and not self.is_reading())
         self.import_button.setVisible(page == PREVIEW_PAGE)
         self.finish_button.setVisible(page == SUMMARY_PAGE)
         self.cancel_button.setVisible(page != SUMMARY_PAGE)
@@ -210,58 +229,68 @@ class ImportWizard(QDialog):
         preview, or on page 1 the reason it cannot be read, follows with ``file_read``."""
         path = Path(path)
         self._diff_timer.stop()
-        self._reading, self._reading_path = next(self._tickets), path
+        self._dry_running = None  # a dry run of the plan shown so far is of no use now
+        self._loading, self._loading_path, self._document = next(self._tickets), path, None
         read = functools.partial(_reader(), path)
-        worker.start(worker.reader_pool(), read, self._reading, self._read_finished)
+        worker.start(worker.reader_pool(), read, self._loading, self._read_finished)
         self.choose_page.show_reading(path)
         self._show_page(CHOOSE_PAGE)
 
     def is_reading(self) -> bool:
-        return self._reading is not None
+        """From ``load_file`` until the preview, or why the file cannot be read, is shown."""
+        return self._loading is not None
 
     @Slot(object)
     def _read_finished(self, outcome: worker.Outcome[tuple[ParsedPlan, str]]) -> None:
-        path = self._reading_path
-        if outcome.ticket != self._reading or path is None:
+        path = self._loading_path
+        if outcome.ticket != self._loading or path is None:
             return  # a file replaced by one chosen after it, or the dialog was closed
-        self._stop_reading()
         try:
-            parsed, digest = outcome.result()
+            plan, digest = outcome.result()
         except PlanReadError as exc:
             self._reading_failed(path, exc.message_zh)
             return
         except OSError:
             self._reading_failed(path, self.tr("无法读取文件：{0}").format(path))
             return
-        # Anything else is a bug: it reaches the program's error dialog with its details.
+        except BaseException:
+            self._stop_reading()  # a bug: raised on, it reaches the program's error dialog
+            raise
+        self._document = _Document(path, plan, digest)
+        work = self._dry_run_of(plan, path.name, digest, {})
+        worker.start(worker.dry_run_pool(), work, self._loading, self._first_dry_run_finished)
+
+    @Slot(object)
+    def _first_dry_run_finished(self, outcome: worker.Outcome[ImportResult]) -> None:
+        document = self._document
+        if outcome.ticket != self._loading or document is None:
+            return  # another file was chosen meanwhile, or the dialog was closed
         try:
-            with _busy():
-                dry_run = import_plan(
-                    self._storage,
-                    parsed,
-                    source_name=path.name,
-                    content_hash=digest,
-                    dry_run=True,
-                )
-        except (ServiceError, StorageError) as exc:
-            self._reading_failed(path, exc.message_zh)
+            result = outcome.result()
+        except (ServiceError, StorageError) as exc:  # not a plan, or the database refuses
+            self._reading_failed(document.path, exc.message_zh)
             return
-        self._path, self._hash = path, digest
-        self.model.set_plan(parsed, self._known_departments())
-        self.choose_page.show_read(path)
-        self.preview_page.show_plan(path.name)
-        self._show_dry_run(dry_run)
+        except BaseException:
+            self._stop_reading()  # a bug: raised on, it reaches the program's error dialog
+            raise
+        self._stop_reading()
+        self._path, self._hash = document.path, document.digest
+        self.model.set_plan(document.plan, self._known_departments())
+        self.choose_page.show_read(document.path)
+        self.preview_page.show_plan(document.path.name)
+        self._show_dry_run(result)
         self._show_page(PREVIEW_PAGE)
         self.preview_page.point_at_first_check()
         self.file_read.emit(True)
 
     def _stop_reading(self) -> None:
-        """No reading awaited any more (done, or the dialog closed: a job still under way
-        finishes unheard)."""
-        self._reading = None
+        """No file awaited any more (shown, refused, or the dialog closed: a job still under
+        way finishes unheard)."""
+        self._loading, self._loading_path, self._document = None, None, None
         self.choose_page.stop_reading()
 
     def _reading_failed(self, path: Path, message: str) -> None:
+        self._stop_reading()
         self.choose_page.show_refused(path, message)
         self._show_page(CHOOSE_PAGE)
         self.file_read.emit(False)
@@ -276,37 +305,49 @@ class ImportWizard(QDialog):
     # -- step 2: preview ------------------------------------------------------------------
 
     def _plan_edited(self) -> None:
+        self._dry_running = None  # the dry run under way is of the plan before this edit
         self._diff_timer.start()
 
-    def _import(self, *, dry_run: bool) -> ImportResult | None:
-        """The corrected plan through the importer (None before a file was read)."""
-        plan = self.model.parsed_plan()
-        if plan is None or self._path is None or self._hash is None:
-            return None
-        with _busy():
-            return import_plan(
-                self._storage,
-                plan,
-                source_name=self._path.name,
-                content_hash=self._hash,
-                dry_run=dry_run,
-                corrections=self.model.corrections(),
-            )
-
     def refresh_diff(self) -> None:
-        """Dry-run the corrected plan and show what importing it would change."""
+        """Dry-run the corrected plan on the dry-run pool; when it is done the preview
+        shows what importing it would change, and ``dry_run_shown`` is emitted."""
         self._diff_timer.stop()
+        plan = self.model.parsed_plan()
+        if plan is None or self._path is None or self._hash is None or self.is_reading():
+            return  # nothing read yet, or the table still holds the file before this one
+        self._dry_running = next(self._tickets)
+        work = self._dry_run_of(plan, self._path.name, self._hash, self.model.corrections())
+        worker.start(worker.dry_run_pool(), work, self._dry_running, self._dry_run_finished)
+
+    def _dry_run_of(
+        self, plan: ParsedPlan, source_name: str, digest: str, corrections: Mapping[int, Task]
+    ) -> Callable[[], ImportResult]:
+        """The job for the dry-run pool: values only, nothing the GUI thread goes on
+        changing (the plan and its tasks are frozen, the corrections a copy)."""
+        return functools.partial(
+            jobs.dry_run,
+            self._storage,
+            plan,
+            source_name=source_name,
+            content_hash=digest,
+            corrections=dict(corrections),
+        )
+
+    @Slot(object)
+    def _dry_run_finished(self, outcome: worker.Outcome[ImportResult]) -> None:
+        if outcome.ticket != self._dry_running:
+            return  # of an older edit, or the plan was imported or the dialog closed since
+        self._dry_running = None
         try:
-            dry_run = self._import(dry_run=True)
+            result = outcome.result()
         except (ServiceError, StorageError) as exc:
             self._dry_run = None
             self.preview_page.show_error(exc.message_zh)
             self._update_import_button()
-            return
-        if dry_run is None:
-            return
-        self.preview_page.hide_error()
-        self._show_dry_run(dry_run)
+        else:
+            self.preview_page.hide_error()
+            self._show_dry_run(result)
+        self.dry_run_shown.emit()
 
     def _show_dry_run(self, result: ImportResult) -> None:
         self._dry_run = result
@@ -318,13 +359,22 @@ class ImportWizard(QDialog):
     def import_now(self) -> None:
         """Write the corrected plan; on success show the summary and emit ``imported``."""
         self._diff_timer.stop()
+        plan = self.model.parsed_plan()
+        if plan is None or self._path is None or self._hash is None:
+            return  # nothing read yet
         try:
-            result = self._import(dry_run=False)
+            with _busy():
+                result = import_plan(
+                    self._storage,
+                    plan,
+                    source_name=self._path.name,
+                    content_hash=self._hash,
+                    corrections=self.model.corrections(),
+                )
         except (ServiceError, StorageError) as exc:
             self.preview_page.show_error(exc.message_zh)
             return
-        if result is None:
-            return
+        self._dry_running = None  # imported: what it would have changed no longer matters
         self.import_result = result
         self.summary_page.show_result(result)
         self._show_page(SUMMARY_PAGE)
@@ -338,11 +388,16 @@ class ImportWizard(QDialog):
             self.preview_page.scroll_to_current()
 
     def done(self, result: int) -> None:
-        self._diff_timer.stop()
-        self._stop_reading()
+        self._drop_jobs()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._diff_timer.stop()
-        self._stop_reading()
+        self._drop_jobs()
         super().closeEvent(event)
+
+    def _drop_jobs(self) -> None:
+        """Nothing awaited any more: a reading or dry run under way finishes on its pool
+        thread unheard, and nothing waits for it here."""
+        self._diff_timer.stop()
+        self._dry_running = None
+        self._stop_reading()
