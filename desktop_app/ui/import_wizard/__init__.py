@@ -1,7 +1,10 @@
 """The import dialog: choose a plan document, check and correct the parsed tasks, then import.
 
-The dialog and its parts live in the modules of this package; the names the window and
-the tests use are the package's own.
+``wizard.py`` is the dialog and its flow; each page has a file (``choose_page.py``,
+``preview_page.py``, ``summary_page.py``), the table's editors one (``delegates.py``),
+the words of the revision diff one (``wording.py``). What runs off the GUI thread is
+in ``jobs.py`` (no Qt), and how it runs there in ``worker.py``. The names the window
+and the tests use are the package's own.
 """
 
 from desktop_app.ui.import_wizard.choose_page import DropArea
@@ -23,7 +26,7 @@ __all__ = [
     "DropArea",
     "ImportWizard",
     "OwnersDelegate",
-    "_read",  # the reader the dialog calls, replaced by a slower one in the tests
+    "_read",  # the reader the dialog calls (looked up here, so a test can slow it down)
     "ambiguity_line",
     "counts_text",
     "diff_line",

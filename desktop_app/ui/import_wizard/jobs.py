@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
@@ -18,9 +19,17 @@ from desktop_app.plans.parser import parse_file
 from desktop_app.services import importer
 
 
-def read_document(path: Path) -> tuple[ParsedPlan, str]:
-    """The parsed document and the hash of its bytes."""
-    return parse_file(path), importer.content_hash(path.read_bytes())
+@dataclass(frozen=True)
+class Document:
+    """A document read: where from, the plan parsed from it, and the hash of its bytes."""
+
+    path: Path
+    plan: ParsedPlan
+    digest: str
+
+
+def read_document(path: Path) -> Document:
+    return Document(path, parse_file(path), importer.content_hash(path.read_bytes()))
 
 
 def dry_run(

@@ -1,25 +1,18 @@
 """The import dialog's frame and flow: the three pages, the buttons, reading and importing.
 
 Nothing is written before the user clicks 导入: the preview shows what a revised plan
-would change with a dry run of the same import service.
-
-Reading a document (a PDF takes a second, a .doc through LibreOffice several) and every
-dry run (the first, and one after each burst of edits) run on pool threads
-(``worker.py``); the dialog stays responsive, says what it is doing, and hears each
-outcome by a queued signal. Every job carries a ticket, and the dialog awaits one
-reading and one dry run at a time: the outcome of any other (a file replaced by the one
-chosen after it, the dry run of an older edit, anything finishing after the dialog was
-closed or the plan imported) is dropped. Importing itself writes on the GUI thread,
-with a wait cursor, as before.
+would change with a dry run of the same import service. Reading the document (a PDF
+takes a second, a .doc through LibreOffice several) and each dry run (the first, then
+one after each burst of edits) run on pool threads and are heard only while still
+wanted (``worker.py``): the dialog stays responsive and says what it is doing.
+Importing itself writes on the GUI thread, under a wait cursor.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import itertools
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -54,16 +47,7 @@ CHOOSE_PAGE, PREVIEW_PAGE, SUMMARY_PAGE = range(3)
 _DIFF_DELAY_MS = 250
 
 
-@dataclass(frozen=True)
-class _Document:
-    """A document read and waiting for its first dry run, without which it is not shown."""
-
-    path: Path
-    plan: ParsedPlan
-    digest: str
-
-
-def _reader() -> Callable[[Path], tuple[ParsedPlan, str]]:
+def _reader() -> Callable[[Path], jobs.Document]:
     """``import_wizard._read`` as the package has it now: that name is where a test puts a
     slower reader."""
     from desktop_app.ui import import_wizard
@@ -98,8 +82,7 @@ class ImportWizard(QDialog):
     ) -> None:
         super().__init__(parent)
         self._storage = storage
-        self._path: Path | None = None
-        self._hash: str | None = None
+        self._shown: jobs.Document | None = None  # the document the preview shows
         self._dry_run: ImportResult | None = None
         self.import_result: ImportResult | None = None
         self.setWindowTitle(self.tr("导入工作要点"))
@@ -112,12 +95,15 @@ class ImportWizard(QDialog):
         self._diff_timer.setSingleShot(True)
         self._diff_timer.setInterval(_DIFF_DELAY_MS)
         self._diff_timer.timeout.connect(self.refresh_diff)
-        self._tickets = itertools.count(1)
-        # The file being read: the ticket of its reading and then of its first dry run.
-        self._loading: int | None = None
-        self._loading_path: Path | None = None
-        self._document: _Document | None = None  # read, its first dry run under way
-        self._dry_running: int | None = None  # the ticket of an edit's dry run awaited
+        # A file is read, then dry-run once before it is shown; edits are dry-run again.
+        self._loading: Path | None = None  # the file being read
+        self._document: jobs.Document | None = None  # read, its first dry run under way
+        self._reading = worker.LatestJob(worker.reader_pool(), self)
+        self._reading.finished.connect(self._read_finished)
+        self._first_dry_run = worker.LatestJob(worker.dry_run_pool(), self)
+        self._first_dry_run.finished.connect(self._first_dry_run_finished)
+        self._edits_dry_run = worker.LatestJob(worker.dry_run_pool(), self)
+        self._edits_dry_run.finished.connect(self._dry_run_finished)
 
         self.choose_page = ChoosePage(self)
         self.choose_page.file_chosen.connect(self.load_file)
@@ -229,10 +215,10 @@ class ImportWizard(QDialog):
         preview, or on page 1 the reason it cannot be read, follows with ``file_read``."""
         path = Path(path)
         self._diff_timer.stop()
-        self._dry_running = None  # a dry run of the plan shown so far is of no use now
-        self._loading, self._loading_path, self._document = next(self._tickets), path, None
-        read = functools.partial(_reader(), path)
-        worker.start(worker.reader_pool(), read, self._loading, self._read_finished)
+        self._edits_dry_run.drop()  # a dry run of the plan shown so far is of no use now
+        self._first_dry_run.drop()
+        self._loading, self._document = path, None
+        self._reading.start(functools.partial(_reader(), path))
         self.choose_page.show_reading(path)
         self._show_page(CHOOSE_PAGE)
 
@@ -241,12 +227,11 @@ class ImportWizard(QDialog):
         return self._loading is not None
 
     @Slot(object)
-    def _read_finished(self, outcome: worker.Outcome[tuple[ParsedPlan, str]]) -> None:
-        path = self._loading_path
-        if outcome.ticket != self._loading or path is None:
-            return  # a file replaced by one chosen after it, or the dialog was closed
+    def _read_finished(self, outcome: worker.Outcome[jobs.Document]) -> None:
+        path = self._loading
+        assert path is not None  # stopping the reading drops its job
         try:
-            plan, digest = outcome.result()
+            document = outcome.result()
         except PlanReadError as exc:
             self._reading_failed(path, exc.message_zh)
             return
@@ -256,15 +241,13 @@ class ImportWizard(QDialog):
         except BaseException:
             self._stop_reading()  # a bug: raised on, it reaches the program's error dialog
             raise
-        self._document = _Document(path, plan, digest)
-        work = self._dry_run_of(plan, path.name, digest, {})
-        worker.start(worker.dry_run_pool(), work, self._loading, self._first_dry_run_finished)
+        self._document = document
+        self._first_dry_run.start(self._dry_run_of(document, document.plan, {}))
 
     @Slot(object)
     def _first_dry_run_finished(self, outcome: worker.Outcome[ImportResult]) -> None:
         document = self._document
-        if outcome.ticket != self._loading or document is None:
-            return  # another file was chosen meanwhile, or the dialog was closed
+        assert document is not None  # stopping the reading drops its dry run
         try:
             result = outcome.result()
         except (ServiceError, StorageError) as exc:  # not a plan, or the database refuses
@@ -274,7 +257,7 @@ class ImportWizard(QDialog):
             self._stop_reading()  # a bug: raised on, it reaches the program's error dialog
             raise
         self._stop_reading()
-        self._path, self._hash = document.path, document.digest
+        self._shown = document
         self.model.set_plan(document.plan, self._known_departments())
         self.choose_page.show_read(document.path)
         self.preview_page.show_plan(document.path.name)
@@ -286,7 +269,9 @@ class ImportWizard(QDialog):
     def _stop_reading(self) -> None:
         """No file awaited any more (shown, refused, or the dialog closed: a job still under
         way finishes unheard)."""
-        self._loading, self._loading_path, self._document = None, None, None
+        self._reading.drop()
+        self._first_dry_run.drop()
+        self._loading, self._document = None, None
         self.choose_page.stop_reading()
 
     def _reading_failed(self, path: Path, message: str) -> None:
@@ -305,7 +290,7 @@ class ImportWizard(QDialog):
     # -- step 2: preview ------------------------------------------------------------------
 
     def _plan_edited(self) -> None:
-        self._dry_running = None  # the dry run under way is of the plan before this edit
+        self._edits_dry_run.drop()  # the dry run under way is of the plan before this edit
         self._diff_timer.start()
 
     def refresh_diff(self) -> None:
@@ -313,31 +298,27 @@ class ImportWizard(QDialog):
         shows what importing it would change, and ``dry_run_shown`` is emitted."""
         self._diff_timer.stop()
         plan = self.model.parsed_plan()
-        if plan is None or self._path is None or self._hash is None or self.is_reading():
+        if self._shown is None or plan is None or self.is_reading():
             return  # nothing read yet, or the table still holds the file before this one
-        self._dry_running = next(self._tickets)
-        work = self._dry_run_of(plan, self._path.name, self._hash, self.model.corrections())
-        worker.start(worker.dry_run_pool(), work, self._dry_running, self._dry_run_finished)
+        self._edits_dry_run.start(self._dry_run_of(self._shown, plan, self.model.corrections()))
 
     def _dry_run_of(
-        self, plan: ParsedPlan, source_name: str, digest: str, corrections: Mapping[int, Task]
+        self, document: jobs.Document, plan: ParsedPlan, corrections: Mapping[int, Task]
     ) -> Callable[[], ImportResult]:
-        """The job for the dry-run pool: values only, nothing the GUI thread goes on
-        changing (the plan and its tasks are frozen, the corrections a copy)."""
+        """``document`` as ``plan`` says, dry-run on the pool: values only, which the GUI
+        thread will not change under it (the plan and its tasks are frozen, the
+        corrections a copy)."""
         return functools.partial(
             jobs.dry_run,
             self._storage,
             plan,
-            source_name=source_name,
-            content_hash=digest,
+            source_name=document.path.name,
+            content_hash=document.digest,
             corrections=dict(corrections),
         )
 
     @Slot(object)
     def _dry_run_finished(self, outcome: worker.Outcome[ImportResult]) -> None:
-        if outcome.ticket != self._dry_running:
-            return  # of an older edit, or the plan was imported or the dialog closed since
-        self._dry_running = None
         try:
             result = outcome.result()
         except (ServiceError, StorageError) as exc:
@@ -360,21 +341,21 @@ class ImportWizard(QDialog):
         """Write the corrected plan; on success show the summary and emit ``imported``."""
         self._diff_timer.stop()
         plan = self.model.parsed_plan()
-        if plan is None or self._path is None or self._hash is None:
+        if self._shown is None or plan is None:
             return  # nothing read yet
         try:
             with _busy():
                 result = import_plan(
                     self._storage,
                     plan,
-                    source_name=self._path.name,
-                    content_hash=self._hash,
+                    source_name=self._shown.path.name,
+                    content_hash=self._shown.digest,
                     corrections=self.model.corrections(),
                 )
         except (ServiceError, StorageError) as exc:
             self.preview_page.show_error(exc.message_zh)
             return
-        self._dry_running = None  # imported: what it would have changed no longer matters
+        self._edits_dry_run.drop()  # imported: what it would have changed no longer matters
         self.import_result = result
         self.summary_page.show_result(result)
         self._show_page(SUMMARY_PAGE)
@@ -399,5 +380,5 @@ class ImportWizard(QDialog):
         """Nothing awaited any more: a reading or dry run under way finishes on its pool
         thread unheard, and nothing waits for it here."""
         self._diff_timer.stop()
-        self._dry_running = None
+        self._edits_dry_run.drop()
         self._stop_reading()

@@ -2,22 +2,24 @@
 queued signal.
 
 The dialog neither polls nor waits. Each job's relay is made on the GUI thread, so the
-pool thread's ``finished`` reaches the dialog's slot through the GUI thread's event
-loop. A dialog that no longer awaits the job's ticket (closed, or asked again since)
-drops the outcome; a dialog already deleted receives nothing, because Qt removes a
-connection, and the events posted for it, with its receiver. A job always runs to its
-end and gives its thread back to the pool: Python code cannot be stopped half-way, and
-none of these jobs writes anything, so letting one finish unheard loses nothing.
+pool thread's signal reaches a slot there through the GUI thread's event loop. Each job
+carries a ticket, and a ``LatestJob`` hears only the one it awaits: an outcome of a job
+started before the latest, or after the dialog stopped waiting, is dropped. A dialog
+already deleted receives nothing: Qt removes a connection, and the events posted for it,
+with its receiver. A job always runs to its end and gives its thread back to the pool:
+Python code cannot be stopped half-way, and none of these jobs writes anything, so
+letting one finish unheard loses nothing.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
 
@@ -47,8 +49,8 @@ class _Relay(QObject):
 class Job(QRunnable):
     """``work()`` on a pool thread, then ``on_finished(Outcome)`` on the GUI thread.
 
-    ``on_finished`` must be a slot of a QObject living on the GUI thread (the dialog):
-    that object's lifetime is what ends the connection.
+    ``on_finished`` must be a slot of a QObject living on the GUI thread: that object's
+    lifetime is what ends the connection.
     """
 
     def __init__(
@@ -68,11 +70,41 @@ class Job(QRunnable):
         self._relay.finished.emit(outcome)
 
 
-def start(
-    pool: QThreadPool, work: Callable[[], Any], ticket: int, on_finished: Callable[[Outcome], None]
-) -> None:
-    """Queue ``work`` on ``pool``; the pool deletes the job once it has run."""
-    pool.start(Job(work, ticket, on_finished))
+class LatestJob(QObject):
+    """Jobs of one kind for one dialog, of which only the latest counts.
+
+    ``start`` queues a job on the pool and forgets the one before it; ``finished(Outcome)``
+    answers the job started last, unless ``drop`` came after it. Any other outcome is
+    dropped here when it arrives. Made a child of the dialog, it goes with it, and so do
+    its jobs' connections.
+    """
+
+    finished = Signal(object)  # an Outcome
+
+    def __init__(self, pool: QThreadPool, parent: QObject) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._tickets = itertools.count(1)
+        self._awaited: int | None = None
+
+    def start(self, work: Callable[[], Any]) -> None:
+        """Queue ``work``; the pool deletes the job once it has run."""
+        self._awaited = next(self._tickets)
+        self._pool.start(Job(work, self._awaited, self._job_finished))
+
+    def drop(self) -> None:
+        """The job under way, if there is one, finishes unheard."""
+        self._awaited = None
+
+    def is_awaited(self) -> bool:
+        return self._awaited is not None
+
+    @Slot(object)
+    def _job_finished(self, outcome: Outcome) -> None:
+        if outcome.ticket != self._awaited:
+            return  # started before the latest one, or dropped
+        self._awaited = None
+        self.finished.emit(outcome)
 
 
 @functools.cache
