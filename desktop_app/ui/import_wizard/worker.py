@@ -13,13 +13,14 @@ letting one finish unheard loses nothing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
 
@@ -67,7 +68,10 @@ class Job(QRunnable):
             outcome = Outcome(self._ticket, value=self._work())
         except BaseException as exc:  # handed to the slot, which decides what it means
             outcome = Outcome(self._ticket, error=exc)
-        self._relay.finished.emit(outcome)
+        # Raised only when the program quit while this ran: PySide then deletes every
+        # QObject Python owns, this relay too, and nobody is left to hear the outcome.
+        with contextlib.suppress(RuntimeError):
+            self._relay.finished.emit(outcome)
 
 
 class LatestJob(QObject):
@@ -111,17 +115,24 @@ class LatestJob(QObject):
 def reader_pool() -> QThreadPool:
     """Documents are read one at a time: LibreOffice conversions must not overlap, and a
     file chosen while another is read waits for it."""
-    pool = QThreadPool()
-    pool.setObjectName("plan-reader")
-    pool.setMaxThreadCount(1)
-    return pool
+    return _one_thread_pool("plan-reader")
 
 
 @functools.cache
 def dry_run_pool() -> QThreadPool:
     """Dry runs one after another: a newer one waits for the one before it (whose outcome
     the dialog then drops) instead of competing with it for the database and the GIL."""
+    return _one_thread_pool("import-dry-run")
+
+
+def _one_thread_pool(name: str) -> QThreadPool:
+    """A pool of one thread. Quitting the program drops the jobs still queued; it waits for
+    the one under way, which cannot be stopped (a .doc's conversion ends within its
+    timeout, anything else within seconds)."""
     pool = QThreadPool()
-    pool.setObjectName("import-dry-run")
+    pool.setObjectName(name)
     pool.setMaxThreadCount(1)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(pool.clear)
     return pool
