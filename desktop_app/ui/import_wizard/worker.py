@@ -100,9 +100,6 @@ class LatestJob(QObject):
         """The job under way, if there is one, finishes unheard."""
         self._awaited = None
 
-    def is_awaited(self) -> bool:
-        return self._awaited is not None
-
     @Slot(object)
     def _job_finished(self, outcome: Outcome) -> None:
         if outcome.ticket != self._awaited:
