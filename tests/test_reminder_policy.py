@@ -16,7 +16,7 @@ import pytest
 
 from db import repository
 from db.repository import TaskRow
-from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.reminders.policy import (
     Notification,
     Snooze,

@@ -9,7 +9,7 @@ import pytest
 
 from db import repository
 from db.repository import task_state
-from desktop_app.plans.workdays import WorkCalendar
+from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.services import tasks
 from desktop_app.services.importer import import_file
 from tests.conftest import FIXTURES, PLAN_2024_CITY, PLAN_2024_DISTRICT

@@ -30,7 +30,7 @@ LOADED_AFTER_THE_FIRST_PAINT = (
     "desktop_app.services.overview",
     "desktop_app.services.importer",
     "desktop_app.plans.parser",
-    "desktop_app.plans.workdays",
+    "desktop_app.calendar.workdays",
     "chinese_calendar",
     "apscheduler",
     "desktop_app.reminders.service",
