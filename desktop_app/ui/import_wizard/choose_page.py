@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.import_wizard.looks import error_label, scaled_font
+from desktop_app.ui.theme import DROP_BORDER
 
 translate = QCoreApplication.translate
 
@@ -38,7 +39,8 @@ class DropArea(QFrame):
         self.setObjectName("dropArea")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "#dropArea { border: 2px dashed #9aa0a6; border-radius: 8px; background: palette(base); }"
+            f"#dropArea {{ border: 2px dashed {DROP_BORDER}; border-radius: 8px;"
+            " background: palette(base); }"
         )
 
     @staticmethod

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
 
-ERROR_COLOR = "#b3261e"
+from desktop_app.ui.theme import ERROR_COLOR, text_style
 
 
 def scaled_font(widget: QWidget, *, scale: float = 1.0, bold: bool = False) -> QFont:
@@ -23,6 +23,6 @@ def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.setStyleSheet(text_style(ERROR_COLOR))
     label.hide()
     return label

@@ -53,9 +53,9 @@ from desktop_app.ui.models.preview_model import (
     TEXT,
     PreviewModel,
 )
+from desktop_app.ui.theme import DIFF_COLORS
 
 translate = QCoreApplication.translate
-_DIFF_COLORS = {"added": "#188038", "removed": "#b3261e", "restored": "#1a73e8"}
 
 
 class PreviewPage(QWidget):
@@ -330,8 +330,8 @@ class PreviewPage(QWidget):
             text, tip = diff_line(diff)
             item = QListWidgetItem(text, self.diff_list)
             item.setToolTip(tip)
-            if diff.kind in _DIFF_COLORS:
-                item.setForeground(QBrush(QColor(_DIFF_COLORS[diff.kind])))
+            if diff.kind in DIFF_COLORS:
+                item.setForeground(QBrush(QColor(DIFF_COLORS[diff.kind])))
 
     def show_error(self, message: str) -> None:
         self.preview_error.setText(message)
