@@ -5,19 +5,11 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from desktop_app.errors import UserError
 
-class StorageError(Exception):
+
+class StorageError(UserError):
     """A database problem with a message for people; ``code`` is for tests and logs."""
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} / {message_en}")
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def one_line(self) -> str:
-        """Chinese first, English after it, on one line."""
-        return f"{self.message_zh}（{self.message_en}）"
 
 
 class CorruptDatabaseError(StorageError):

@@ -21,10 +21,10 @@ from db.limits import MAX_ROW_ID
 from desktop_app import __version__
 from desktop_app.commands import MODULES
 from desktop_app.commands.text_table import fit
+from desktop_app.errors import UserError
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import listed_warnings
-from desktop_app.services.errors import ServiceError
 
 if TYPE_CHECKING:  # dataclasses of the parser: not loaded to open the window
     from desktop_app.plans.model import ParsedPlan, Task
@@ -285,12 +285,12 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
         code = _run(args, clock)
         sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
         return code
-    except (PlanReadError, ServiceError) as exc:
-        print(single_line(exc.one_line()), file=sys.stderr)
-        return EXIT_BAD_INPUT
     except StorageError as exc:
         print(single_line(exc.one_line()), file=sys.stderr)
         return EXIT_BAD_INPUT if exc.code == "bad_backup" else EXIT_STORAGE
+    except UserError as exc:  # a file that cannot be read, a request that cannot be done
+        print(single_line(exc.one_line()), file=sys.stderr)
+        return EXIT_BAD_INPUT
     except BrokenPipeError:
         # `deadline-reminder parse x.pdf | head` closed the pipe: not an error worth a traceback.
         _silence_stdout()

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
+from desktop_app.errors import UserError
 
-class PlanReadError(Exception):
+
+class PlanReadError(UserError):
     """A document that cannot be read, with a message in Chinese and in English.
 
     ``code`` is a stable identifier (``empty``, ``too_large``, ``encrypted``...)
     for tests and logs; the messages are for people.
     """
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} / {message_en}")
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def one_line(self) -> str:
-        """Chinese first, English after it, on one line."""
-        return f"{self.message_zh}（{self.message_en}）"
 
 
 def corrupt_file(name: str, detail_zh: str = "", detail_en: str = "") -> PlanReadError:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
+from desktop_app.errors import UserError
 
-class ServiceError(Exception):
+
+class ServiceError(UserError):
     """A request the user can correct (an unknown task id, a file that is not a plan...)."""
-
-    def __init__(self, code: str, message_zh: str, message_en: str) -> None:
-        super().__init__(f"{message_zh} / {message_en}")
-        self.code = code
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def one_line(self) -> str:
-        """Chinese first, English after it, on one line."""
-        return f"{self.message_zh}（{self.message_en}）"
 
 
 def no_task(task_id: int) -> ServiceError:

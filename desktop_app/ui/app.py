@@ -38,6 +38,7 @@ from desktop_app.clock import Clock
 from desktop_app.paths import data_dir, database_path, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tray import TrayController
 
@@ -147,7 +148,7 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
         return data_folder.open_data(folder, clock)
     except CorruptDatabaseError as exc:
         if exc.latest_backup is None:
-            QMessageBox.critical(parent, "工作要点督办提醒", exc.message_zh)
+            QMessageBox.critical(parent, "工作要点督办提醒", error_text(exc))
             return None
         answer = QMessageBox.question(
             parent,
@@ -161,10 +162,10 @@ def _open(folder: Path, clock: Clock, parent: QWidget | None) -> Storage | None:
             backups.replace_damaged(folder, exc.latest_backup, clock)
             return data_folder.open_data(folder, clock)
         except StorageError as failed:
-            QMessageBox.critical(parent, "工作要点督办提醒", failed.message_zh)
+            QMessageBox.critical(parent, "工作要点督办提醒", error_text(failed))
             return None
     except StorageError as exc:
-        QMessageBox.critical(parent, "工作要点督办提醒", exc.message_zh)
+        QMessageBox.critical(parent, "工作要点督办提醒", error_text(exc))
         return None
 
 
@@ -285,7 +286,7 @@ def run_gui(
                 _import_sample(storage, clock, window)
             window.attach_storage(storage)
         except StorageError as exc:
-            QMessageBox.critical(window, "工作要点督办提醒", exc.message_zh)
+            QMessageBox.critical(window, "工作要点督办提醒", error_text(exc))
             app.exit(3)
             return
         except Exception:
@@ -330,4 +331,4 @@ def _import_sample(storage: Storage, clock: Clock, parent: QWidget) -> None:
     try:
         plans.import_sample(storage, clock().date())
     except (PlanReadError, ServiceError, StorageError) as exc:
-        QMessageBox.warning(parent, "工作要点督办提醒", exc.message_zh)
+        QMessageBox.warning(parent, "工作要点督办提醒", error_text(exc))

@@ -19,6 +19,7 @@ from db.connection import Storage
 from db.errors import StorageError
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.theme import ERROR_COLOR, text_style
 
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -91,7 +92,7 @@ class MyDepartmentsDialog(QDialog):
         try:
             departments.set_my_departments(self._storage, self.chosen_ids())
         except (ServiceError, StorageError) as exc:
-            self.message.setText(exc.message_zh)
+            self.message.setText(error_text(exc))
             self.message.show()
             return
         super().accept()

@@ -33,6 +33,7 @@ from db.errors import StorageError
 from desktop_app.clock import Clock
 from desktop_app.reminders.service import OPEN_STATUSES, SnoozeChoice
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.theme import ERROR_COLOR, text_style
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -243,7 +244,7 @@ class ReminderDialog(QDialog):
         try:
             record(now or self.clock())
         except (ServiceError, StorageError) as exc:
-            self.message.setText(exc.message_zh)
+            self.message.setText(error_text(exc))
             self.message.show()
             return False
         self.message.hide()

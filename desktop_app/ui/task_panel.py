@@ -32,6 +32,7 @@ from db.errors import StorageError
 from desktop_app.plans.departments import split_owners
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.theme import (
     LINK_COLOR,
     NOTE_COLOR,
@@ -321,7 +322,7 @@ class TaskPanel(QScrollArea):
         try:
             tasks.set_status(self._storage, task_id, status)
         except (ServiceError, StorageError) as exc:
-            self._fail(exc.message_zh)
+            self._fail(error_text(exc))
             self.show_task(task_id)
             return False
         self.show_task(task_id)
@@ -344,7 +345,7 @@ class TaskPanel(QScrollArea):
             if due != t.due:
                 tasks.correct_deadline(self._storage, t.id, due)  # type: ignore[arg-type]
         except (ServiceError, StorageError) as exc:
-            self._fail(exc.message_zh)
+            self._fail(error_text(exc))
             return False
         self.correct_toggle.setChecked(False)
         self.show_task(t.id)
@@ -377,7 +378,7 @@ class TaskPanel(QScrollArea):
             else:
                 tasks.add_note(self._storage, task_id, text)
         except (ServiceError, StorageError) as exc:
-            self._fail(exc.message_zh)  # what was typed stays in the box
+            self._fail(error_text(exc))  # what was typed stays in the box
             return
         self._cancel_edit()
         self.show_task(task_id)

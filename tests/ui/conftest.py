@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTranslator
 
     from db.connection import Storage
     from desktop_app.reminders.notifier import RecordingNotifier
@@ -146,3 +146,12 @@ def make_storage(tmp_path: Path) -> Iterator[Callable[..., Storage]]:
     yield make
     for storage in made:
         storage.close()
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[list[QTranslator]]:
+    """The window in English, as a user who chose English in the settings gets it."""
+    from tests.helpers.languages import in_language
+
+    with in_language(qapp, "en") as installed:
+        yield installed

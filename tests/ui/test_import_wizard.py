@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -376,6 +377,18 @@ def test_a_report_or_a_broken_file_is_refused_in_chinese(
     assert not _load(qtbot, wizard, path)
     assert Plan.select().count() == 0
     assert Task.select().count() == 0
+
+
+def test_in_an_english_window_a_broken_file_is_refused_in_english(
+    english, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The reader's error carries both languages; the window shows the one it speaks."""
+    path = tmp_path / "x.docx"
+    path.write_bytes(b"\x00\x01garbage")
+    wizard = _wizard(qtbot, new_storage(tmp_path), path)
+    message = wizard.error_label.text()
+    assert "damaged" in message and path.name in message
+    assert not re.search(r"[\u4e00-\u9fff]", message), message
 
 
 def test_a_locked_database_leaves_nothing_written(qtbot: QtBot, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ real main window speaking English with the translator installed (and Chinese wit
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import re
 from collections.abc import Iterator
@@ -12,12 +11,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop_app.ui.app import install_translators
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.theme import state_name
+from tests.helpers.languages import in_language
 from tests.storage_helpers import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,27 +104,6 @@ def test_the_qm_is_compiled_from_the_ts(qapp: QApplication) -> None:
 # -- the window in both languages ---------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _language(qapp: QApplication, language: str) -> Iterator[list[QTranslator]]:
-    """The app's own set-up for ``language``, undone afterwards: the QApplication is shared."""
-    locale = QLocale()
-    installed = install_translators(qapp, language)
-    assert installed, f"no translation for {language} loaded"
-    try:
-        yield installed
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(locale)
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[list[QTranslator]]:
-    with _language(qapp, "en") as installed:
-        yield installed
-
-
 @pytest.fixture
 def make_window(make_window, make_storage):
     def make() -> MainWindow:
@@ -193,7 +171,7 @@ def test_main_window_in_chinese_without_a_translator(make_window) -> None:
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[list[QTranslator]]:
     """Qt's own dialogs in Chinese (our strings are Chinese already)."""
-    with _language(qapp, "zh_CN") as installed:
+    with in_language(qapp, "zh_CN") as installed:
         yield installed
 
 

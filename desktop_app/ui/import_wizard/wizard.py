@@ -35,6 +35,7 @@ from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import ImportResult, import_plan
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.import_wizard import jobs, worker
 from desktop_app.ui.import_wizard.choose_page import ChoosePage
 from desktop_app.ui.import_wizard.looks import scaled_font
@@ -233,7 +234,7 @@ class ImportWizard(QDialog):
         try:
             document = outcome.result()
         except PlanReadError as exc:
-            self._reading_failed(path, exc.message_zh)
+            self._reading_failed(path, error_text(exc))
             return
         except OSError:
             self._reading_failed(path, self.tr("无法读取文件：{0}").format(path))
@@ -251,7 +252,7 @@ class ImportWizard(QDialog):
         try:
             result = outcome.result()
         except (ServiceError, StorageError) as exc:  # not a plan, or the database refuses
-            self._reading_failed(document.path, exc.message_zh)
+            self._reading_failed(document.path, error_text(exc))
             return
         except BaseException:
             self._stop_reading()  # a bug: raised on, it reaches the program's error dialog
@@ -323,7 +324,7 @@ class ImportWizard(QDialog):
             result = outcome.result()
         except (ServiceError, StorageError) as exc:
             self._dry_run = None
-            self.preview_page.show_error(exc.message_zh)
+            self.preview_page.show_error(error_text(exc))
             self._update_import_button()
         else:
             self.preview_page.hide_error()
@@ -353,7 +354,7 @@ class ImportWizard(QDialog):
                     corrections=self.model.corrections(),
                 )
         except (ServiceError, StorageError) as exc:
-            self.preview_page.show_error(exc.message_zh)
+            self.preview_page.show_error(error_text(exc))
             return
         self._edits_dry_run.drop()  # imported: what it would have changed no longer matters
         self.import_result = result

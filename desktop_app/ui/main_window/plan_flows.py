@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.error_text import error_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QMainWindow, QWidget
@@ -143,7 +144,7 @@ class PlanFlows(_Base):
         try:
             plan_id = presenter.import_sample(self.storage, self.today())
         except (PlanReadError, ServiceError, StorageError) as exc:
-            QMessageBox.warning(self, self.tr("无法打开示例"), exc.message_zh)
+            QMessageBox.warning(self, self.tr("无法打开示例"), error_text(exc))
             return
         self.plan_id = plan_id
         self.reload()
@@ -203,7 +204,7 @@ class PlanFlows(_Base):
         try:
             presenter.delete_plan(self.storage, plan_id)
         except (ServiceError, StorageError) as exc:
-            QMessageBox.warning(self, self.tr("无法删除"), exc.message_zh)
+            QMessageBox.warning(self, self.tr("无法删除"), error_text(exc))
             return
         if self.plan_id == plan_id:
             self.plan_id = None

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from db.errors import StorageError
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.models import ALL_DEPARTMENTS
 from desktop_app.ui.tray import TrayController, pause_end
 
@@ -221,7 +222,7 @@ class ReminderHost(_Base):
             presenter.save_pause(self.storage, until)
         except (ServiceError, StorageError) as exc:
             title = self.tr("无法暂停提醒") if until is not None else self.tr("无法恢复提醒")
-            self._show_note(title, exc.message_zh, self)
+            self._show_note(title, error_text(exc), self)
             return False
         if until is not None:
             self.statusBar().showMessage(

@@ -23,7 +23,8 @@ from db.errors import StorageError
 from desktop_app.services import backups
 from desktop_app.services.backups import BackupInfo
 from desktop_app.services.errors import ServiceError
-from desktop_app.ui.settings.common import ID_ROLE, error_text, message_label, note, show_message
+from desktop_app.ui.error_text import error_text
+from desktop_app.ui.settings.common import ID_ROLE, message_label, note, show_message
 
 if TYPE_CHECKING:
     from db.connection import Storage
@@ -44,10 +45,9 @@ class BackupsPage(QWidget):
 
     restored = Signal()
 
-    def __init__(self, storage: Storage, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, storage: Storage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._storage = storage
-        self._language = language
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
@@ -127,7 +127,7 @@ class BackupsPage(QWidget):
         try:
             made = backups.back_up_now(self._storage)
         except StorageError as exc:
-            self._say(error_text(exc, self._language), error=True)
+            self._say(error_text(exc), error=True)
             return None
         self.load()
         self._say(self.tr("已备份：{name}").format(name=made.name), error=False)
@@ -157,7 +157,7 @@ class BackupsPage(QWidget):
         try:
             backups.restore(self._storage, info.path)
         except (StorageError, ServiceError) as exc:
-            self._say(error_text(exc, self._language), error=True)
+            self._say(error_text(exc), error=True)
             return False
         self.load()
         self._say(

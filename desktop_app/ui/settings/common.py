@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from db.errors import StorageError
-from desktop_app.services.errors import ServiceError
 from desktop_app.ui.theme import ERROR_COLOR, NOTE_COLOR, WARNING_COLOR, text_style
 
 LANGUAGE_KEY = "ui/language"
@@ -56,8 +54,3 @@ def show_message(label: QLabel, text: str, *, error: bool) -> None:
     label.setStyleSheet(ERROR_STYLE if error else "")
     label.setText(text)
     label.show()
-
-
-def error_text(exc: ServiceError | StorageError, language: str) -> str:
-    """A refusal's words in the window's language."""
-    return exc.message_en if language == "en" else exc.message_zh

@@ -27,7 +27,8 @@ from db import repository
 from db.errors import StorageError
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
-from desktop_app.ui.settings.common import ID_ROLE, error_text, message_label, note, show_message
+from desktop_app.ui.error_text import error_text
+from desktop_app.ui.settings.common import ID_ROLE, message_label, note, show_message
 
 if TYPE_CHECKING:
     from db.connection import Storage
@@ -38,10 +39,9 @@ class DepartmentsPage(QWidget):
 
     departments_changed = Signal()  # a rename, merge or alias was stored
 
-    def __init__(self, storage: Storage, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, storage: Storage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._storage = storage
-        self._language = language
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
@@ -256,7 +256,7 @@ class DepartmentsPage(QWidget):
         try:
             action(dept_id)
         except (ServiceError, StorageError) as exc:
-            self._say(error_text(exc, self._language), error=True)
+            self._say(error_text(exc), error=True)
             return False
         self._say(done, error=False)
         self.departments_changed.emit()

@@ -17,12 +17,12 @@ from desktop_app.services import data_folder, departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import reminder_settings, save_reminder_settings
 from desktop_app.ui import autostart
+from desktop_app.ui.error_text import error_text
 from desktop_app.ui.settings.backups_page import BackupsPage
 from desktop_app.ui.settings.common import (
     DATA_DIR_KEY,
     LANGUAGE_KEY,
     Refused,
-    error_text,
     message_label,
     show_message,
 )
@@ -66,10 +66,10 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(560, 480)
         self.resize(660, 600)
         layout = QVBoxLayout(self)
-        self.departments_page = DepartmentsPage(storage, self._language)
+        self.departments_page = DepartmentsPage(storage)
         self.reminders_page = RemindersPage()
         self.general_page = GeneralPage(storage.path.parent)
-        self.backups_page = BackupsPage(storage, self._language)
+        self.backups_page = BackupsPage(storage)
         self.departments_page.departments_changed.connect(self.departments_changed)
         self.reminders_page.test_notification_requested.connect(self.test_notification_requested)
         self.backups_page.restored.connect(self._restored)
@@ -126,7 +126,7 @@ class SettingsDialog(QDialog):
         try:
             self._save()
         except (ServiceError, StorageError) as exc:
-            show_message(self.error_label, error_text(exc, self._language), error=True)
+            show_message(self.error_label, error_text(exc), error=True)
             return False
         except Refused as exc:
             show_message(self.error_label, str(exc), error=True)
@@ -175,7 +175,7 @@ class SettingsDialog(QDialog):
         except (ServiceError, StorageError) as exc:
             raise Refused(
                 self.tr("其他设置已保存，但无法把数据复制到新文件夹：{reason}").format(
-                    reason=error_text(exc, self._language)
+                    reason=error_text(exc)
                 )
             ) from exc
 

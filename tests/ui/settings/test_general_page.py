@@ -22,7 +22,9 @@ def test_language_choice_is_stored(dialog, app_settings) -> None:
     )
 
 
-def test_errors_in_english_when_the_window_is_english(make_dialog, storage, app_settings) -> None:
+def test_errors_in_english_when_the_window_is_english(
+    english, make_dialog, storage, app_settings
+) -> None:
     app_settings.setValue("ui/language", "en")
     dialog = make_dialog(storage)
     assert dialog.general_page.chosen_language() == "en"
