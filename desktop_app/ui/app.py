@@ -38,6 +38,7 @@ from desktop_app.clock import Clock
 from desktop_app.paths import data_dir, database_path, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui import settings_keys as keys
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tray import TrayController
@@ -244,7 +245,7 @@ def run_gui(
         settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
         folder = scratch
     else:
-        folder = data_dir(data_dir_override or settings.value("storage/data_dir") or None)
+        folder = data_dir(data_dir_override or settings.value(keys.DATA_DIR) or None)
     timing = quit_after_paint or quit_after_load
     instance = None
     if not (demo or timing):  # the demo's folder is its own; timing runs stand alone
@@ -255,7 +256,7 @@ def run_gui(
             log.info("already running for %s: bringing that window forward", folder)
             instance.notify_running()
             return 0
-    language = str(settings.value("ui/language", "zh_CN"))
+    language = str(settings.value(keys.LANGUAGE, "zh_CN"))
     install_translators(app, language if language in LANGUAGES else "zh_CN")
     # After the translators: Qt appends the display name to every window title.
     app.setApplicationDisplayName(QCoreApplication.translate("App", "工作要点督办提醒"))

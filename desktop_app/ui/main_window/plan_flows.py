@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
+from desktop_app.ui import settings_keys as keys
 from desktop_app.ui.error_text import error_text
 
 if TYPE_CHECKING:
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-ASKED_MINE_KEY = "onboarding/asked_my_departments"
-OFFERED_SAMPLE_KEY = "onboarding/offered_sample_removal"
+ASKED_MINE_KEY = keys.ASKED_MY_DEPARTMENTS
+OFFERED_SAMPLE_KEY = keys.OFFERED_SAMPLE_REMOVAL
 
 
 class PlanFlows(_Base):

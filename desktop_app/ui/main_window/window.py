@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.clock import Clock
+from desktop_app.ui import settings_keys as keys
 from desktop_app.ui.main_window.actions import WindowActions
 from desktop_app.ui.main_window.plan_flows import PlanFlows
 from desktop_app.ui.main_window.reminder_host import ReminderHost
@@ -210,7 +211,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.overview_view.clicked.connect(self.open_cell)
         self.task_panel.changed.connect(self._task_changed)
         self.pages.addWidget(panes)
-        header = self.app_settings.value("window/month_header")
+        header = self.app_settings.value(keys.MONTH_HEADER)
         if isinstance(header, QByteArray):
             self.month_view.header().restoreState(header)
         if self._shown_once:  # else showEvent restores the splitter, once it has its width
@@ -236,9 +237,9 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self._note.open()
 
     def _explain_tray_once(self) -> None:
-        if self.app_settings.value("tray/close_explained", False, type=bool):
+        if self.app_settings.value(keys.CLOSE_EXPLAINED, False, type=bool):
             return
-        self.app_settings.setValue("tray/close_explained", True)
+        self.app_settings.setValue(keys.CLOSE_EXPLAINED, True)
         self.app_settings.sync()
         self._show_note(
             self.tr("工作要点督办提醒"),
@@ -267,7 +268,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
 
     def _restore_geometry(self) -> None:
         self.setMinimumSize(minimum_size(self.screen().availableGeometry().size()))
-        geometry = self.app_settings.value("window/geometry")
+        geometry = self.app_settings.value(keys.GEOMETRY)
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             return
         # First start: 1280×760, or less on a small screen (a 1366×768 laptop keeps room for
@@ -279,7 +280,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.move(frame.topLeft())
 
     def _restore_splitter(self) -> None:
-        state = self.app_settings.value("window/splitter")
+        state = self.app_settings.value(keys.SPLITTER)
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
 
@@ -292,10 +293,10 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
                 self._restore_splitter()
 
     def save_geometry(self) -> None:
-        self.app_settings.setValue("window/geometry", self.saveGeometry())
+        self.app_settings.setValue(keys.GEOMETRY, self.saveGeometry())
         if self.storage is not None:  # the panes exist
-            self.app_settings.setValue("window/splitter", self.splitter.saveState())
-            self.app_settings.setValue("window/month_header", self.month_view.header().saveState())
+            self.app_settings.setValue(keys.SPLITTER, self.splitter.saveState())
+            self.app_settings.setValue(keys.MONTH_HEADER, self.month_view.header().saveState())
         self.app_settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

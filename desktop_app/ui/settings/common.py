@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from desktop_app.ui import settings_keys as keys
 from desktop_app.ui.theme import ERROR_COLOR, NOTE_COLOR, WARNING_COLOR, text_style
 
-LANGUAGE_KEY = "ui/language"
-DATA_DIR_KEY = "storage/data_dir"
+LANGUAGE_KEY = keys.LANGUAGE
+DATA_DIR_KEY = keys.DATA_DIR
 ERROR_STYLE = text_style(ERROR_COLOR)
 NOTE_STYLE = text_style(NOTE_COLOR)
 WARNING_STYLE = text_style(WARNING_COLOR)

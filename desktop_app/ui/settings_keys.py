@@ -1,0 +1,14 @@
+"""Every key of the window's own preferences (``QSettings``, per user), in one place.
+
+The data lives in the database; these are the window's: where it stood, which language it
+speaks, where the data folder is, and the one-time questions already asked.
+"""
+
+LANGUAGE = "ui/language"  # "zh_CN" (the default) or "en"; applied at the next start
+DATA_DIR = "storage/data_dir"  # the data folder chosen in the settings (else the default)
+GEOMETRY = "window/geometry"
+SPLITTER = "window/splitter"
+MONTH_HEADER = "window/month_header"  # the month view's column widths
+CLOSE_EXPLAINED = "tray/close_explained"  # "the program keeps running in the tray", said once
+ASKED_MY_DEPARTMENTS = "onboarding/asked_my_departments"
+OFFERED_SAMPLE_REMOVAL = "onboarding/offered_sample_removal"
