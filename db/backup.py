@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db import errors
+from db.folder_lock import folder_locked
 
 KEEP_BACKUPS = 10
 _SIDE_FILES = ("-journal", "-wal", "-shm")
@@ -80,20 +81,25 @@ def take_backup(
         backups_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise (errors.translate(exc, backups_dir) or exc) from exc
-    # A backup killed half-way leaves X.partial and, by the moment, its -journal, -wal or -shm.
-    for stale in backups_dir.glob("*.partial*"):
-        stale.unlink(missing_ok=True)
-    # Ordered by a sequence, never by the clock: ten backups made while the clock was in
-    # 2099 must not outrank, and so rotate away, every real one made after them.
-    sequence = max((b.sequence for b in list_backups(backups_dir)), default=0) + 1
-    target = backups_dir / backup_name(now, reason, sequence)
-    while target.exists():  # a file left by another program under the same name
-        sequence += 1
+    # One backup at a time across processes (a `backup` command beside the window's
+    # before-import backup): each gets its own sequence number, and clearing leftovers
+    # never deletes the copy another process is writing.
+    with folder_locked(backups_dir):
+        # A backup killed half-way leaves X.partial and, by the moment, its -journal,
+        # -wal or -shm.
+        for stale in backups_dir.glob("*.partial*"):
+            stale.unlink(missing_ok=True)
+        # Ordered by a sequence, never by the clock: ten backups made while the clock was
+        # in 2099 must not outrank, and so rotate away, every real one made after them.
+        sequence = max((b.sequence for b in list_backups(backups_dir)), default=0) + 1
         target = backups_dir / backup_name(now, reason, sequence)
-    copy_database(source, target)
-    # The new file always stays, even when the clock was set back and its name sorts
-    # oldest; so does the one a restore is reading.
-    rotate(backups_dir, protect=(target,) if keep is None else (target, keep))
+        while target.exists():  # a file left by another program under the same name
+            sequence += 1
+            target = backups_dir / backup_name(now, reason, sequence)
+        copy_database(source, target)
+        # The new file always stays, even when the clock was set back and its name sorts
+        # oldest; so does the one a restore is reading.
+        rotate(backups_dir, protect=(target,) if keep is None else (target, keep))
     return target
 
 

@@ -303,10 +303,17 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = date
         )
         return EXIT_INTERRUPTED
     except OSError as exc:
-        # What the command printed could not be written (`tasks > /dev/full`); anything the
-        # database or a reader met has been turned into one of the errors above already.
-        _silence_stdout()
         reason = exc.strerror or str(exc)
+        if exc.filename is not None:
+            # A file the database or a reader did not turn into one of the errors above.
+            where = single_line(str(exc.filename))
+            print(
+                f"无法访问文件：{where}：{reason}（Cannot use the file {where}: {reason}）",
+                file=sys.stderr,
+            )
+            return EXIT_STORAGE
+        # What the command printed could not be written (`tasks > /dev/full`).
+        _silence_stdout()
         print(f"无法写出结果：{reason}（The output cannot be written: {reason}）", file=sys.stderr)
         return EXIT_STORAGE
 

@@ -161,3 +161,19 @@ def _main(args: list[str]) -> tuple[int, str]:
         except SystemExit as exit_:  # argparse refuses the argument itself
             code = int(exit_.code or 0)
     return code, err.getvalue()
+
+
+def test_a_file_that_fails_is_named_not_called_the_output(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An OSError about a file (not about standard output) says which file, instead of
+    "the output cannot be written" (which once described a backup's vanished copy)."""
+    from desktop_app import cli
+
+    def vanished(args, clock):
+        raise FileNotFoundError(2, "No such file or directory", "/data/backups/x.partial")
+
+    monkeypatch.setattr(cli, "_run", vanished)
+    assert cli.main(["tasks", "--data-dir", str(folder)]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("无法访问文件：/data/backups/x.partial") and "无法写出结果" not in err
