@@ -234,7 +234,12 @@ def run_gui(
     """
     # High DPI: Qt 6 scales by the screen's factor unrounded (PassThrough) by default; nothing
     # to set (tests/ui/test_qt_binding.py checks the default).
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    if existing is None:
+        app = QApplication(sys.argv[:1])
+    else:  # made by an earlier run_gui, or by the tests' qapp: a QApplication either way
+        assert isinstance(existing, QApplication), "the window needs a QApplication"
+        app = existing
     app.setApplicationName("DeadlineReminder")
     icon = resource_path("icons/app.png")
     if icon.exists():
@@ -293,7 +298,7 @@ def run_gui(
         except Exception:
             # A bug: its details to copy, then the end. A window left on "正在打开数据…"
             # (or a program left in the tray without its data) would help nobody.
-            _excepthook(*sys.exc_info())  # type: ignore[arg-type]
+            _excepthook(*sys.exc_info())
             app.exit(3)
             return
         if quit_after_load:

@@ -178,9 +178,11 @@ class ReminderDialog(QDialog):
 
     def task_ids(self) -> list[int]:
         """The tasks still listed, in order."""
+        # Every index below the count has an item; the stubs allow None for any index.
         return [
-            int(self.tree.topLevelItem(i).data(COL_LABEL, TASK_ID_ROLE))
+            int(item.data(COL_LABEL, TASK_ID_ROLE))
             for i in range(self.tree.topLevelItemCount())
+            if (item := self.tree.topLevelItem(i)) is not None
         ]
 
     def row_buttons(self, task_id: int) -> tuple[QPushButton, QPushButton]:

@@ -37,7 +37,7 @@ class ReminderPopup(QWidget):
         self.banner = NotificationBanner(self, buttons_below=True)
         self.banner.open_requested.connect(self._open)
         self.banner.close_button.clicked.connect(self.hide)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         self.setFixedWidth(WIDTH)
@@ -54,9 +54,8 @@ class ReminderPopup(QWidget):
         """Show (or replace) the reminder in the screen's lower right corner."""
         self.banner.show_notification(title, body, task_ids)
         # The wrapped text decides the height at this width (a plain sizeHint would not).
-        layout = self.layout()
-        layout.activate()
-        height = layout.heightForWidth(WIDTH)
+        self._layout.activate()
+        height = self._layout.heightForWidth(WIDTH)
         self.setFixedHeight(height if height > 0 else self.sizeHint().height())
         screen = QGuiApplication.primaryScreen()
         if screen is not None:

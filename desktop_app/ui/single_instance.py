@@ -131,11 +131,17 @@ class SingleInstance(QObject):
             if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
                 self._finish(socket)
 
+    # Connected only to pending sockets' signals; anything else (None once the sender has
+    # gone) is not pending, which _read and _finish ignore anyway.
     def _read_sender(self) -> None:
-        self._read(self.sender())
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _finish_sender(self) -> None:
-        self._finish(self.sender())
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._finish(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         buffer = self._pending.get(socket)

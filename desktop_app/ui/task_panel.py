@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -50,15 +50,19 @@ if TYPE_CHECKING:  # storage loads after the window's first paint (see attach)
     from desktop_app.calendar.workdays import WorkCalendar
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_FIELD_NAMES = {
-    "status": QT_TRANSLATE_NOOP("TaskPanel", "状态"),
-    "lead": QT_TRANSLATE_NOOP("TaskPanel", "牵头部门"),
-    "responsible": QT_TRANSLATE_NOOP("TaskPanel", "责任部门"),
-    "deadline": QT_TRANSLATE_NOOP("TaskPanel", "完成时间"),
-    "text": QT_TRANSLATE_NOOP("TaskPanel", "任务内容"),
-    "note": QT_TRANSLATE_NOOP("TaskPanel", "进展说明"),
-    "archived": QT_TRANSLATE_NOOP("TaskPanel", "归档"),
-}
+# QT_TRANSLATE_NOOP returns its message unchanged; PySide6's stubs type it as object.
+_FIELD_NAMES = cast(
+    "dict[str, str]",
+    {
+        "status": QT_TRANSLATE_NOOP("TaskPanel", "状态"),
+        "lead": QT_TRANSLATE_NOOP("TaskPanel", "牵头部门"),
+        "responsible": QT_TRANSLATE_NOOP("TaskPanel", "责任部门"),
+        "deadline": QT_TRANSLATE_NOOP("TaskPanel", "完成时间"),
+        "text": QT_TRANSLATE_NOOP("TaskPanel", "任务内容"),
+        "note": QT_TRANSLATE_NOOP("TaskPanel", "进展说明"),
+        "archived": QT_TRANSLATE_NOOP("TaskPanel", "归档"),
+    },
+)
 
 
 class TaskPanel(QScrollArea):
@@ -316,6 +320,7 @@ class TaskPanel(QScrollArea):
         """Record a new status for the shown task; False (with a message) if it failed."""
         if self._task is None:
             return False
+        assert self._storage is not None, "a task is shown only once attached"
         from desktop_app.services import tasks
 
         task_id = self._task.id
@@ -333,17 +338,19 @@ class TaskPanel(QScrollArea):
         """Owners and due date as the user says; later revisions of the plan keep them."""
         if self._task is None:
             return False
+        assert self._storage is not None, "a task is shown only once attached"
         t = self._task
         lead = tuple(split_owners(self.lead_edit.text()))
         responsible = tuple(split_owners(self.responsible_edit.text()))
-        due = self.due_edit.date().toPython() if self.due_check.isChecked() else None
+        # QDate.toPython() gives a datetime.date; PySide6's stubs say object.
+        due = cast(date, self.due_edit.date().toPython()) if self.due_check.isChecked() else None
         from desktop_app.services import tasks
 
         try:
             if (lead, responsible) != (t.lead, t.responsible):
                 tasks.correct_owners(self._storage, t.id, lead, responsible)
             if due != t.due:
-                tasks.correct_deadline(self._storage, t.id, due)  # type: ignore[arg-type]
+                tasks.correct_deadline(self._storage, t.id, due)
         except (ServiceError, StorageError) as exc:
             self._fail(error_text(exc))
             return False
@@ -368,6 +375,7 @@ class TaskPanel(QScrollArea):
     def _save_note(self) -> None:
         if self._task is None:
             return
+        assert self._storage is not None, "a task is shown only once attached"
         from desktop_app.services import tasks
 
         text = self.note_edit.toPlainText()

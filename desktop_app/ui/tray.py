@@ -208,7 +208,8 @@ class TrayController(QObject):
         """Take the icon out of the tray and free the menu (at quit, or a test's end)."""
         self._watch.stop()
         self.tray.hide()
-        self.tray.setContextMenu(None)
+        # Qt takes a null menu (no menu); PySide6's stubs do not say the argument may be None.
+        self.tray.setContextMenu(None)  # type: ignore[arg-type]
         self.menu.deleteLater()
 
     def update_tooltip(self, due_this_month: int, late: int) -> None:

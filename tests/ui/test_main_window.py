@@ -236,6 +236,18 @@ def test_models_pass_the_model_tester(make_window, storage, qtmodeltester) -> No
     qtmodeltester.check(window.overview_model)
 
 
+def test_month_model_keeps_both_parents(make_window, storage) -> None:
+    """parent(index) is the tree's; parent() without one stays QObject's owner, as in Qt."""
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window()
+    model = window.month_model
+    assert isinstance(model.parent(), Workspace)  # the pane that made it
+    group = next(g for g in range(model.rowCount()) if model.rowCount(model.index(g, 0)))
+    task = model.index(0, 0, model.index(group, 0))
+    assert model.parent(task) == model.index(group, 0)
+    assert not model.parent(model.index(group, 0)).isValid()
+
+
 def test_geometry_and_splitter_are_remembered(make_window, tmp_path: Path, storage) -> None:
     import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window = make_window()

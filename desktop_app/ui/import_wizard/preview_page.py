@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -239,7 +240,9 @@ class PreviewPage(QWidget):
     def _date_edited(self, *_args: object) -> None:
         checked = self.date_check.isChecked()
         self.date_edit.setEnabled(checked)
-        self.model.set_issued_on(self.date_edit.date().toPython() if checked else None)  # type: ignore[arg-type]
+        # QDate.toPython() gives a datetime.date; PySide6's stubs say object.
+        issued_on = cast(date, self.date_edit.date().toPython()) if checked else None
+        self.model.set_issued_on(issued_on)
 
     def _plan_edited(self) -> None:
         self._show_checks()

@@ -37,6 +37,7 @@ class Outcome(Generic[T]):
         """The value, or the job's exception raised again (on the thread that asks)."""
         if self.error is not None:
             raise self.error
+        # No error: the job returned, and value is what it returned (None only if T allows).
         return self.value  # type: ignore[return-value]
 
 

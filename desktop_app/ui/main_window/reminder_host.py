@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     )
 
     from db.connection import Storage
+    from desktop_app.clock import Clock
     from desktop_app.ui.banner import NotificationBanner
     from desktop_app.ui.models.month_model import MonthTaskModel
     from desktop_app.ui.reminder_dialog import ReminderDialog
@@ -261,8 +262,8 @@ class ReminderHost(_Base):
     if TYPE_CHECKING:  # the window's
         counts_changed: Signal
         reminders_changed: Signal
+        clock: Clock
 
-        def clock(self) -> datetime: ...
         def reload(self) -> None: ...
         def refresh_view(self) -> None: ...
         def show_months(self) -> None: ...

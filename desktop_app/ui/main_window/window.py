@@ -54,7 +54,7 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
     from desktop_app.ui.reminder_dialog import ReminderDialog
     from desktop_app.ui.reminder_popup import ReminderPopup
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
-    from desktop_app.ui.settings_dialog import SettingsDialog
+    from desktop_app.ui.settings import SettingsDialog
 
 SOON_WORKDAYS = 10
 # Below this the filters squeeze the search box and the task text to nothing.

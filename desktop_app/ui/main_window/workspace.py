@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QAction,
     QKeySequence,
+    QPainter,
     QPalette,
     QTextDocument,
 )
@@ -59,7 +60,12 @@ class RichTextDelegate(QStyledItemDelegate):
     """Paints the owners column with the lead departments in bold, on one line: what does
     not fit ends in "…" (the tooltip has all of it)."""
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         html = index.data(OWNERS_HTML_ROLE)
         if html is None:
             super().paint(painter, option, index)
@@ -155,12 +161,12 @@ class Workspace(QSplitter):
             self.status_filter.addItem(text, key)
         filters.addWidget(self.status_filter)
         self.role_filter = QComboBox()
-        for key, text in (
+        for role, text in (
             (None, QCoreApplication.translate("MainWindow", "牵头和责任")),
             ("lead", QCoreApplication.translate("MainWindow", "只看牵头")),
             ("responsible", QCoreApplication.translate("MainWindow", "只看责任")),
         ):
-            self.role_filter.addItem(text, key)
+            self.role_filter.addItem(text, role)
         filters.addWidget(self.role_filter)
         self.mine_only = QCheckBox(QCoreApplication.translate("MainWindow", "只看我的部门"))
         filters.addWidget(self.mine_only)

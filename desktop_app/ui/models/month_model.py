@@ -5,9 +5,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 
 from desktop_app.ui.theme import STATE_COLORS, dot_icon, state_name, status_name
@@ -84,7 +91,14 @@ class MonthTaskModel(QAbstractItemModel):
             return self.createIndex(row, column, _GROUP)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Both of Qt's parent()s, as in QAbstractItemModel: without an index, QObject's owner.
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, index: Index, /) -> QModelIndex: ...
+    def parent(self, index: Index | None = None) -> QObject | QModelIndex | None:
+        if index is None:
+            return super().parent()
         if not index.isValid() or index.internalId() == _GROUP:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, _GROUP)

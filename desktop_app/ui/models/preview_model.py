@@ -120,11 +120,11 @@ class PreviewModel(QAbstractTableModel):
         for i, row in enumerate(self._rows):
             first_row.setdefault(row.task.label, i)
         for warning in parsed.warnings if parsed else ():
-            i = first_row.get(warning.task) if warning.task is not None else None
-            if i is None:
+            at = first_row.get(warning.task) if warning.task is not None else None
+            if at is None:
                 self._plan_warnings.append(warning)
             else:
-                self._rows[i].warnings.append(warning)
+                self._rows[at].warnings.append(warning)
         self.endResetModel()
 
     def parsed_plan(self) -> ParsedPlan | None:
@@ -192,22 +192,23 @@ class PreviewModel(QAbstractTableModel):
         if self._plan is None or year == self._year:
             return
         old, self._year = self._year, year
-        for row in self._rows if year is not None else ():
-            d = row.task.deadline
-            if old is not None and d.due is not None:
-                years = year - old
-                moved = replace(
-                    d,
-                    due=_shift_year(d.due, years),
-                    milestones=tuple(_shift_year(m, years) for m in d.milestones),
-                )
-                row.task = replace(row.task, deadline=moved)
-            elif d.due is None and d.kind == "none" and d.raw:
-                # A date the parser could not place without a year may now be understood.
-                found = parse_deadline(d.raw, year)
-                if found.due is not None:
-                    row.task = replace(row.task, deadline=found)
-                    row.warnings = [w for w in row.warnings if w.code not in _DEADLINE_CODES]
+        if year is not None:  # no year: nothing to move or to reread
+            for row in self._rows:
+                d = row.task.deadline
+                if old is not None and d.due is not None:
+                    years = year - old
+                    moved = replace(
+                        d,
+                        due=_shift_year(d.due, years),
+                        milestones=tuple(_shift_year(m, years) for m in d.milestones),
+                    )
+                    row.task = replace(row.task, deadline=moved)
+                elif d.due is None and d.kind == "none" and d.raw:
+                    # A date the parser could not place without a year may now be understood.
+                    found = parse_deadline(d.raw, year)
+                    if found.due is not None:
+                        row.task = replace(row.task, deadline=found)
+                        row.warnings = [w for w in row.warnings if w.code not in _DEADLINE_CODES]
         self._check_issue_dates()
         self._all_changed()
 

@@ -143,7 +143,12 @@ class DepartmentsPage(QWidget):
 
     def _department_items(self) -> list[QTreeWidgetItem]:
         tree = self.department_tree
-        return [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+        # Every index below the count has an item; the stubs allow None for any index.
+        return [
+            item
+            for i in range(tree.topLevelItemCount())
+            if (item := tree.topLevelItem(i)) is not None
+        ]
 
     def chosen_department_ids(self) -> list[int]:
         """The departments ticked, in list order; empty means all departments."""

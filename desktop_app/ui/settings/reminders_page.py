@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import cast
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
@@ -39,8 +40,14 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+# QDate.toPython() and QTime.toPython() give a datetime.date and a datetime.time;
+# PySide6's stubs say object.
+def _date(value: QDate) -> date:
+    return cast(date, value.toPython())
+
+
 def _qtime_to_time(value: QTime) -> time:
-    return value.toPython().replace(second=0, microsecond=0)
+    return cast(time, value.toPython()).replace(second=0, microsecond=0)
 
 
 @dataclass(frozen=True)
@@ -139,7 +146,7 @@ class RemindersPage(QWidget):
         self.holiday_add_button = QPushButton(self.tr("添加"))
         self.holiday_remove_button = QPushButton(self.tr("删除所选"))
         self.holiday_add_button.clicked.connect(
-            lambda: self.add_holiday(self.holiday_date.date().toPython())
+            lambda: self.add_holiday(_date(self.holiday_date.date()))
         )
         self.holiday_remove_button.clicked.connect(self.remove_selected_holidays)
         holiday_side = QVBoxLayout()
