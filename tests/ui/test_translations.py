@@ -157,7 +157,7 @@ def test_main_window_in_english(english, make_window) -> None:
     november = window.month_model.group_row("2026-11")
     assert november is not None
     title = window.month_model.index(november, 0).data(Qt.ItemDataRole.DisplayRole)
-    assert title.startswith(_english("MonthTaskModel", "%1月").replace("%1", "11")), title
+    assert title.startswith(_english("MonthTaskModel", "{0}月").format(11)), title
     assert not HAN.search(title), title
 
 
