@@ -49,12 +49,12 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Before an import</translation>
     </message>
     <message>
-        <source>已备份：{name}</source>
-        <translation>Backed up: {name}</translation>
+        <source>已备份：{0}</source>
+        <translation>Backed up: {0}</translation>
     </message>
     <message>
-        <source>已恢复到 {when} 的数据；恢复前的数据已另存为备份。</source>
-        <translation>Restored the data of {when}; the data from before the restore was saved as a backup.</translation>
+        <source>已恢复到 {0} 的数据；恢复前的数据已另存为备份。</source>
+        <translation>Restored the data of {0}; the data from before the restore was saved as a backup.</translation>
     </message>
     <message>
         <source>恢复前</source>
@@ -69,13 +69,13 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {n} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
-        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {n} are kept. Before a restore, the current data is saved as a backup too.</translation>
+        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {0} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
+        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {0} are kept. Before a restore, the current data is saved as a backup too.</translation>
     </message>
     <message>
-        <source>用 {when} 的备份替换现在的全部数据吗？
+        <source>用 {0} 的备份替换现在的全部数据吗？
 现在的数据会先另存为一份备份。</source>
-        <translation>Replace all current data with the backup from {when}?
+        <translation>Replace all current data with the backup from {0}?
 The current data will be saved as a backup first.</translation>
     </message>
     <message>
@@ -212,8 +212,8 @@ The current data will be saved as a backup first.</translation>
 <context>
     <name>DepartmentsPage</name>
     <message>
-        <source>“{name}”的新名称：</source>
-        <translation>New name for “{name}”:</translation>
+        <source>“{0}”的新名称：</source>
+        <translation>New name for “{0}”:</translation>
     </message>
     <message>
         <source>任务</source>
@@ -244,28 +244,28 @@ The current data will be saved as a backup first.</translation>
         <translation>Merge Departments</translation>
     </message>
     <message>
-        <source>工作要点中“{name}”的另一种写法：</source>
-        <translation>Another way work plans write “{name}”:</translation>
+        <source>工作要点中“{0}”的另一种写法：</source>
+        <translation>Another way work plans write “{0}”:</translation>
     </message>
     <message>
-        <source>已合并到“{name}”。</source>
-        <translation>Merged into “{name}”.</translation>
+        <source>已合并到“{0}”。</source>
+        <translation>Merged into “{0}”.</translation>
     </message>
     <message>
-        <source>已改名为“{name}”，原名称保留为别名。</source>
-        <translation>Renamed to “{name}”; the old name is kept as an alias.</translation>
+        <source>已改名为“{0}”，原名称保留为别名。</source>
+        <translation>Renamed to “{0}”; the old name is kept as an alias.</translation>
     </message>
     <message>
-        <source>已添加别名“{alias}”。</source>
-        <translation>Added the alias “{alias}”.</translation>
+        <source>已添加别名“{0}”。</source>
+        <translation>Added the alias “{0}”.</translation>
     </message>
     <message>
         <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
         <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
     </message>
     <message>
-        <source>把“{name}”的任务全部并入（合并后“{name}”作为别名保留）：</source>
-        <translation>Move all tasks of “{name}” into (“{name}” is kept as an alias):</translation>
+        <source>把“{0}”的任务全部并入（合并后“{0}”作为别名保留）：</source>
+        <translation>Move all tasks of “{0}” into (“{0}” is kept as an alias):</translation>
     </message>
     <message>
         <source>改名…</source>
@@ -311,8 +311,8 @@ The current data will be saved as a backup first.</translation>
 <context>
     <name>GeneralPage</name>
     <message>
-        <source>已设置为 {path}，重新启动程序后生效。</source>
-        <translation>Set to {path}; takes effect when the program is restarted.</translation>
+        <source>已设置为 {0}，重新启动程序后生效。</source>
+        <translation>Set to {0}; takes effect when the program is restarted.</translation>
     </message>
     <message>
         <source>打开文件夹</source>
@@ -1041,8 +1041,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Send Test Reminder</translation>
     </message>
     <message>
-        <source>国家尚未公布 {year} 年的节假日安排，该年按周一至周五计算工作日；可在“额外休息日”中自行添加。</source>
-        <translation>The official holidays for {year} have not been published yet, so that year&apos;s working days are Monday to Friday; add days off under “Extra days off”.</translation>
+        <source>国家尚未公布 {0} 年的节假日安排，该年按周一至周五计算工作日；可在“额外休息日”中自行添加。</source>
+        <translation>The official holidays for {0} have not been published yet, so that year&apos;s working days are Monday to Friday; add days off under “Extra days off”.</translation>
     </message>
     <message>
         <source>多个天数用顿号分隔；截止当月的最后一个工作日总会再提醒一次。</source>
@@ -1053,8 +1053,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Remind me:</translation>
     </message>
     <message>
-        <source>提醒已暂停，到 {when} 恢复。</source>
-        <translation>Reminders are paused until {when}.</translation>
+        <source>提醒已暂停，到 {0} 恢复。</source>
+        <translation>Reminders are paused until {0}.</translation>
     </message>
     <message>
         <source>本单位另行安排的休息日，不算工作日；法定节假日和调休已自动计入。</source>
@@ -1104,8 +1104,8 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>其他设置已保存，但无法把数据复制到新文件夹：{reason}</source>
-        <translation>The other settings were saved, but the data could not be copied to the new folder: {reason}</translation>
+        <source>其他设置已保存，但无法把数据复制到新文件夹：{0}</source>
+        <translation>The other settings were saved, but the data could not be copied to the new folder: {0}</translation>
     </message>
     <message>
         <source>取消</source>
@@ -1128,8 +1128,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Reminders</translation>
     </message>
     <message>
-        <source>无法设置开机自动启动：{reason}</source>
-        <translation>Cannot set the program to start at login: {reason}</translation>
+        <source>无法设置开机自动启动：{0}</source>
+        <translation>Cannot set the program to start at login: {0}</translation>
     </message>
     <message>
         <source>确定</source>
