@@ -118,9 +118,7 @@ def show_crash(details: str) -> None:
         "App", "程序遇到意外错误，已保存的数据没有受影响。\n请把“详细信息”复制给维护人员。"
     )
     if log_file is not None:
-        text += "\n" + QCoreApplication.translate("App", "日志文件：%1").replace(
-            "%1", str(log_file)
-        )
+        text += "\n" + QCoreApplication.translate("App", "日志文件：{0}").format(log_file)
     box = QMessageBox(
         QMessageBox.Icon.Critical, QCoreApplication.translate("App", "工作要点督办提醒"), text
     )

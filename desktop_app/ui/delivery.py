@@ -192,15 +192,15 @@ def send_test_notification(notifier: Notifier | None) -> str:
         log.warning("test notification not shown: %s", exc)
         failures = exc.failures or ((channel_of(notifier), exc),)
         return QCoreApplication.translate(
-            "Delivery", "测试提醒没有发出，没有一种方式能够显示它：\n%1"
-        ).replace("%1", _failures_text(failures))
+            "Delivery", "测试提醒没有发出，没有一种方式能够显示它：\n{0}"
+        ).format(_failures_text(failures))
     log.info("test notification shown through %s", channel)
-    said = QCoreApplication.translate("Delivery", "测试提醒已通过%1显示。").replace(
-        "%1", channel_name(channel)
+    said = QCoreApplication.translate("Delivery", "测试提醒已通过{0}显示。").format(
+        channel_name(channel)
     )
     failures = getattr(notifier, "last_failures", ())
     if failures:
-        said += "\n" + QCoreApplication.translate("Delivery", "这些方式没有成功：\n%1").replace(
-            "%1", _failures_text(failures)
+        said += "\n" + QCoreApplication.translate("Delivery", "这些方式没有成功：\n{0}").format(
+            _failures_text(failures)
         )
     return said

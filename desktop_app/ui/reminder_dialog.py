@@ -169,7 +169,7 @@ class ReminderDialog(QDialog):
     def _update_heading(self) -> None:
         count = len(self._items)
         if count:
-            self.heading.setText(self.tr("%1 项任务的提醒待处理").replace("%1", str(count)))
+            self.heading.setText(self.tr("{0} 项任务的提醒待处理").format(count))
         else:
             self.heading.setText(self.tr("没有待处理的提醒。"))
         self.tree.setVisible(bool(count))
@@ -269,24 +269,19 @@ class ReminderDialog(QDialog):
     def _choice_label(self, choice: SnoozeChoice, now: datetime) -> str:
         until = choice.until
         if choice.key == "hour":
-            return self.tr("1 小时后（%1）").replace("%1", self._when(until, now))
+            return self.tr("1 小时后（{0}）").format(self._when(until, now))
         if choice.key == "tomorrow":
             if until.date() == now.date() + timedelta(days=1):
-                return self.tr("明天 %1").replace("%1", f"{until:%H:%M}")
-            return self.tr("下一个工作日 %1").replace("%1", self._when(until, now))
+                return self.tr("明天 {0}").format(f"{until:%H:%M}")
+            return self.tr("下一个工作日 {0}").format(self._when(until, now))
         if choice.key == "three_workdays":
-            return self.tr("3 个工作日后 %1").replace("%1", self._when(until, now))
+            return self.tr("3 个工作日后 {0}").format(self._when(until, now))
         return choice.label
 
     def _when(self, moment: datetime, now: datetime) -> str:
         if moment.date() == now.date():
             return f"{moment:%H:%M}"
-        return (
-            self.tr("%1月%2日 %3")
-            .replace("%1", str(moment.month))
-            .replace("%2", str(moment.day))
-            .replace("%3", f"{moment:%H:%M}")
-        )
+        return self.tr("{0}月{1}日 {2}").format(moment.month, moment.day, f"{moment:%H:%M}")
 
 
 def _open_rows(task_ids: Sequence[int]) -> list[repository.TaskRow]:

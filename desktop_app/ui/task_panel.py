@@ -303,11 +303,11 @@ class TaskPanel(QScrollArea):
             return text + f"<br><span style='color:{color}'>{status_name(t.status)}{done}</span>"
         days = self._calendar.workdays_between(today, t.due)
         if days > 0:
-            left = self.tr("还有 %1 个工作日").replace("%1", str(days))
+            left = self.tr("还有 {0} 个工作日").format(days)
         elif days == 0:
             left = self.tr("今天到期")
         else:
-            left = self.tr("已逾期 %1 个工作日").replace("%1", str(-days))
+            left = self.tr("已逾期 {0} 个工作日").format(-days)
         return text + f"<br><span style='color:{color}'>{left}</span>"
 
     # -- changing --------------------------------------------------------------------

@@ -216,14 +216,12 @@ class TrayController(QObject):
         self._counts = (due_this_month, late)
         lines = [
             self.tr("工作要点督办提醒"),
-            self.tr("本月待完成 %1 项 · 逾期 %2 项")
-            .replace("%1", str(due_this_month))
-            .replace("%2", str(late)),
+            self.tr("本月待完成 {0} 项 · 逾期 {1} 项").format(due_this_month, late),
         ]
         if self._paused_until is not None:
             lines.append(
-                self.tr("提醒已暂停，到 %1 恢复").replace(
-                    "%1", self._paused_until.strftime("%m-%d %H:%M")
+                self.tr("提醒已暂停，到 {0} 恢复").format(
+                    self._paused_until.strftime("%m-%d %H:%M")
                 )
             )
         self.tray.setToolTip("\n".join(lines))

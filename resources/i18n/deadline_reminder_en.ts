@@ -8,8 +8,8 @@
         <translation>Work Plan Deadline Reminder</translation>
     </message>
     <message>
-        <source>日志文件：%1</source>
-        <translation>Log file: %1</translation>
+        <source>日志文件：{0}</source>
+        <translation>Log file: {0}</translation>
     </message>
     <message>
         <source>程序遇到意外错误，已保存的数据没有受影响。
@@ -49,12 +49,12 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Before an import</translation>
     </message>
     <message>
-        <source>已备份：{name}</source>
-        <translation>Backed up: {name}</translation>
+        <source>已备份：{0}</source>
+        <translation>Backed up: {0}</translation>
     </message>
     <message>
-        <source>已恢复到 {when} 的数据；恢复前的数据已另存为备份。</source>
-        <translation>Restored the data of {when}; the data from before the restore was saved as a backup.</translation>
+        <source>已恢复到 {0} 的数据；恢复前的数据已另存为备份。</source>
+        <translation>Restored the data of {0}; the data from before the restore was saved as a backup.</translation>
     </message>
     <message>
         <source>恢复前</source>
@@ -69,13 +69,13 @@ Please copy the “Details” to whoever maintains it.</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {n} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
-        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {n} are kept. Before a restore, the current data is saved as a backup too.</translation>
+        <source>每次导入、删除计划和升级前都会自动备份，最多保留最近 {0} 份。从备份恢复前，当前数据会先另存为一份备份。</source>
+        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {0} are kept. Before a restore, the current data is saved as a backup too.</translation>
     </message>
     <message>
-        <source>用 {when} 的备份替换现在的全部数据吗？
+        <source>用 {0} 的备份替换现在的全部数据吗？
 现在的数据会先另存为一份备份。</source>
-        <translation>Replace all current data with the backup from {when}?
+        <translation>Replace all current data with the backup from {0}?
 The current data will be saved as a backup first.</translation>
     </message>
     <message>
@@ -142,14 +142,14 @@ The current data will be saved as a backup first.</translation>
         <translation>Test reminder</translation>
     </message>
     <message>
-        <source>测试提醒已通过%1显示。</source>
-        <translation>The test reminder was shown as %1.</translation>
+        <source>测试提醒已通过{0}显示。</source>
+        <translation>The test reminder was shown as {0}.</translation>
     </message>
     <message>
         <source>测试提醒没有发出，没有一种方式能够显示它：
-%1</source>
+{0}</source>
         <translation>The test reminder was not shown; no way of showing it worked:
-%1</translation>
+{0}</translation>
     </message>
     <message>
         <source>测试提醒没有发出：提醒功能尚未启动。</source>
@@ -173,9 +173,9 @@ The current data will be saved as a backup first.</translation>
     </message>
     <message>
         <source>这些方式没有成功：
-%1</source>
+{0}</source>
         <translation>These did not work:
-%1</translation>
+{0}</translation>
     </message>
     <message>
         <source>通知服务拒绝显示</source>
@@ -189,20 +189,20 @@ The current data will be saved as a backup first.</translation>
         <translation>All</translation>
     </message>
     <message>
-        <source>本月 %1</source>
-        <translation>%1 this month</translation>
+        <source>本月 {0}</source>
+        <translation>{0} this month</translation>
     </message>
     <message>
-        <source>本月到期 %1 项，逾期 %2 项，共 %3 项</source>
-        <translation>Due this month: %1, overdue: %2, total: %3</translation>
+        <source>本月到期 {0} 项，逾期 {1} 项，共 {2} 项</source>
+        <translation>Due this month: {0}, overdue: {1}, total: {2}</translation>
     </message>
     <message>
         <source>状态：</source>
         <translation>Status: </translation>
     </message>
     <message>
-        <source>逾期 %1</source>
-        <translation>%1 overdue</translation>
+        <source>逾期 {0}</source>
+        <translation>{0} overdue</translation>
     </message>
     <message>
         <source>集体任务：出现在每个部门的列表中</source>
@@ -212,8 +212,8 @@ The current data will be saved as a backup first.</translation>
 <context>
     <name>DepartmentsPage</name>
     <message>
-        <source>“{name}”的新名称：</source>
-        <translation>New name for “{name}”:</translation>
+        <source>“{0}”的新名称：</source>
+        <translation>New name for “{0}”:</translation>
     </message>
     <message>
         <source>任务</source>
@@ -244,28 +244,28 @@ The current data will be saved as a backup first.</translation>
         <translation>Merge Departments</translation>
     </message>
     <message>
-        <source>工作要点中“{name}”的另一种写法：</source>
-        <translation>Another way work plans write “{name}”:</translation>
+        <source>工作要点中“{0}”的另一种写法：</source>
+        <translation>Another way work plans write “{0}”:</translation>
     </message>
     <message>
-        <source>已合并到“{name}”。</source>
-        <translation>Merged into “{name}”.</translation>
+        <source>已合并到“{0}”。</source>
+        <translation>Merged into “{0}”.</translation>
     </message>
     <message>
-        <source>已改名为“{name}”，原名称保留为别名。</source>
-        <translation>Renamed to “{name}”; the old name is kept as an alias.</translation>
+        <source>已改名为“{0}”，原名称保留为别名。</source>
+        <translation>Renamed to “{0}”; the old name is kept as an alias.</translation>
     </message>
     <message>
-        <source>已添加别名“{alias}”。</source>
-        <translation>Added the alias “{alias}”.</translation>
+        <source>已添加别名“{0}”。</source>
+        <translation>Added the alias “{0}”.</translation>
     </message>
     <message>
         <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
         <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
     </message>
     <message>
-        <source>把“{name}”的任务全部并入（合并后“{name}”作为别名保留）：</source>
-        <translation>Move all tasks of “{name}” into (“{name}” is kept as an alias):</translation>
+        <source>把“{0}”的任务全部并入（合并后“{0}”作为别名保留）：</source>
+        <translation>Move all tasks of “{0}” into (“{0}” is kept as an alias):</translation>
     </message>
     <message>
         <source>改名…</source>
@@ -311,8 +311,8 @@ The current data will be saved as a backup first.</translation>
 <context>
     <name>GeneralPage</name>
     <message>
-        <source>已设置为 {path}，重新启动程序后生效。</source>
-        <translation>Set to {path}; takes effect when the program is restarted.</translation>
+        <source>已设置为 {0}，重新启动程序后生效。</source>
+        <translation>Set to {0}; takes effect when the program is restarted.</translation>
     </message>
     <message>
         <source>打开文件夹</source>
@@ -690,8 +690,8 @@ Click its icon in the notification area to open the window again; to quit comple
 <context>
     <name>MonthTaskModel</name>
     <message>
-        <source>%1月</source>
-        <translation>Month %1</translation>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
     </message>
     <message>
         <source>任务</source>
@@ -730,16 +730,16 @@ Click its icon in the notification area to open the window again; to quit comple
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>（%1 项</source>
-        <translation> (tasks: %1</translation>
+        <source>（{0} 项</source>
+        <translation> (tasks: {0}</translation>
     </message>
     <message>
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <source>，逾期 %1</source>
-        <translation>, overdue: %1</translation>
+        <source>，逾期 {0}</source>
+        <translation>, overdue: {0}</translation>
     </message>
 </context>
 <context>
@@ -788,12 +788,12 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>OverviewModel</name>
     <message>
-        <source>%1 · %2月：</source>
-        <translation>%1 · month %2: </translation>
+        <source>{0} · {1}月：</source>
+        <translation>{0} · month {1}: </translation>
     </message>
     <message>
-        <source>%1月</source>
-        <translation>Month %1</translation>
+        <source>{0}月</source>
+        <translation>Month {0}</translation>
     </message>
 </context>
 <context>
@@ -810,8 +810,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Keep</translation>
     </message>
     <message>
-        <source>删除“%1”及其全部任务和进展记录？删除前会自动备份。</source>
-        <translation>Delete “%1” with all its tasks and progress notes? A backup is made before deleting.</translation>
+        <source>删除“{0}”及其全部任务和进展记录？删除前会自动备份。</source>
+        <translation>Delete “{0}” with all its tasks and progress notes? A backup is made before deleting.</translation>
     </message>
     <message>
         <source>删除示例</source>
@@ -826,8 +826,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Send Test Reminder</translation>
     </message>
     <message>
-        <source>已删除“%1”；删除前的数据已备份，可在设置中恢复。</source>
-        <translation>Deleted “%1”; the data was backed up first and can be restored in Settings.</translation>
+        <source>已删除“{0}”；删除前的数据已备份，可在设置中恢复。</source>
+        <translation>Deleted “{0}”; the data was backed up first and can be restored in Settings.</translation>
     </message>
     <message>
         <source>无法删除</source>
@@ -842,8 +842,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Sample plan</translation>
     </message>
     <message>
-        <source>示例计划“%1”还在：它的任务会出现在列表和总览里，选“全部部门”时也会到期提醒。现在删除示例吗？</source>
-        <translation>The sample plan “%1” is still here: its tasks appear in the lists and the overview, and with “All departments” they are reminded too. Delete the sample now?</translation>
+        <source>示例计划“{0}”还在：它的任务会出现在列表和总览里，选“全部部门”时也会到期提醒。现在删除示例吗？</source>
+        <translation>The sample plan “{0}” is still here: its tasks appear in the lists and the overview, and with “All departments” they are reminded too. Delete the sample now?</translation>
     </message>
 </context>
 <context>
@@ -920,24 +920,24 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>ReminderDialog</name>
     <message>
-        <source>%1 项任务的提醒待处理</source>
-        <translation>Reminders awaiting an answer: %1 task(s)</translation>
+        <source>1 小时后（{0}）</source>
+        <translation>In 1 hour ({0})</translation>
     </message>
     <message>
-        <source>%1月%2日 %3</source>
-        <translation>%1/%2 %3</translation>
+        <source>3 个工作日后 {0}</source>
+        <translation>In 3 working days, {0}</translation>
     </message>
     <message>
-        <source>1 小时后（%1）</source>
-        <translation>In 1 hour (%1)</translation>
+        <source>{0} 项任务的提醒待处理</source>
+        <translation>Reminders awaiting an answer: {0} task(s)</translation>
     </message>
     <message>
-        <source>3 个工作日后 %1</source>
-        <translation>In 3 working days, %1</translation>
+        <source>{0}月{1}日 {2}</source>
+        <translation>{0}/{1} {2}</translation>
     </message>
     <message>
-        <source>下一个工作日 %1</source>
-        <translation>Next working day, %1</translation>
+        <source>下一个工作日 {0}</source>
+        <translation>Next working day, {0}</translation>
     </message>
     <message>
         <source>任务</source>
@@ -964,8 +964,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>No.</translation>
     </message>
     <message>
-        <source>明天 %1</source>
-        <translation>Tomorrow %1</translation>
+        <source>明天 {0}</source>
+        <translation>Tomorrow {0}</translation>
     </message>
     <message>
         <source>没有待处理的提醒。</source>
@@ -995,12 +995,12 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Reminders resumed.</translation>
     </message>
     <message>
-        <source>提醒已暂停，到 %1 恢复。</source>
-        <translation>Reminders paused until %1.</translation>
+        <source>提醒已暂停，到 {0} 恢复。</source>
+        <translation>Reminders paused until {0}.</translation>
     </message>
     <message>
-        <source>提醒未能送达，稍后会重试：%1</source>
-        <translation>The reminder could not be delivered and will be retried: %1</translation>
+        <source>提醒未能送达，稍后会重试：{0}</source>
+        <translation>The reminder could not be delivered and will be retried: {0}</translation>
     </message>
     <message>
         <source>无法恢复提醒</source>
@@ -1041,8 +1041,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Send Test Reminder</translation>
     </message>
     <message>
-        <source>国家尚未公布 {year} 年的节假日安排，该年按周一至周五计算工作日；可在“额外休息日”中自行添加。</source>
-        <translation>The official holidays for {year} have not been published yet, so that year&apos;s working days are Monday to Friday; add days off under “Extra days off”.</translation>
+        <source>国家尚未公布 {0} 年的节假日安排，该年按周一至周五计算工作日；可在“额外休息日”中自行添加。</source>
+        <translation>The official holidays for {0} have not been published yet, so that year&apos;s working days are Monday to Friday; add days off under “Extra days off”.</translation>
     </message>
     <message>
         <source>多个天数用顿号分隔；截止当月的最后一个工作日总会再提醒一次。</source>
@@ -1053,8 +1053,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Remind me:</translation>
     </message>
     <message>
-        <source>提醒已暂停，到 {when} 恢复。</source>
-        <translation>Reminders are paused until {when}.</translation>
+        <source>提醒已暂停，到 {0} 恢复。</source>
+        <translation>Reminders are paused until {0}.</translation>
     </message>
     <message>
         <source>本单位另行安排的休息日，不算工作日；法定节假日和调休已自动计入。</source>
@@ -1104,8 +1104,8 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>其他设置已保存，但无法把数据复制到新文件夹：{reason}</source>
-        <translation>The other settings were saved, but the data could not be copied to the new folder: {reason}</translation>
+        <source>其他设置已保存，但无法把数据复制到新文件夹：{0}</source>
+        <translation>The other settings were saved, but the data could not be copied to the new folder: {0}</translation>
     </message>
     <message>
         <source>取消</source>
@@ -1128,8 +1128,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Reminders</translation>
     </message>
     <message>
-        <source>无法设置开机自动启动：{reason}</source>
-        <translation>Cannot set the program to start at login: {reason}</translation>
+        <source>无法设置开机自动启动：{0}</source>
+        <translation>Cannot set the program to start at login: {0}</translation>
     </message>
     <message>
         <source>确定</source>
@@ -1238,8 +1238,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>import</translation>
     </message>
     <message>
-        <source>已逾期 %1 个工作日</source>
-        <translation>Working days overdue: %1</translation>
+        <source>已逾期 {0} 个工作日</source>
+        <translation>Working days overdue: {0}</translation>
     </message>
     <message>
         <source>归档</source>
@@ -1294,8 +1294,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Responsible departments: </translation>
     </message>
     <message>
-        <source>还有 %1 个工作日</source>
-        <translation>Working days left: %1</translation>
+        <source>还有 {0} 个工作日</source>
+        <translation>Working days left: {0}</translation>
     </message>
     <message>
         <source>进展记录</source>
@@ -1325,12 +1325,12 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>TaskViews</name>
     <message>
-        <source>今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项</source>
-        <translation>Today %1 · my departments: %2 open this month · %3 overdue</translation>
+        <source>今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项</source>
+        <translation>Today {0} · my departments: {1} open this month · {2} overdue</translation>
     </message>
     <message>
-        <source>今天 %1 · 本月待完成 %2 项 · 逾期 %3 项</source>
-        <translation>Today %1 · %2 open this month · %3 overdue</translation>
+        <source>今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项</source>
+        <translation>Today {0} · {1} open this month · {2} overdue</translation>
     </message>
     <message>
         <source>已保存。</source>
@@ -1341,12 +1341,12 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Refreshed.</translation>
     </message>
     <message>
-        <source>当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。</source>
-        <translation>No “%1” under this department and these filters; the whole plan has %2. Choose “All” or loosen the filters.</translation>
+        <source>当前部门和筛选条件下没有“{0}”；整个计划中有 {1} 项，可选“全部部门”或放宽筛选。</source>
+        <translation>No “{0}” under this department and these filters; the whole plan has {1}. Choose “All” or loosen the filters.</translation>
     </message>
     <message>
-        <source>计划中没有找到“%1”。</source>
-        <translation>“%1” is nowhere in the plan.</translation>
+        <source>计划中没有找到“{0}”。</source>
+        <translation>“{0}” is nowhere in the plan.</translation>
     </message>
     <message>
         <source>还没有导入工作要点</source>
@@ -1380,16 +1380,16 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <source>提醒已暂停，到 %1 恢复</source>
-        <translation>Reminders paused until %1</translation>
+        <source>提醒已暂停，到 {0} 恢复</source>
+        <translation>Reminders paused until {0}</translation>
     </message>
     <message>
         <source>暂停提醒一小时</source>
         <translation>Pause Reminders for an Hour</translation>
     </message>
     <message>
-        <source>本月待完成 %1 项 · 逾期 %2 项</source>
-        <translation>%1 due this month · %2 overdue</translation>
+        <source>本月待完成 {0} 项 · 逾期 {1} 项</source>
+        <translation>{0} due this month · {1} overdue</translation>
     </message>
     <message>
         <source>退出</source>

@@ -24,8 +24,11 @@ TODAY = datetime(2026, 11, 25, 9, 0)
 # Chinese characters and full-width punctuation, which have no place in the English text.
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 HAN = re.compile(r"[\u4e00-\u9fff]")  # for widgets, where the code's own separators (　) may stay
-# %1, {0}, {name}: what the code fills in; each must survive translation exactly.
+# {0}, {1}: what the code fills in; each must survive translation exactly. (Broad on
+# purpose: a %1 or {name} that crept in is compared too, and refused below.)
 PLACEHOLDER = re.compile(r"%\d|\{\w*\}")
+# The one style is positional str.format, {0} {1}…; not Qt's %1, not {name}, not a bare {}.
+OTHER_STYLE = re.compile(r"%\d|(?<!\{)\{(?!\d+\})\w*\}(?!\})")
 
 
 def _load_script() -> ModuleType:
@@ -84,6 +87,21 @@ def test_translations_keep_placeholders_and_accelerators() -> None:
         if CJK.search(re.sub(r"“[^”]*”", "", english)):  # quoted Chinese names may stay
             wrong.append(f"[{context}] {source!r} → {english!r}: Chinese left in the English")
     assert not wrong, "\n".join(wrong)
+
+
+def test_placeholders_are_positional() -> None:
+    """Every translated string fills in as self.tr("…{0}…").format(x): one style, so a call
+    site never has to be read to know whether to .replace("%1", …) or .format(name=…)."""
+    wrong = [
+        f"  [{context}] {source!r}: {', '.join(OTHER_STYLE.findall(source))}"
+        for context, source in COMMITTED
+        if OTHER_STYLE.search(source)
+    ]
+    assert not wrong, (
+        'Use positional placeholders, self.tr("…{0}…").format(x), in these sources '
+        "(and their translations), then run `python3 scripts/update_translations.py`:\n"
+        + "\n".join(wrong)
+    )
 
 
 def test_the_qm_is_compiled_from_the_ts(qapp: QApplication) -> None:
@@ -157,7 +175,7 @@ def test_main_window_in_english(english, make_window) -> None:
     november = window.month_model.group_row("2026-11")
     assert november is not None
     title = window.month_model.index(november, 0).data(Qt.ItemDataRole.DisplayRole)
-    assert title.startswith(_english("MonthTaskModel", "%1月").replace("%1", "11")), title
+    assert title.startswith(_english("MonthTaskModel", "{0}月").format(11)), title
     assert not HAN.search(title), title
 
 

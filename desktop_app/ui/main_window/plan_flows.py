@@ -116,9 +116,9 @@ class PlanFlows(_Base):
             QMessageBox.Icon.Question,
             self.tr("示例计划"),
             self.tr(
-                "示例计划“%1”还在：它的任务会出现在列表和总览里，"
+                "示例计划“{0}”还在：它的任务会出现在列表和总览里，"
                 "选“全部部门”时也会到期提醒。现在删除示例吗？"
-            ).replace("%1", title),
+            ).format(title),
             parent=self,
         )
         remove = box.addButton(self.tr("删除示例"), QMessageBox.ButtonRole.AcceptRole)
@@ -189,8 +189,8 @@ class PlanFlows(_Base):
         answer = QMessageBox.question(
             self,
             self.tr("删除计划"),
-            self.tr("删除“%1”及其全部任务和进展记录？删除前会自动备份。").replace(
-                "%1", self.plan_combo.currentText()
+            self.tr("删除“{0}”及其全部任务和进展记录？删除前会自动备份。").format(
+                self.plan_combo.currentText()
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -211,7 +211,7 @@ class PlanFlows(_Base):
             self.plan_id = None
         self.reload()
         self.statusBar().showMessage(
-            self.tr("已删除“%1”；删除前的数据已备份，可在设置中恢复。").replace("%1", title), 10_000
+            self.tr("已删除“{0}”；删除前的数据已备份，可在设置中恢复。").format(title), 10_000
         )
 
     if TYPE_CHECKING:  # the window's

@@ -176,7 +176,7 @@ class ReminderHost(_Base):
 
     def _reminder_failed(self, reason: str) -> None:
         self.statusBar().showMessage(
-            self.tr("提醒未能送达，稍后会重试：%1").replace("%1", reason), 60_000
+            self.tr("提醒未能送达，稍后会重试：{0}").format(reason), 60_000
         )
 
     def open_tasks(self, task_ids: Sequence[int]) -> None:
@@ -227,7 +227,7 @@ class ReminderHost(_Base):
             return False
         if until is not None:
             self.statusBar().showMessage(
-                self.tr("提醒已暂停，到 %1 恢复。").replace("%1", until.strftime("%Y-%m-%d %H:%M")),
+                self.tr("提醒已暂停，到 {0} 恢复。").format(until.strftime("%Y-%m-%d %H:%M")),
                 10_000,
             )
         self._show_pause_in_tray()

@@ -162,15 +162,11 @@ class TaskViews(_Base):
         due, late, mine = shown.due, shown.late, shown.counted.mine
         self._set_counts(due, late)
         template = (
-            self.tr("今天 %1 · 我的部门本月待完成 %2 项 · 逾期 %3 项")
+            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项")
             if mine
-            else self.tr("今天 %1 · 本月待完成 %2 项 · 逾期 %3 项")
+            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项")
         )
-        self.status_label.setText(
-            template.replace("%1", today.isoformat())
-            .replace("%2", str(due))
-            .replace("%3", str(late))
-        )
+        self.status_label.setText(template.format(today.isoformat(), due, late))
 
     def _set_counts(self, due: int, late: int) -> None:
         self.due_counts = (due, late)
@@ -249,11 +245,10 @@ class TaskViews(_Base):
             return
         if in_plan:
             note = self.tr(
-                "当前部门和筛选条件下没有“%1”；整个计划中有 %2 项，可选“全部部门”或放宽筛选。"
-            )
-            note = note.replace("%1", query).replace("%2", str(in_plan))
+                "当前部门和筛选条件下没有“{0}”；整个计划中有 {1} 项，可选“全部部门”或放宽筛选。"
+            ).format(query, in_plan)
         else:
-            note = self.tr("计划中没有找到“%1”。").replace("%1", query)
+            note = self.tr("计划中没有找到“{0}”。").format(query)
         self._search_note = note
         self.statusBar().showMessage(note)
 

@@ -78,10 +78,9 @@ class DepartmentListModel(QAbstractListModel):
             if r.collective:
                 lines.append(self.tr("集体任务：出现在每个部门的列表中"))
             lines.append(
-                self.tr("本月到期 %1 项，逾期 %2 项，共 %3 项")
-                .replace("%1", str(r.due_this_month))
-                .replace("%2", str(r.late))
-                .replace("%3", str(r.total))
+                self.tr("本月到期 {0} 项，逾期 {1} 项，共 {2} 项").format(
+                    r.due_this_month, r.late, r.total
+                )
             )
             if r.worst:
                 lines.append(self.tr("状态：") + state_name(r.worst))
@@ -95,7 +94,7 @@ class DepartmentListModel(QAbstractListModel):
     def _counts(self, due: int, late: int) -> str:
         parts = []
         if due:
-            parts.append(self.tr("本月 %1").replace("%1", str(due)))
+            parts.append(self.tr("本月 {0}").format(due))
         if late:
-            parts.append(self.tr("逾期 %1").replace("%1", str(late)))
+            parts.append(self.tr("逾期 {0}").format(late))
         return ("  · " + " · ".join(parts)) if parts else ""

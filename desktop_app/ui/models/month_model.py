@@ -140,7 +140,7 @@ class MonthTaskModel(QAbstractItemModel):
         elif group.key == "other_years":
             title = self.tr("其他年份")
         else:
-            title = self.tr("%1月").replace("%1", str(group.month))
+            title = self.tr("{0}月").format(group.month)
         return title
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -186,9 +186,9 @@ class MonthTaskModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_LABEL:
             states = self._states[index.row()]
             late = sum(1 for s in states if s == "late")
-            text = self.group_title(group) + self.tr("（%1 项").replace("%1", str(len(states)))
+            text = self.group_title(group) + self.tr("（{0} 项").format(len(states))
             if late and group.key != "late":
-                text += self.tr("，逾期 %1").replace("%1", str(late))
+                text += self.tr("，逾期 {0}").format(late)
             return text + self.tr("）")
         if role == Qt.ItemDataRole.FontRole:
             return self._group_font

@@ -40,7 +40,7 @@ class OverviewModel(QAbstractTableModel):
     ):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < 12:
-                return self.tr("%1月").replace("%1", str(section + 1))
+                return self.tr("{0}月").format(section + 1)
             return None
         if self._grid is None or not 0 <= section < len(self._grid.departments):
             return None
@@ -78,9 +78,7 @@ class OverviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and cell.count:
             dept = self._grid.departments[index.row()]
             parts = [f"{state_name(s)} {n}" for s, n in sorted(cell.states.items())]
-            return self.tr("%1 · %2月：").replace("%1", dept.name).replace(
-                "%2", str(index.column() + 1)
-            ) + "，".join(parts)
+            return self.tr("{0} · {1}月：").format(dept.name, index.column() + 1) + "，".join(parts)
         if role == DEPARTMENT_ID_ROLE:
             return self._grid.departments[index.row()].id
         if role == MONTH_ROLE:

@@ -52,9 +52,9 @@ class BackupsPage(QWidget):
         layout.addWidget(
             note(
                 self.tr(
-                    "每次导入、删除计划和升级前都会自动备份，最多保留最近 {n} 份。"
+                    "每次导入、删除计划和升级前都会自动备份，最多保留最近 {0} 份。"
                     "从备份恢复前，当前数据会先另存为一份备份。"
-                ).format(n=backups.KEEP_BACKUPS)
+                ).format(backups.KEEP_BACKUPS)
             )
         )
         self.backup_tree = QTreeWidget()
@@ -130,7 +130,7 @@ class BackupsPage(QWidget):
             self._say(error_text(exc), error=True)
             return None
         self.load()
-        self._say(self.tr("已备份：{name}").format(name=made.name), error=False)
+        self._say(self.tr("已备份：{0}").format(made.name), error=False)
         return made
 
     def confirm_restore(self, info: BackupInfo) -> bool:
@@ -138,9 +138,9 @@ class BackupsPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("从备份恢复"),
-            self.tr(
-                "用 {when} 的备份替换现在的全部数据吗？\n现在的数据会先另存为一份备份。"
-            ).format(when=info.taken_at.strftime(TIME_FORMAT)),
+            self.tr("用 {0} 的备份替换现在的全部数据吗？\n现在的数据会先另存为一份备份。").format(
+                info.taken_at.strftime(TIME_FORMAT)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -161,8 +161,8 @@ class BackupsPage(QWidget):
             return False
         self.load()
         self._say(
-            self.tr("已恢复到 {when} 的数据；恢复前的数据已另存为备份。").format(
-                when=info.taken_at.strftime(TIME_FORMAT)
+            self.tr("已恢复到 {0} 的数据；恢复前的数据已另存为备份。").format(
+                info.taken_at.strftime(TIME_FORMAT)
             ),
             error=False,
         )

@@ -217,9 +217,7 @@ class DepartmentsPage(QWidget):
         name = self._selected_department_name()
         if name is None:
             return
-        new_name = self.ask_text(
-            self.tr("部门改名"), self.tr("“{name}”的新名称：").format(name=name), name
-        )
+        new_name = self.ask_text(self.tr("部门改名"), self.tr("“{0}”的新名称：").format(name), name)
         if new_name is not None:
             self.rename_selected(new_name)
 
@@ -233,7 +231,7 @@ class DepartmentsPage(QWidget):
             return
         target = self.ask_item(
             self.tr("合并部门"),
-            self.tr("把“{name}”的任务全部并入（合并后“{name}”作为别名保留）：").format(name=name),
+            self.tr("把“{0}”的任务全部并入（合并后“{0}”作为别名保留）：").format(name),
             others,
         )
         if target is not None:
@@ -245,7 +243,7 @@ class DepartmentsPage(QWidget):
             return
         alias = self.ask_text(
             self.tr("添加别名"),
-            self.tr("工作要点中“{name}”的另一种写法：").format(name=name),
+            self.tr("工作要点中“{0}”的另一种写法：").format(name),
         )
         if alias is not None:
             self.add_alias_to_selected(alias)
@@ -277,7 +275,7 @@ class DepartmentsPage(QWidget):
 
         clean = repository.normalize_name(new_name)
         return self._department_action(
-            rename, self.tr("已改名为“{name}”，原名称保留为别名。").format(name=clean)
+            rename, self.tr("已改名为“{0}”，原名称保留为别名。").format(clean)
         )
 
     def merge_selected_into(self, name: str) -> bool:
@@ -291,7 +289,7 @@ class DepartmentsPage(QWidget):
             self.select_department(target.name)
 
         return self._department_action(
-            merge, self.tr("已合并到“{name}”。").format(name=repository.normalize_name(name))
+            merge, self.tr("已合并到“{0}”。").format(repository.normalize_name(name))
         )
 
     def add_alias_to_selected(self, alias: str) -> bool:
@@ -306,4 +304,4 @@ class DepartmentsPage(QWidget):
             departments.add_alias(self._storage, dept_id, clean)
             self._fill(checked)
 
-        return self._department_action(add, self.tr("已添加别名“{alias}”。").format(alias=clean))
+        return self._department_action(add, self.tr("已添加别名“{0}”。").format(clean))

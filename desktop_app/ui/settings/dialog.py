@@ -174,9 +174,7 @@ class SettingsDialog(QDialog):
             data_folder.copy_data(self._storage, folder)
         except (ServiceError, StorageError) as exc:
             raise Refused(
-                self.tr("其他设置已保存，但无法把数据复制到新文件夹：{reason}").format(
-                    reason=error_text(exc)
-                )
+                self.tr("其他设置已保存，但无法把数据复制到新文件夹：{0}").format(error_text(exc))
             ) from exc
 
     def _apply_autostart(self, enabled: bool, *, quiet: bool = False) -> None:
@@ -185,4 +183,4 @@ class SettingsDialog(QDialog):
         except (OSError, ValueError) as exc:
             if quiet:
                 return
-            raise Refused(self.tr("无法设置开机自动启动：{reason}").format(reason=exc)) from exc
+            raise Refused(self.tr("无法设置开机自动启动：{0}").format(exc)) from exc

@@ -133,7 +133,7 @@ class GeneralPage(QWidget):
         else:
             self.data_dir_edit.setText(str(current))
             if configured and Path(str(configured)) != current:
-                words = self.tr("已设置为 {path}，重新启动程序后生效。").format(path=configured)
+                words = self.tr("已设置为 {0}，重新启动程序后生效。").format(configured)
             else:
                 words = self.tr("数据库和备份保存在这里。更改文件夹后需重新启动程序才能生效。")
         self.data_dir_note.setText(words)

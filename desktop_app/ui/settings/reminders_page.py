@@ -178,9 +178,9 @@ class RemindersPage(QWidget):
         else:
             self.calendar_note.setText(
                 self.tr(
-                    "国家尚未公布 {year} 年的节假日安排，该年按周一至周五计算工作日；"
+                    "国家尚未公布 {0} 年的节假日安排，该年按周一至周五计算工作日；"
                     "可在“额外休息日”中自行添加。"
-                ).format(year=next_year)
+                ).format(next_year)
             )
             self.calendar_note.show()
         self._pause_until = settings.paused_until if settings.is_paused(now) else None
@@ -231,8 +231,8 @@ class RemindersPage(QWidget):
             self.pause_row.hide()
             return
         self.pause_label.setText(
-            self.tr("提醒已暂停，到 {when} 恢复。").format(
-                when=self._pause_until.strftime("%Y-%m-%d %H:%M")
+            self.tr("提醒已暂停，到 {0} 恢复。").format(
+                self._pause_until.strftime("%Y-%m-%d %H:%M")
             )
         )
         self.pause_row.show()
