@@ -13,6 +13,7 @@ as raw rows, each distinct timestamp text parsed once (``Timestamps``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from db.times import Timestamps, db_time
 SHOWN = "shown"
 ACKNOWLEDGED = "acknowledged"
 SNOOZED = "snoozed"
+INTRODUCED = "introduced"  # a new plan's first digest was handled
 AnswerEvent = Literal["acknowledged", "snoozed"]
 _CHUNK = 500  # rows in one INSERT
 
@@ -159,3 +161,56 @@ def record_answers(
             for task_id in ids
         ]
     ).execute()
+
+
+# -- the first digest of newly imported plans ----------------------------------------------
+
+
+def plans_to_introduce(imported_since: datetime, leave_out_prefix: str = "") -> list[int]:
+    """Plans imported since ``imported_since`` whose first digest ("新导入") is still to
+    come; titles starting with ``leave_out_prefix`` (the sample) are left out.
+
+    A plan is known by its id and its import time together: SQLite gives a deleted
+    plan's id to the next one imported."""
+    done = set()
+    for (detail,) in DB.execute_sql(
+        "SELECT detail FROM reminder_log WHERE event = ? AND task_id IS NULL", (INTRODUCED,)
+    ):
+        try:
+            marker = json.loads(detail)
+            done.add((int(marker["plan"]), str(marker.get("imported_at"))))
+        except (TypeError, ValueError, KeyError):
+            continue  # a row of another version: nothing to learn from it
+    found = []
+    for plan_id, imported_at, title in DB.execute_sql(
+        "SELECT id, imported_at, title FROM plan WHERE imported_at >= ? ORDER BY id",
+        (db_time(imported_since),),
+    ):
+        if leave_out_prefix and (title or "").startswith(leave_out_prefix):
+            continue
+        if (plan_id, str(imported_at)) not in done:
+            found.append(plan_id)
+    return found
+
+
+def mark_introduced(plan_ids: Iterable[int], at: datetime) -> None:
+    """Record that these plans' first digest was delivered (or had nothing to say)."""
+    ids = list(plan_ids)
+    if not ids:
+        return
+    imported = dict(
+        DB.execute_sql(
+            f"SELECT id, imported_at FROM plan WHERE id IN ({','.join('?' * len(ids))})", ids
+        ).fetchall()
+    )
+    rows = [
+        (INTRODUCED, db_time(at), json.dumps({"plan": p, "imported_at": str(imported[p])}))
+        for p in ids
+        if p in imported
+    ]
+    if rows:
+        DB.execute_sql(
+            "INSERT INTO reminder_log (event, at, detail) VALUES "
+            + ",".join("(?, ?, ?)" for _ in rows),
+            [value for row in rows for value in row],
+        )

@@ -133,7 +133,7 @@ class ReminderService:
             new_plans, notification = self._pending(context, now)
             if notification is None:
                 # new plans with nothing late or near: nothing to say, once
-                repository.mark_introduced(new_plans, now)
+                reminder_log.mark_introduced(new_plans, now)
                 return None
             channel = self._deliver(notification, now)
             self._unlogged = (notification, now, channel, new_plans)
@@ -439,7 +439,7 @@ class ReminderService:
         introduced: Sequence[int] = (),
     ) -> None:
         with self.storage.write():
-            repository.mark_introduced(introduced, now)
+            reminder_log.mark_introduced(introduced, now)
             ids = list(notification.task_ids)
             # a task deleted meanwhile (its plan removed) has nothing to log
             existing = _existing_task_ids(ids)
@@ -551,7 +551,7 @@ def _existing_task_ids(task_ids: Sequence[int]) -> set[int]:
 
 def _plans_to_introduce(now: datetime) -> list[int]:
     """The new plans still owed their "新导入" digest; never the sample (it is for a look)."""
-    return repository.plans_to_introduce(now - INTRODUCE_WITHIN, leave_out_prefix=SAMPLE_PREFIX)
+    return reminder_log.plans_to_introduce(now - INTRODUCE_WITHIN, leave_out_prefix=SAMPLE_PREFIX)
 
 
 def _due_bound(context: _Context, until_day: date) -> date:
