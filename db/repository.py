@@ -12,9 +12,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, TaskChange
+from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, Task, TaskChange
 from db.search import SEARCH_TABLE, match_expression, search_body
+from db.times import Timestamps, db_time
 
 OPEN_STATUSES = ("not_started", "in_progress")
 STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending", "undated")
@@ -377,6 +379,41 @@ def task(task_id: int, *, include_archived: bool = True) -> TaskRow | None:
     return found[0] if found else None
 
 
+def existing_task_ids(task_ids: Sequence[int]) -> set[int]:
+    """Those of ``task_ids`` still in the database (archived ones included)."""
+    query = Task.select(Task.id).where(Task.id.in_(list(task_ids))).tuples()
+    # peewee's stubs type .tuples() as the model query itself; these are its rows.
+    return {t for (t,) in cast("Iterable[tuple[int]]", query)}
+
+
+def undated_task_ids(kinds: Sequence[str], *, statuses: Sequence[str]) -> list[int]:
+    """The current tasks without a due date whose deadline is of one of ``kinds``
+    (``ongoing``…) and whose status is one of ``statuses``."""
+    marks = ",".join("?" * len(statuses))
+    return [
+        task_id
+        for (task_id,) in DB.execute_sql(
+            f"SELECT id FROM task WHERE due_date IS NULL AND status IN ({marks}) "
+            f"AND deadline_kind IN ({','.join('?' * len(kinds))}) AND archived_at IS NULL",
+            [*statuses, *kinds],
+        )
+    ]
+
+
+def milestone_task_ids(due_after: date, *, statuses: Sequence[str]) -> list[int]:
+    """The current tasks due after ``due_after`` that have milestones, whose status is one
+    of ``statuses``."""
+    marks = ",".join("?" * len(statuses))
+    return [
+        task_id
+        for (task_id,) in DB.execute_sql(
+            f"SELECT id FROM task WHERE due_date > ? AND status IN ({marks}) "
+            "AND milestones <> '[]' AND archived_at IS NULL",
+            [due_after.isoformat(), *statuses],
+        )
+    ]
+
+
 def department_month_tasks(department_id: int, year: int, month: int) -> list[TaskRow]:
     """What ``department_id`` owes in that month, collective tasks included."""
     first, last = month_bounds(year, month)
@@ -517,6 +554,23 @@ def notes(task_id: int) -> list[NoteRow]:
         .where(ProgressNote.task == task_id)
         .order_by(ProgressNote.created_at, ProgressNote.id)
     ]
+
+
+def note_times(task_ids: Sequence[int], since: datetime) -> list[tuple[int, datetime]]:
+    """(task, when) of each progress note of these tasks written from ``since`` on."""
+    out: list[tuple[int, datetime]] = []
+    parse = Timestamps()  # raw rows: an ongoing task's notes, for every one, at each check
+    for start in range(0, len(task_ids), _CHUNK):
+        chunk = list(task_ids[start : start + _CHUNK])
+        out += [
+            (task_id, parse(created_at))
+            for task_id, created_at in DB.execute_sql(
+                "SELECT task_id, created_at FROM progress_note "
+                f"WHERE task_id IN ({','.join('?' * len(chunk))}) AND created_at >= ?",
+                [*chunk, db_time(since)],
+            )
+        ]
+    return out
 
 
 def history(task_id: int) -> list[ChangeRow]:

@@ -13,13 +13,10 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import cast
 
 from db import reminder_log, repository
 from db.connection import Storage
-from db.models import DB, Task
 from db.reminder_log import AnswerEvent, Shown
-from db.times import Timestamps, db_time
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.clock import Clock
 from desktop_app.paths import SAMPLE_PREFIX
@@ -42,7 +39,6 @@ UPCOMING_DAYS = 14
 # late and what falls due within the first lead time. Older than that, the weekly late
 # reminder has come anyway.
 INTRODUCE_WITHIN = timedelta(days=7)
-_CHUNK = 500
 _ID_CHUNK = 5000  # ids in one `IN (…)`, well under SQLite's variable limit
 
 CalendarFactory = Callable[[Iterable[date]], WorkCalendar]
@@ -442,7 +438,7 @@ class ReminderService:
             reminder_log.mark_introduced(introduced, now)
             ids = list(notification.task_ids)
             # a task deleted meanwhile (its plan removed) has nothing to log
-            existing = _existing_task_ids(ids)
+            existing = repository.existing_task_ids(ids)
             shown = [
                 Shown(
                     r.task_id,
@@ -465,7 +461,7 @@ class ReminderService:
     ) -> None:
         ids = list(dict.fromkeys(int(i) for i in task_ids))
         with self.storage.write():
-            existing = _existing_task_ids(ids)
+            existing = repository.existing_task_ids(ids)
             for task_id in ids:
                 if task_id not in existing:
                     raise no_task(task_id)
@@ -482,25 +478,9 @@ class ReminderService:
         ids = context.department_ids if department_ids is None else list(department_ids)
         bound = _due_bound(context, until_day)
         rows = repository.tasks(statuses=OPEN_STATUSES, due_to=bound, department_ids=ids)
-        open_marks = ",".join("?" * len(OPEN_STATUSES))
-        kinds = sorted(policy.ONGOING_KINDS)
         # Two queries, each on the due-date index (an OR of both would scan every task).
-        extra = [
-            task_id
-            for (task_id,) in DB.execute_sql(
-                f"SELECT id FROM task WHERE due_date IS NULL AND status IN ({open_marks}) "
-                f"AND deadline_kind IN ({','.join('?' * len(kinds))}) AND archived_at IS NULL",
-                [*OPEN_STATUSES, *kinds],
-            )
-        ]
-        extra += [
-            task_id
-            for (task_id,) in DB.execute_sql(
-                f"SELECT id FROM task WHERE due_date > ? AND status IN ({open_marks}) "
-                "AND milestones <> '[]' AND archived_at IS NULL",
-                [bound.isoformat(), *OPEN_STATUSES],
-            )
-        ]
+        extra = repository.undated_task_ids(sorted(policy.ONGOING_KINDS), statuses=OPEN_STATUSES)
+        extra += repository.milestone_task_ids(bound, statuses=OPEN_STATUSES)
         if extra:
             rows += _rows_by_id(extra, department_ids=ids)
         return rows
@@ -514,15 +494,8 @@ class ReminderService:
         year, quarter = policy.quarter_of(start)
         first = datetime(year, quarter * 3 - 2, 1)
         out: dict[int, set[tuple[int, int]]] = {}
-        parse = Timestamps()
-        for begin in range(0, len(ongoing), _CHUNK):
-            chunk = ongoing[begin : begin + _CHUNK]
-            for task_id, created_at in DB.execute_sql(
-                "SELECT task_id, created_at FROM progress_note "
-                f"WHERE task_id IN ({','.join('?' * len(chunk))}) AND created_at >= ?",
-                [*chunk, db_time(first)],
-            ):
-                out.setdefault(task_id, set()).add(policy.quarter_of(parse(created_at)))
+        for task_id, created_at in repository.note_times(ongoing, first):
+            out.setdefault(task_id, set()).add(policy.quarter_of(created_at))
         return out
 
 
@@ -540,13 +513,6 @@ def _rows_by_id(
             statuses=statuses,
         )
     return rows
-
-
-def _existing_task_ids(task_ids: Sequence[int]) -> set[int]:
-    """Those of ``task_ids`` still in the database."""
-    query = Task.select(Task.id).where(Task.id.in_(list(task_ids))).tuples()
-    # peewee's stubs type .tuples() as the model query itself; these are its rows.
-    return {t for (t,) in cast("Iterable[tuple[int]]", query)}
 
 
 def _plans_to_introduce(now: datetime) -> list[int]:
