@@ -64,7 +64,7 @@ def recent(floor: datetime, now: datetime) -> RecentLog:
     """
     shown: set[tuple[int, datetime]] = set()
     latest: datetime | None = None
-    answers: dict[int, Answer] = {}
+    answers: dict[int, tuple[str, datetime, datetime | None]] = {}
     parse = Timestamps()
     # A row is written when it is shown, after its reminder time: `at` >= `scheduled_for`,
     # so the index on `at` finds every row that matters. Raw rows: a month of digests
@@ -81,8 +81,9 @@ def recent(floor: datetime, now: datetime) -> RecentLog:
                 latest = scheduled
         elif event in (SNOOZED, ACKNOWLEDGED):
             until = parse(snooze_until) if snooze_until is not None else None
-            answers[task_id] = Answer(event, parse(at), until)
-    return RecentLog(frozenset(shown), latest, answers)
+            answers[task_id] = (event, parse(at), until)
+    # plain tuples while reading (thousands of rows), named ones for the last answer of each
+    return RecentLog(frozenset(shown), latest, {t: Answer(*a) for t, a in answers.items()})
 
 
 def any_shown() -> bool:
@@ -92,9 +93,9 @@ def any_shown() -> bool:
 
 def unanswered(since: datetime) -> list[Shown]:
     """Each task's last reminder shown from ``since`` on that was not acknowledged or
-    snoozed afterwards, in the order they were shown (a task shown again after an answer
-    comes later). Tasks deleted meanwhile have no rows left."""
-    pending: dict[int, Shown] = {}
+    snoozed afterwards, in the order they were first shown after the task's last answer.
+    Tasks deleted meanwhile have no rows left."""
+    pending: dict[int, tuple[datetime, str | None]] = {}
     query = (
         ReminderLog.select(
             ReminderLog.task, ReminderLog.event, ReminderLog.scheduled_for, ReminderLog.detail
@@ -109,10 +110,10 @@ def unanswered(since: datetime) -> list[Shown]:
         # A shown row without its reminder time (a damaged database) has none to show
         # again; `recent` passes over it too.
         if event == SHOWN and scheduled_for is not None:
-            pending[task_id] = Shown(task_id, scheduled_for, detail)
+            pending[task_id] = (scheduled_for, detail)
         elif event in (ACKNOWLEDGED, SNOOZED):
             pending.pop(task_id, None)
-    return list(pending.values())
+    return [Shown(task_id, at, detail) for task_id, (at, detail) in pending.items()]
 
 
 def record_shown(shown: Sequence[Shown], at: datetime, channel: str) -> None:
