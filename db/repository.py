@@ -12,9 +12,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, TaskChange
+from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, Task, TaskChange
 from db.search import SEARCH_TABLE, match_expression, search_body
+from db.times import Timestamps, db_time
 
 OPEN_STATUSES = ("not_started", "in_progress")
 STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending", "undated")
@@ -377,6 +379,41 @@ def task(task_id: int, *, include_archived: bool = True) -> TaskRow | None:
     return found[0] if found else None
 
 
+def existing_task_ids(task_ids: Sequence[int]) -> set[int]:
+    """Those of ``task_ids`` still in the database (archived ones included)."""
+    query = Task.select(Task.id).where(Task.id.in_(list(task_ids))).tuples()
+    # peewee's stubs type .tuples() as the model query itself; these are its rows.
+    return {t for (t,) in cast("Iterable[tuple[int]]", query)}
+
+
+def undated_task_ids(kinds: Sequence[str], *, statuses: Sequence[str]) -> list[int]:
+    """The current tasks without a due date whose deadline is of one of ``kinds``
+    (``ongoing``…) and whose status is one of ``statuses``."""
+    marks = ",".join("?" * len(statuses))
+    return [
+        task_id
+        for (task_id,) in DB.execute_sql(
+            f"SELECT id FROM task WHERE due_date IS NULL AND status IN ({marks}) "
+            f"AND deadline_kind IN ({','.join('?' * len(kinds))}) AND archived_at IS NULL",
+            [*statuses, *kinds],
+        )
+    ]
+
+
+def milestone_task_ids(due_after: date, *, statuses: Sequence[str]) -> list[int]:
+    """The current tasks due after ``due_after`` that have milestones, whose status is one
+    of ``statuses``."""
+    marks = ",".join("?" * len(statuses))
+    return [
+        task_id
+        for (task_id,) in DB.execute_sql(
+            f"SELECT id FROM task WHERE due_date > ? AND status IN ({marks}) "
+            "AND milestones <> '[]' AND archived_at IS NULL",
+            [due_after.isoformat(), *statuses],
+        )
+    ]
+
+
 def department_month_tasks(department_id: int, year: int, month: int) -> list[TaskRow]:
     """What ``department_id`` owes in that month, collective tasks included."""
     first, last = month_bounds(year, month)
@@ -519,6 +556,23 @@ def notes(task_id: int) -> list[NoteRow]:
     ]
 
 
+def note_times(task_ids: Sequence[int], since: datetime) -> list[tuple[int, datetime]]:
+    """(task, when) of each progress note of these tasks written from ``since`` on."""
+    out: list[tuple[int, datetime]] = []
+    parse = Timestamps()  # raw rows: an ongoing task's notes, for every one, at each check
+    for start in range(0, len(task_ids), _CHUNK):
+        chunk = list(task_ids[start : start + _CHUNK])
+        out += [
+            (task_id, parse(created_at))
+            for task_id, created_at in DB.execute_sql(
+                "SELECT task_id, created_at FROM progress_note "
+                f"WHERE task_id IN ({','.join('?' * len(chunk))}) AND created_at >= ?",
+                [*chunk, db_time(since)],
+            )
+        ]
+    return out
+
+
 def history(task_id: int) -> list[ChangeRow]:
     return [
         ChangeRow(c.task_id, c.field, c.old_value, c.new_value, c.changed_at, c.source)
@@ -526,58 +580,3 @@ def history(task_id: int) -> list[ChangeRow]:
         .where(TaskChange.task == task_id)
         .order_by(TaskChange.changed_at, TaskChange.id)
     ]
-
-
-# -- reminders of newly imported plans ---------------------------------------------------
-
-INTRODUCED = "introduced"  # reminder_log event: a new plan's first digest was handled
-
-
-def plans_to_introduce(imported_since: datetime, leave_out_prefix: str = "") -> list[int]:
-    """Plans imported since ``imported_since`` whose first digest ("新导入") is still to
-    come; titles starting with ``leave_out_prefix`` (the sample) are left out.
-
-    A plan is known by its id and its import time together: SQLite gives a deleted
-    plan's id to the next one imported."""
-    done = set()
-    for (detail,) in DB.execute_sql(
-        "SELECT detail FROM reminder_log WHERE event = ? AND task_id IS NULL", (INTRODUCED,)
-    ):
-        try:
-            marker = json.loads(detail)
-            done.add((int(marker["plan"]), str(marker.get("imported_at"))))
-        except (TypeError, ValueError, KeyError):
-            continue  # a row of another version: nothing to learn from it
-    found = []
-    for plan_id, imported_at, title in DB.execute_sql(
-        "SELECT id, imported_at, title FROM plan WHERE imported_at >= ? ORDER BY id",
-        (imported_since.isoformat(" "),),
-    ):
-        if leave_out_prefix and (title or "").startswith(leave_out_prefix):
-            continue
-        if (plan_id, str(imported_at)) not in done:
-            found.append(plan_id)
-    return found
-
-
-def mark_introduced(plan_ids: Iterable[int], at: datetime) -> None:
-    """Record that these plans' first digest was delivered (or had nothing to say)."""
-    ids = list(plan_ids)
-    if not ids:
-        return
-    imported = dict(
-        DB.execute_sql(
-            f"SELECT id, imported_at FROM plan WHERE id IN ({','.join('?' * len(ids))})", ids
-        ).fetchall()
-    )
-    rows = [
-        (INTRODUCED, at.isoformat(" "), json.dumps({"plan": p, "imported_at": str(imported[p])}))
-        for p in ids
-        if p in imported
-    ]
-    if rows:
-        DB.execute_sql(
-            "INSERT INTO reminder_log (event, at, detail) VALUES "
-            + ",".join("(?, ?, ?)" for _ in rows),
-            [value for row in rows for value in row],
-        )

@@ -1,6 +1,6 @@
 """Reminders against the database: what is due now, delivering it once, acknowledging, snoozing.
 
-The reminder log (``ReminderLog``) is the source of truth of what was shown: a
+The reminder log (``db.reminder_log``) is the source of truth of what was shown: a
 restart, a wake or a clock set back recomputes from it and repeats nothing; a
 delivery that fails is not logged, so it is tried again. No Qt here: the
 desktop notifier comes in behind ``Notifier``.
@@ -13,11 +13,10 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import cast
 
-from db import repository
+from db import reminder_log, repository
 from db.connection import Storage
-from db.models import DB, ReminderLog, Task
+from db.reminder_log import AnswerEvent, Shown
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.clock import Clock
 from desktop_app.paths import SAMPLE_PREFIX
@@ -40,7 +39,6 @@ UPCOMING_DAYS = 14
 # late and what falls due within the first lead time. Older than that, the weekly late
 # reminder has come anyway.
 INTRODUCE_WITHIN = timedelta(days=7)
-_CHUNK = 500
 _ID_CHUNK = 5000  # ids in one `IN (…)`, well under SQLite's variable limit
 
 CalendarFactory = Callable[[Iterable[date]], WorkCalendar]
@@ -131,7 +129,7 @@ class ReminderService:
             new_plans, notification = self._pending(context, now)
             if notification is None:
                 # new plans with nothing late or near: nothing to say, once
-                repository.mark_introduced(new_plans, now)
+                reminder_log.mark_introduced(new_plans, now)
                 return None
             channel = self._deliver(notification, now)
             self._unlogged = (notification, now, channel, new_plans)
@@ -278,32 +276,12 @@ class ReminderService:
         """The shown reminders of the last days not yet acknowledged or snoozed, of tasks
         still open, as one digest (what a click on the notification shows)."""
         now = now or self.clock()
-        pending: dict[int, tuple[datetime, str | None]] = {}
-        query = (
-            ReminderLog.select(
-                ReminderLog.task, ReminderLog.event, ReminderLog.scheduled_for, ReminderLog.detail
-            )
-            .where(
-                (ReminderLog.at >= now - timedelta(days=PENDING_DAYS))
-                & ReminderLog.task.is_null(False)
-            )
-            .order_by(ReminderLog.id)
-            .tuples()
-        )
-        # peewee's stubs type .tuples() as the model query itself; these are its rows.
-        rows_read = cast("Iterable[tuple[int, str, datetime | None, str | None]]", query)
-        for task_id, event, scheduled_for, detail in rows_read:
-            # A shown row without its reminder time (a damaged database) has none to show
-            # again; _log_state passes over it too.
-            if event == "shown" and scheduled_for is not None:
-                pending[task_id] = (scheduled_for, detail)
-            elif event in ("acknowledged", "snoozed"):
-                pending.pop(task_id, None)
+        pending = reminder_log.unanswered(now - timedelta(days=PENDING_DAYS))
         if not pending:
             return None
-        rows = {t.id: t for t in _rows_by_id(list(pending), statuses=OPEN_STATUSES)}
+        rows = {t.id: t for t in _rows_by_id([p.task_id for p in pending], statuses=OPEN_STATUSES)}
         reminders = []
-        for task_id, (scheduled_for, detail) in pending.items():
+        for task_id, scheduled_for, detail in pending:
             if task_id in rows:
                 reason, deadline = _reason(detail, rows[task_id])
                 reminders.append(Reminder(task_id, scheduled_for, reason, deadline))
@@ -431,41 +409,23 @@ class ReminderService:
 
     def _log_state(self, now: datetime) -> _LogState:
         floor = now - timedelta(days=policy.CATCH_UP_DAYS)
-        shown: set[tuple[int, datetime]] = set()
-        last: datetime | None = None
-        answers: dict[int, tuple[str, datetime, datetime | None]] = {}
-        parse = _Timestamps()
-        # A row is written when it is shown, after its reminder time: `at` >= `scheduled_for`,
-        # so the index on `at` finds every row that matters. Raw rows: a month of digests
-        # of a big database is thousands of rows, read at every check.
-        for task_id, event, at, scheduled_for, snooze_until in DB.execute_sql(
-            "SELECT task_id, event, at, scheduled_for, snooze_until FROM reminder_log "
-            "WHERE at >= ? AND task_id IS NOT NULL ORDER BY id",
-            (_db_time(floor),),
-        ):
-            if event == "shown" and scheduled_for is not None:
-                scheduled = parse(scheduled_for)
-                shown.add((task_id, scheduled))
-                # The clock may have been set back: only what is not in the future counts.
-                if scheduled <= now and (last is None or scheduled > last):
-                    last = scheduled
-            elif event in ("snoozed", "acknowledged"):
-                until = parse(snooze_until) if snooze_until is not None else None
-                answers[task_id] = (event, parse(at), until)
+        # The clock may have been set back: only what was shown for a time not in the
+        # future counts as delivered.
+        log = reminder_log.recent(floor, now)
         snoozes = {
             task_id: Snooze(task_id, at, until)
-            for task_id, (event, at, until) in answers.items()
-            if event == "snoozed" and until is not None
+            for task_id, (event, at, until) in log.answers.items()
+            if event == reminder_log.SNOOZED and until is not None
         }
+        last = log.latest_shown
         if last is None:
-            ever = ReminderLog.select().where(ReminderLog.event == "shown").exists()
             # A first run starts with today's reminders, not a month of old ones.
             last = (
                 floor
-                if ever
+                if reminder_log.any_shown()
                 else datetime.combine(now.date(), time.min) - timedelta(microseconds=1)
             )
-        return _LogState(last, frozenset(shown), snoozes)
+        return _LogState(last, log.shown, snoozes)
 
     def _record_shown(
         self,
@@ -475,61 +435,37 @@ class ReminderService:
         introduced: Sequence[int] = (),
     ) -> None:
         with self.storage.write():
-            repository.mark_introduced(introduced, now)
+            reminder_log.mark_introduced(introduced, now)
             ids = list(notification.task_ids)
             # a task deleted meanwhile (its plan removed) has nothing to log
-            existing = _existing_task_ids(ids)
-            rows = [
-                {
-                    "task": r.task_id,
-                    "event": "shown",
-                    "at": now,
-                    "scheduled_for": r.at,
-                    "channel": channel,
-                    "detail": json.dumps(
+            existing = repository.existing_task_ids(ids)
+            shown = [
+                Shown(
+                    r.task_id,
+                    r.at,
+                    json.dumps(
                         {
                             "kind": notification.kind,
                             "reason": r.reason,
                             "deadline": r.deadline.isoformat() if r.deadline else None,
                         }
                     ),
-                }
+                )
                 for r in notification.reminders
                 if r.task_id in existing
             ]
-            for start in range(0, len(rows), _CHUNK):
-                ReminderLog.insert_many(rows[start : start + _CHUNK]).execute()
+            reminder_log.record_shown(shown, now, channel)
 
     def _record_answer(
-        self, task_ids: Sequence[int], event: str, now: datetime, until: datetime | None
+        self, task_ids: Sequence[int], event: AnswerEvent, now: datetime, until: datetime | None
     ) -> None:
         ids = list(dict.fromkeys(int(i) for i in task_ids))
         with self.storage.write():
-            existing = _existing_task_ids(ids)
+            existing = repository.existing_task_ids(ids)
             for task_id in ids:
                 if task_id not in existing:
                     raise no_task(task_id)
-            last_shown = dict(
-                cast(
-                    "Iterable[tuple[int, datetime | None]]",
-                    ReminderLog.select(ReminderLog.task, ReminderLog.scheduled_for)
-                    .where((ReminderLog.event == "shown") & ReminderLog.task.in_(ids))
-                    .order_by(ReminderLog.id)
-                    .tuples(),
-                )
-            )
-            ReminderLog.insert_many(
-                [
-                    {
-                        "task": task_id,
-                        "event": event,
-                        "at": now,
-                        "scheduled_for": last_shown.get(task_id),
-                        "snooze_until": until,
-                    }
-                    for task_id in ids
-                ]
-            ).execute()
+            reminder_log.record_answers(ids, event, now, until)
 
     # -- reading tasks -----------------------------------------------------------------
 
@@ -542,25 +478,9 @@ class ReminderService:
         ids = context.department_ids if department_ids is None else list(department_ids)
         bound = _due_bound(context, until_day)
         rows = repository.tasks(statuses=OPEN_STATUSES, due_to=bound, department_ids=ids)
-        open_marks = ",".join("?" * len(OPEN_STATUSES))
-        kinds = sorted(policy.ONGOING_KINDS)
         # Two queries, each on the due-date index (an OR of both would scan every task).
-        extra = [
-            task_id
-            for (task_id,) in DB.execute_sql(
-                f"SELECT id FROM task WHERE due_date IS NULL AND status IN ({open_marks}) "
-                f"AND deadline_kind IN ({','.join('?' * len(kinds))}) AND archived_at IS NULL",
-                [*OPEN_STATUSES, *kinds],
-            )
-        ]
-        extra += [
-            task_id
-            for (task_id,) in DB.execute_sql(
-                f"SELECT id FROM task WHERE due_date > ? AND status IN ({open_marks}) "
-                "AND milestones <> '[]' AND archived_at IS NULL",
-                [bound.isoformat(), *OPEN_STATUSES],
-            )
-        ]
+        extra = repository.undated_task_ids(sorted(policy.ONGOING_KINDS), statuses=OPEN_STATUSES)
+        extra += repository.milestone_task_ids(bound, statuses=OPEN_STATUSES)
         if extra:
             rows += _rows_by_id(extra, department_ids=ids)
         return rows
@@ -574,15 +494,8 @@ class ReminderService:
         year, quarter = policy.quarter_of(start)
         first = datetime(year, quarter * 3 - 2, 1)
         out: dict[int, set[tuple[int, int]]] = {}
-        parse = _Timestamps()
-        for begin in range(0, len(ongoing), _CHUNK):
-            chunk = ongoing[begin : begin + _CHUNK]
-            for task_id, created_at in DB.execute_sql(
-                "SELECT task_id, created_at FROM progress_note "
-                f"WHERE task_id IN ({','.join('?' * len(chunk))}) AND created_at >= ?",
-                [*chunk, _db_time(first)],
-            ):
-                out.setdefault(task_id, set()).add(policy.quarter_of(parse(created_at)))
+        for task_id, created_at in repository.note_times(ongoing, first):
+            out.setdefault(task_id, set()).add(policy.quarter_of(created_at))
         return out
 
 
@@ -602,16 +515,9 @@ def _rows_by_id(
     return rows
 
 
-def _existing_task_ids(task_ids: Sequence[int]) -> set[int]:
-    """Those of ``task_ids`` still in the database."""
-    query = Task.select(Task.id).where(Task.id.in_(list(task_ids))).tuples()
-    # peewee's stubs type .tuples() as the model query itself; these are its rows.
-    return {t for (t,) in cast("Iterable[tuple[int]]", query)}
-
-
 def _plans_to_introduce(now: datetime) -> list[int]:
     """The new plans still owed their "新导入" digest; never the sample (it is for a look)."""
-    return repository.plans_to_introduce(now - INTRODUCE_WITHIN, leave_out_prefix=SAMPLE_PREFIX)
+    return reminder_log.plans_to_introduce(now - INTRODUCE_WITHIN, leave_out_prefix=SAMPLE_PREFIX)
 
 
 def _due_bound(context: _Context, until_day: date) -> date:
@@ -639,25 +545,6 @@ def _reason(detail: str | None, task: repository.TaskRow) -> tuple[str, date | N
     if reason not in policy.REASONS:
         reason = "due"
     return reason, deadline if deadline is not None or reason == "quarter" else task.due
-
-
-class _Timestamps:
-    """Parses the log's timestamps, each distinct text once (a digest repeats its times)."""
-
-    def __init__(self) -> None:
-        self._seen: dict[object, datetime] = {}
-
-    def __call__(self, value: object) -> datetime:
-        found = self._seen.get(value)
-        if found is None:
-            found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-            self._seen[value] = found
-        return found
-
-
-def _db_time(moment: datetime) -> str:
-    """A time as SQLite holds peewee's datetimes (``2024-06-14 09:00:00``), to compare with."""
-    return moment.isoformat(" ")
 
 
 def _when(moment: datetime, now: datetime) -> str:
