@@ -178,16 +178,24 @@ def has_tables(path: Path, names: tuple[str, ...]) -> bool:
     return set(names) <= found
 
 
-def has_any_table(path: Path) -> bool:
-    """Whether the database file holds any table at all (read without changing it)."""
+def is_foreign(path: Path) -> bool:
+    """Whether the file holds tables but none of our schema versions (another program's
+    database), read in one snapshot without changing it.
+
+    One read transaction for both facts: a process creating the database at this moment
+    commits its tables and its version together, so they are never seen apart (two
+    separate reads once saw the tables of a first import and the version from before it).
+    """
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error:
         return False
     try:
-        return (
-            conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
-        )
+        conn.execute("BEGIN")
+        tables = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone()
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("COMMIT")
+        return tables is not None and version == 0
     except sqlite3.Error:
         return False
     finally:

@@ -157,7 +157,7 @@ def open_storage(
         # Both before any pragma could change the file:
         if version is not None and version > migrations.LATEST_VERSION:
             raise _newer_schema(version)
-        if version == 0 and backup.has_any_table(path):
+        if version == 0 and backup.is_foreign(path):
             raise errors.not_ours(path)  # tables, but none of our versions
     database = peewee.SqliteDatabase(
         str(path),
