@@ -36,6 +36,7 @@ from db import backup as backups
 from db import repository
 from db.connection import Storage, open_storage, restore_backup
 from db.errors import CorruptDatabaseError, StorageError
+from db.folder_lock import LOCK_NAME
 from db.models import DB, Task
 from desktop_app.services import tasks
 from desktop_app.services.importer import import_file
@@ -483,7 +484,9 @@ def test_a_real_disk_too_full_for_the_pre_import_backup(old_data: OldData, tmp_p
         finally:
             storage.close()
         assert backups.list_backups(disk / "backups") == []
-        assert [p.name for p in (disk / "backups").iterdir()] == []
+        # no debris: only the (empty) lock file that makes backups take turns
+        assert [p.name for p in (disk / "backups").iterdir()] == [LOCK_NAME]
+        assert (disk / "backups" / LOCK_NAME).stat().st_size == 0
         assert integrity_problems(disk / "tasks.sqlite3") == []
         assert database_state(disk / "tasks.sqlite3") == old_data.state
 
