@@ -34,3 +34,14 @@ def storage_with_plan(folder: Path, start: datetime = datetime(2024, 6, 1, 9, 0)
 
 def new_storage(folder: Path, start: datetime = datetime(2024, 3, 1, 9, 0)) -> Storage:
     return open_storage(folder / "tasks.sqlite3", clock=FakeClock(start))
+
+
+def department_names(database: Path) -> set[str]:
+    """The department names stored in ``database``, read with a connection of its own."""
+    import sqlite3
+
+    conn = sqlite3.connect(database)
+    try:
+        return {name for (name,) in conn.execute("SELECT name FROM department")}
+    finally:
+        conn.close()

@@ -14,7 +14,7 @@ from db.connection import open_storage
 from db.errors import StorageError
 from desktop_app.services import backups, data_folder, departments
 from desktop_app.services.errors import ServiceError
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock, department_names, new_storage
 
 START = datetime(2024, 3, 1, 9, 0)
 
@@ -28,12 +28,7 @@ def storage(tmp_path: Path):
     storage.close()
 
 
-def _names(database: Path) -> set[str]:
-    conn = sqlite3.connect(database)
-    try:
-        return {name for (name,) in conn.execute("SELECT name FROM department")}
-    finally:
-        conn.close()
+_names = department_names
 
 
 def _rename(storage, old: str, new: str) -> None:

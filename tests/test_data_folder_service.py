@@ -15,7 +15,7 @@ from db import repository
 from db.errors import StorageError
 from desktop_app.services import data_folder, departments
 from desktop_app.services.errors import ServiceError
-from tests.storage_helpers import FakeClock, new_storage
+from tests.storage_helpers import FakeClock, department_names, new_storage
 
 NAMES = ("信息处", "办公室")
 
@@ -30,12 +30,7 @@ def storage(tmp_path: Path):
     storage.close()
 
 
-def _names(database: Path) -> set[str]:
-    conn = sqlite3.connect(database)
-    try:
-        return {name for (name,) in conn.execute("SELECT name FROM department")}
-    finally:
-        conn.close()
+_names = department_names
 
 
 def _digest(path: Path) -> str:

@@ -34,6 +34,7 @@ from desktop_app.ui.models.preview_model import (
 )
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT, REPORT_2020
 from tests.storage_helpers import FakeClock, new_storage
+from tests.ui.wizard_helpers import open_wizard
 
 PLAN_003 = FIXTURES / f"{PLAN_2024_DISTRICT}.txt"
 REPORT = FIXTURES / f"{REPORT_2020}.txt"
@@ -54,13 +55,7 @@ def _jobs_end_with_their_test() -> Iterator[None]:
         assert pool.waitForDone(30_000)
 
 
-def _wizard(qtbot: QtBot, storage, path: Path | None = None) -> ImportWizard:
-    """The dialog, with ``path`` read (in the reader thread) when one is given."""
-    wizard = ImportWizard(storage, None, path)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitUntil(lambda: not wizard.is_reading(), timeout=30_000)
-    return wizard
+_wizard = open_wizard
 
 
 def _load(qtbot: QtBot, wizard: ImportWizard, path: Path) -> bool:

@@ -22,6 +22,7 @@ from desktop_app.ui.import_wizard import CHOOSE_PAGE, PREVIEW_PAGE, ImportWizard
 from desktop_app.ui.models.preview_model import DEADLINE, RESPONSIBLE
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
 from tests.storage_helpers import new_storage
+from tests.ui.wizard_helpers import open_wizard
 
 PLAN_003 = FIXTURES / f"{PLAN_2024_DISTRICT}.txt"
 NO_OWNER_PLAN = (
@@ -41,13 +42,7 @@ def _jobs_end_with_their_test() -> Iterator[None]:
         assert pool().waitForDone(30_000)
 
 
-def _wizard(qtbot: QtBot, storage, path: Path | None = None) -> ImportWizard:
-    """The dialog, with ``path`` read (on the reader pool) when one is given."""
-    wizard = ImportWizard(storage, None, path)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitUntil(lambda: not wizard.is_reading(), timeout=30_000)
-    return wizard
+_wizard = open_wizard
 
 
 def _no_owner_file(tmp_path: Path) -> Path:
