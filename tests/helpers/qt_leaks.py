@@ -8,6 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 
+def is_alive(obj: object) -> bool:
+    """Whether the C++ object behind a Qt wrapper still exists (a parent may have taken it)."""
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
+
+
 def process_deletions() -> None:
     """Run the ``deleteLater`` calls waiting in the event queue, and the garbage collector."""
     from PySide6.QtCore import QCoreApplication, QEvent

@@ -66,6 +66,7 @@ def _no_dangling_qt(qapp) -> Iterator[None]:
 def make_window(qtbot, window_settings: QSettings, _no_dangling_qt: None) -> Iterator[MakeWindow]:
     """``make_window(storage, clock, ...)``: the main window as the program builds it."""
     from desktop_app.ui.main_window import MainWindow
+    from tests.helpers.qt_leaks import is_alive
 
     made: list[MainWindow] = []
 
@@ -105,25 +106,19 @@ def make_window(qtbot, window_settings: QSettings, _no_dangling_qt: None) -> Ite
 
     yield make
     for window in made:
-        if not shiboken6_valid(window):
+        if not is_alive(window):
             continue
         if window.reminders is not None:
             window.reminders.stop()
         if window.desktop_clicks is not None:
             window.desktop_clicks.stop()
         for other in (window.reminder_dialog, window._popup, window.wizard):
-            if other is not None and shiboken6_valid(other):
+            if other is not None and is_alive(other):
                 other.close()
                 other.deleteLater()
         window._quitting = True  # closing is leaving, not hiding in the tray
         window.close()
         window.deleteLater()
-
-
-def shiboken6_valid(obj: object) -> bool:
-    import shiboken6
-
-    return bool(shiboken6.isValid(obj))
 
 
 @pytest.fixture

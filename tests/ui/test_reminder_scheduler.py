@@ -29,8 +29,8 @@ from desktop_app.ui.reminder_scheduler import (
     REBUILD_EVERY_SECONDS,
     ReminderScheduler,
 )
+from tests.helpers.qt_leaks import is_alive
 from tests.storage_helpers import FakeClock
-from tests.ui.conftest import shiboken6_valid
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
 MONDAY = datetime(2024, 6, 17, 9, 0)
@@ -82,7 +82,7 @@ def make_scheduler(qapp, storage: Storage, clock: FakeClock, monotonic: FakeMono
 
     yield make
     for scheduler in made:
-        if shiboken6_valid(scheduler):  # one made for a window went with the window
+        if is_alive(scheduler):  # one made for a window went with the window
             scheduler.stop()
 
 
