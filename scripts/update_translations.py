@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Refresh the English translation: pyside6-lupdate over desktop_app/ui, then pyside6-lrelease.
+"""Refresh the English translation: pyside6-lupdate over desktop_app/ui, the error
+catalogue's English copied in, then pyside6-lrelease.
 
     python3 scripts/update_translations.py
 
@@ -9,6 +10,10 @@ the ``.qm`` that ``desktop_app.ui.app.install_translators`` loads. New strings
 arrive in the ``.ts`` as ``type="unfinished"``: translate them (Qt Linguist or
 any text editor), run this script again, and commit both files.
 
+The English of user errors is not translated here: it is written beside the Chinese in
+each layer's ``errors`` module (``desktop_app/errors.py`` lists them), and this script
+copies it into the ``UserError`` context, replacing what was there.
+
 The ``.ts`` is kept diff-friendly: no source locations (no line-number churn),
 contexts and messages sorted, obsolete messages dropped. Works from any
 current directory; the tools are looked for next to ``sys.executable`` first
@@ -17,6 +22,7 @@ current directory; the tools are looked for next to ``sys.executable`` first
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -80,6 +86,60 @@ def lrelease(ts_file: Path, qm_file: Path, *, tool: str | None = None) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
+def catalogue_context() -> str:
+    """The ``UserError`` context, written from the error catalogue: the Chinese of each
+    ``Words`` as its source, its English as the translation (the catalogue is the one place
+    the English of an error is written; this copies it where the window's translator reads)."""
+    _importable()
+    from desktop_app.errors import TRANSLATION_CONTEXT, catalogue
+
+    pairs = sorted({(w.zh, w.en) for w in catalogue().values()})
+    if not pairs:
+        return ""
+    lines = ["<context>", f"    <name>{TRANSLATION_CONTEXT}</name>"]
+    for zh, en in pairs:
+        lines += [
+            "    <message>",
+            f"        <source>{_escape(zh)}</source>",
+            f"        <translation>{_escape(en)}</translation>",
+            "    </message>",
+        ]
+    return "\n".join([*lines, "</context>", ""])
+
+
+def write_catalogue(ts_file: Path) -> None:
+    """Replace the ``UserError`` context of ``ts_file`` with the catalogue's."""
+    _importable()
+    from desktop_app.errors import TRANSLATION_CONTEXT
+
+    text = ts_file.read_text(encoding="utf-8")
+    old = re.compile(
+        rf"<context>\n    <name>{TRANSLATION_CONTEXT}</name>\n.*?</context>\n", re.DOTALL
+    )
+    text = old.sub("", text)
+    text = text.replace("</TS>", catalogue_context() + "</TS>")
+    ts_file.write_text(text, encoding="utf-8")
+
+
+def _importable() -> None:
+    """The project's packages, whether or not it is installed."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+
+def _escape(text: str) -> str:
+    """As lupdate writes text: &, <, >, ' and \" as entities."""
+    for raw, entity in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("'", "&apos;"),
+        ('"', "&quot;"),
+    ):
+        text = text.replace(raw, entity)
+    return text
+
+
 def messages(ts_file: Path) -> dict[tuple[str, str], str | None]:
     """(context, source) → translation, or None when it is missing or unfinished."""
     found: dict[tuple[str, str], str | None] = {}
@@ -101,6 +161,7 @@ def main() -> int:
     I18N_DIR.mkdir(parents=True, exist_ok=True)
     try:
         lupdate(TS_FILE, quiet=True)
+        write_catalogue(TS_FILE)
         lrelease(TS_FILE, QM_FILE)
         lrelease(QT_EXTRA_TS, QT_EXTRA_QM)
     except FileNotFoundError as exc:
