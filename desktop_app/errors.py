@@ -57,7 +57,7 @@ def english(words: Words) -> str:
 
 
 # How a list parameter is joined in each language: 10、5、1 / 10, 5, 1.
-_SEPARATORS = {chinese: "、", english: ", "}
+_SEPARATORS: dict[Wording, str] = {chinese: "、", english: ", "}
 
 
 class UserError(Exception):
