@@ -156,7 +156,7 @@ def open_storage(
         version = backup.schema_version_of(path)
         # Both before any pragma could change the file:
         if version is not None and version > migrations.LATEST_VERSION:
-            raise _newer_schema(version)
+            raise errors.newer_schema(version)
         if version == 0 and backup.is_foreign(path):
             raise errors.not_ours(path)  # tables, but none of our versions
     database = peewee.SqliteDatabase(
@@ -172,21 +172,12 @@ def open_storage(
     return storage
 
 
-def _newer_schema(version: int) -> errors.StorageError:
-    return errors.StorageError(
-        "newer_schema",
-        f"数据库由更新版本的程序创建（结构版本 {version}），请升级本程序后再打开",
-        f"The database was made by a newer version of this program (schema {version}); "
-        "upgrade the program to open it",
-    )
-
-
 def _migrate(storage: Storage, target: int) -> None:
     conn = storage.raw()
     version = migrations.schema_version(conn)
     if version > migrations.LATEST_VERSION:
         storage.close()
-        raise _newer_schema(version)
+        raise errors.newer_schema(version)
     for step in migrations.pending(conn, target):
         if version > 0:  # a database with data in it; a new file has nothing to lose
             storage.backup(f"before-v{step}")
@@ -197,22 +188,14 @@ def _check_backup(source: Path) -> None:
     """Refuse a backup that is damaged, not a database, or from a newer program."""
     problem = backup.check_file(source)
     if problem is not None:
-        raise errors.StorageError(
-            "bad_backup",
-            f"备份文件无法使用：{source}（{problem}）",
-            f"The backup file cannot be used: {source} ({problem})",
-        )
+        raise errors.bad_backup(source, problem)
     version = backup.schema_version_of(source)
     if version is not None and version > migrations.LATEST_VERSION:
-        raise _newer_schema(version)
+        raise errors.newer_schema(version)
     if not version or not backup.has_tables(source, ("plan", "task")):
         # An empty file or another program's database passes SQLite's own check;
         # restoring it would replace every task with nothing.
-        raise errors.StorageError(
-            "bad_backup",
-            f"这不是本程序的备份文件：{source}",
-            f"This is not a backup of this program: {source}",
-        )
+        raise errors.not_our_backup(source)
 
 
 def restore_backup(storage: Storage, source: Path) -> Path:

@@ -1,100 +1,130 @@
-"""Storage failures a user can meet (locked, read-only, full, corrupt), in Chinese and English."""
+"""Storage failures a user can meet (locked, read-only, full, corrupt): the storage layer's
+words (its part of the error catalogue) and the errors that say them."""
 
 from __future__ import annotations
 
 import errno
 from pathlib import Path
 
-from desktop_app.errors import UserError
+from desktop_app.errors import UserError, Words
 
 
 class StorageError(UserError):
     """A database problem with a message for people; ``code`` is for tests and logs."""
 
 
+# -- the words ------------------------------------------------------------------------------
+
+CORRUPT = Words(
+    "数据库文件已损坏：{0}。最近的备份：{1}，可用 deadline-reminder restore 恢复",
+    "The database file is damaged: {0}. latest backup: {1}; "
+    "restore it with deadline-reminder restore",
+)
+CORRUPT_NO_BACKUP = Words(
+    "数据库文件已损坏：{0}。没有可用的备份",
+    "The database file is damaged: {0}. no backup is available",
+)
+LOCKED = Words(
+    "数据库正被另一个程序占用，请稍后再试，已保存的数据没有改动",
+    "The database is in use by another program; try again later. Nothing stored was changed",
+)
+READ_ONLY = Words(
+    "数据库文件或其所在文件夹是只读的，无法保存：{0}。已保存的数据没有改动",
+    "The database file or its folder is read-only, nothing can be saved: {0}. "
+    "Nothing stored was changed",
+)
+DISK_FULL = Words(
+    "磁盘空间不足，无法保存：{0}。已保存的数据没有改动，请清理磁盘后重试",
+    "The disk is full, nothing can be saved: {0}. Nothing stored was changed; "
+    "free some space and try again",
+)
+NOT_A_FOLDER = Words(
+    "数据文件夹的位置是一个文件，不是文件夹：{0}", "The data folder is a file, not a folder: {0}"
+)
+NAME_TOO_LONG = Words(
+    "数据文件夹的路径或名称过长，系统无法使用：{0}",
+    "The data folder's path or name is too long for the system: {0}",
+)
+BROKEN_LINK = Words(
+    "数据文件夹是一个失效或循环的链接（快捷方式）：{0}",
+    "The data folder is a broken or looping link: {0}",
+)
+DATABASE_IS_FOLDER = Words(
+    "数据库文件的位置是一个文件夹：{0}。请移走它，或换一个数据文件夹",
+    "Where the database file should be there is a folder: {0}; move it away or choose "
+    "another data folder",
+)
+NOT_OURS = Words(
+    "这个数据库不是本程序的（可能属于别的程序）：{0}。请换一个数据文件夹，或移走该文件",
+    "This database belongs to another program: {0}; choose another data folder "
+    "or move the file away",
+)
+NEWER_SCHEMA = Words(
+    "数据库由更新版本的程序创建（结构版本 {0}），请升级本程序后再打开",
+    "The database was made by a newer version of this program (schema {0}); "
+    "upgrade the program to open it",
+)
+BAD_BACKUP = Words("备份文件无法使用：{0}（{1}）", "The backup file cannot be used: {0} ({1})")
+NOT_OUR_BACKUP = Words("这不是本程序的备份文件：{0}", "This is not a backup of this program: {0}")
+
+
+# -- the errors -----------------------------------------------------------------------------
+
+
 class CorruptDatabaseError(StorageError):
     """The database file fails its integrity check; ``latest_backup`` is the one to offer."""
 
     def __init__(self, path: Path, latest_backup: Path | None) -> None:
-        if latest_backup is not None:
-            hint_zh = f"最近的备份：{latest_backup}，可用 deadline-reminder restore 恢复"
-            hint_en = f"latest backup: {latest_backup}; restore it with deadline-reminder restore"
+        if latest_backup is None:
+            super().__init__("corrupt", CORRUPT_NO_BACKUP, path)
         else:
-            hint_zh, hint_en = "没有可用的备份", "no backup is available"
-        super().__init__(
-            "corrupt",
-            f"数据库文件已损坏：{path}。{hint_zh}",
-            f"The database file is damaged: {path}. {hint_en}",
-        )
+            super().__init__("corrupt", CORRUPT, path, latest_backup)
         self.path = path
         self.latest_backup = latest_backup
 
 
 def locked() -> StorageError:
-    return StorageError(
-        "locked",
-        "数据库正被另一个程序占用，请稍后再试，已保存的数据没有改动",
-        "The database is in use by another program; try again later. Nothing stored was changed",
-    )
+    return StorageError("locked", LOCKED)
 
 
 def read_only(path: Path | str) -> StorageError:
-    return StorageError(
-        "read_only",
-        f"数据库文件或其所在文件夹是只读的，无法保存：{path}。已保存的数据没有改动",
-        f"The database file or its folder is read-only, nothing can be saved: {path}. "
-        "Nothing stored was changed",
-    )
+    return StorageError("read_only", READ_ONLY, path)
 
 
 def disk_full(path: Path | str) -> StorageError:
-    return StorageError(
-        "disk_full",
-        f"磁盘空间不足，无法保存：{path}。已保存的数据没有改动，请清理磁盘后重试",
-        f"The disk is full, nothing can be saved: {path}. Nothing stored was changed; "
-        "free some space and try again",
-    )
+    return StorageError("disk_full", DISK_FULL, path)
 
 
 def not_a_folder(path: Path | str) -> StorageError:
-    return StorageError(
-        "not_a_folder",
-        f"数据文件夹的位置是一个文件，不是文件夹：{path}",
-        f"The data folder is a file, not a folder: {path}",
-    )
+    return StorageError("not_a_folder", NOT_A_FOLDER, path)
 
 
 def name_too_long(path: Path | str) -> StorageError:
-    return StorageError(
-        "name_too_long",
-        f"数据文件夹的路径或名称过长，系统无法使用：{path}",
-        f"The data folder's path or name is too long for the system: {path}",
-    )
+    return StorageError("name_too_long", NAME_TOO_LONG, path)
 
 
 def broken_link(path: Path | str) -> StorageError:
-    return StorageError(
-        "broken_link",
-        f"数据文件夹是一个失效或循环的链接（快捷方式）：{path}",
-        f"The data folder is a broken or looping link: {path}",
-    )
+    return StorageError("broken_link", BROKEN_LINK, path)
 
 
 def database_is_folder(path: Path | str) -> StorageError:
-    return StorageError(
-        "database_is_folder",
-        f"数据库文件的位置是一个文件夹：{path}。请移走它，或换一个数据文件夹",
-        f"Where the database file should be there is a folder: {path}",
-    )
+    return StorageError("database_is_folder", DATABASE_IS_FOLDER, path)
 
 
 def not_ours(path: Path | str) -> StorageError:
-    return StorageError(
-        "not_ours",
-        f"这个数据库不是本程序的（可能属于别的程序）：{path}。请换一个数据文件夹，或移走该文件",
-        f"This database belongs to another program: {path}; choose another data folder "
-        "or move the file away",
-    )
+    return StorageError("not_ours", NOT_OURS, path)
+
+
+def newer_schema(version: int) -> StorageError:
+    return StorageError("newer_schema", NEWER_SCHEMA, version)
+
+
+def bad_backup(path: Path | str, problem: str) -> StorageError:
+    return StorageError("bad_backup", BAD_BACKUP, path, problem)
+
+
+def not_our_backup(path: Path | str) -> StorageError:
+    return StorageError("bad_backup", NOT_OUR_BACKUP, path)
 
 
 def translate(exc: BaseException, path: Path | str) -> StorageError | None:
