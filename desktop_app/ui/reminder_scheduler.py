@@ -36,6 +36,7 @@ from db.errors import StorageError
 from desktop_app.clock import Clock
 from desktop_app.reminders.policy import Notification
 from desktop_app.reminders.service import RETRY_AFTER, DeliveryError, ReminderService
+from desktop_app.ui.error_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -364,5 +365,5 @@ class ReminderScheduler(QObject):
 
 def _message(exc: BaseException) -> str:
     if isinstance(exc, StorageError):
-        return exc.one_line()
+        return error_text(exc)
     return str(exc)
