@@ -21,6 +21,8 @@ from typing import Any, TextIO
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.clock import Clock
 from desktop_app.commands.common import open_for, parse_date
+from desktop_app.reminders.digest import MORE_HINT
+from desktop_app.reminders.model import Notification
 from desktop_app.reminders.notifier import (
     APP_TITLE,
     NotificationError,
@@ -28,7 +30,6 @@ from desktop_app.reminders.notifier import (
     channel_of,
     desktop_notifier,
 )
-from desktop_app.reminders.policy import MORE_HINT, Notification
 from desktop_app.reminders.service import DeliveryError, ReminderService
 from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError

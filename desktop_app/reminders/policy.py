@@ -1,4 +1,5 @@
-"""The reminder policy: which task is reminded when, and the one digest that says so.
+"""The reminder policy: which task is reminded when (the words of the digest that says so
+are in ``digest.py``).
 
 Pure: tasks, settings, a working-day calendar and a time range come in as
 arguments; nothing here reads the database, the clock or Qt, so a whole year
@@ -18,10 +19,12 @@ user chose. Everything due at one time is one notification.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
+
+from desktop_app.reminders.digest import build_digest
+from desktop_app.reminders.model import RANK, Notification, Reminder, Snooze
 
 if TYPE_CHECKING:
     from db.repository import TaskRow
@@ -35,66 +38,14 @@ LATE_EPOCH = date(2024, 1, 1)
 # How far back a catch-up looks: older reminder points are stale (a late task is
 # reminded again every week anyway).
 CATCH_UP_DAYS = 31
-# When one task has several reminder points at one time, the first of these names it.
-REASONS = ("snoozed", "due", "late", "ahead", "quarter")
-KINDS = ("digest", "catch_up", "pending", "new_plan")
-BODY_TASK_LINES = 3
-# The digest's last line when it lists only some of its tasks; where nothing can be clicked
-# (the command line) the words after the comma are replaced (``MORE_HINT``).
-MORE_HINT = "点击查看全部"
-TEXT_CHARS = 24
 
 _ONE_DAY = timedelta(days=1)
-_RANK = {reason: i for i, reason in enumerate(REASONS)}
 
 
 class Workdays(Protocol):
     """What the policy needs of a calendar (``desktop_app.calendar.workdays.WorkCalendar``)."""
 
     def is_workday(self, day: date) -> bool: ...
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """One reminder point of one task.
-
-    ``reason``: ``ahead`` (lead days before a deadline), ``due`` (the deadline's
-    last working day), ``late``, ``quarter`` (record the quarter's progress of an
-    ongoing task) or ``snoozed``. ``deadline`` is the due date or milestone the
-    point is about; for ``quarter`` the quarter's last day.
-    """
-
-    task_id: int
-    at: datetime
-    reason: str
-    deadline: date | None = None
-
-
-@dataclass(frozen=True)
-class Snooze:
-    """The user put a task off at ``since`` until ``until``."""
-
-    task_id: int
-    since: datetime
-    until: datetime
-
-
-@dataclass(frozen=True)
-class Notification:
-    """One digest: what the user sees at ``at`` about ``task_ids`` (most urgent first).
-
-    ``kind``: ``digest`` (the daily one), ``catch_up`` (what fell due while the
-    program or the PC was off), ``pending`` (what is still unanswered) or
-    ``new_plan`` (a plan just imported: what is already late or due soon).
-    ``reminders`` are the reminder points it covers, several per task in a catch-up.
-    """
-
-    at: datetime
-    task_ids: tuple[int, ...]
-    title: str
-    body: str
-    kind: str = "digest"
-    reminders: tuple[Reminder, ...] = ()
 
 
 # -- calendar ----------------------------------------------------------------------------
@@ -318,7 +269,7 @@ def _keep(chosen: dict[datetime, Reminder], reminder: Reminder) -> None:
 
 
 def _point_key(r: Reminder) -> tuple[int, date]:
-    return _RANK[r.reason], r.deadline or date.max
+    return RANK[r.reason], r.deadline or date.max
 
 
 def reminder_points(
@@ -443,137 +394,6 @@ def next_time(
     points, _ = _all_points(tasks, planner, departments, notes_by_quarter, snoozes, shown)
     later = [r.at for r in points if r.at > after]
     return min(later) if later else None
-
-
-# -- the digest's words ------------------------------------------------------------------
-
-
-def _group(r: Reminder, day: date) -> str:
-    if r.reason == "quarter" or r.deadline is None:  # only ongoing tasks have no deadline
-        return "quarter"
-    if r.deadline < day:
-        return "late"
-    if r.deadline == day or (r.reason == "due" and r.at.date() == day):
-        return "today"
-    return "soon"
-
-
-_GROUP_RANK = {"today": 0, "soon": 1, "late": 2, "quarter": 3}
-
-
-def _day_text(day: date, at: datetime) -> str:
-    return (
-        f"{day.month}月{day.day}日"
-        if day.year == at.year
-        else f"{day:%Y}年{day.month}月{day.day}日"
-    )
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = "".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _owner(task: TaskRow) -> str:
-    names = list(task.lead) or list(task.responsible)
-    if not names:
-        return "未标注部门"
-    return names[0] + ("等" if len(names) > 1 else "")
-
-
-def build_digest(
-    reminders: Sequence[Reminder],
-    tasks: Mapping[int, TaskRow],
-    at: datetime,
-    kind: str = "digest",
-) -> Notification:
-    """One notification for ``reminders``: a short title, counts per deadline, the most
-    urgent tasks (at most five lines in all)."""
-    latest: dict[int, Reminder] = {}
-    for r in sorted(reminders, key=lambda r: (r.at, -_RANK[r.reason])):
-        latest[r.task_id] = r  # a task's latest point says where it stands now
-    day = at.date()
-    groups = {task_id: _group(r, day) for task_id, r in latest.items()}
-
-    def urgency(task_id: int) -> tuple[int, int, int]:
-        group, deadline = groups[task_id], latest[task_id].deadline or date.max
-        # Among late tasks the most recent deadline first; otherwise the nearest.
-        order = -deadline.toordinal() if group == "late" else deadline.toordinal()
-        return _GROUP_RANK[group], order, task_id
-
-    ordered = sorted(latest, key=urgency)
-    count = len(ordered)
-    title = _title(kind, count, groups.values())
-    lines = [_counts_line(latest, groups, at)]
-    for task_id in ordered[:BODY_TASK_LINES]:
-        task = tasks.get(task_id)
-        if task is None:
-            continue
-        lines.append(
-            f"· {_when(latest[task_id], groups[task_id], at)}｜{_owner(task)}：{_shorten(task.text, TEXT_CHARS)}"
-        )
-    if count > BODY_TASK_LINES:
-        lines.append(f"另有 {count - BODY_TASK_LINES} 项，{MORE_HINT}")
-    return Notification(
-        at=at,
-        task_ids=tuple(ordered),
-        title=title,
-        body="\n".join(lines),
-        kind=kind,
-        reminders=tuple(sorted(reminders, key=lambda r: (r.at, r.task_id))),
-    )
-
-
-def _title(kind: str, count: int, groups: Iterable[str]) -> str:
-    if kind == "catch_up":
-        return f"您不在时，有 {count} 项任务到了提醒时间"
-    seen = set(groups)
-    if kind == "new_plan":
-        if seen == {"late"}:
-            return f"新导入的工作要点中有 {count} 项任务已逾期"
-        if seen <= {"today", "soon"}:
-            return f"新导入的工作要点中有 {count} 项任务即将到期"
-        return f"新导入的工作要点中有 {count} 项任务已逾期或即将到期"
-    if seen <= {"today", "soon"}:
-        return f"{count} 项任务即将到期"
-    if seen == {"late"}:
-        return f"{count} 项任务已逾期"
-    if seen == {"quarter"}:
-        return f"{count} 项持续推进的任务请记录本季度进展"
-    return f"{count} 项任务需要关注"
-
-
-def _counts_line(latest: Mapping[int, Reminder], groups: Mapping[int, str], at: datetime) -> str:
-    soon: dict[date, int] = defaultdict(int)
-    totals: dict[str, int] = defaultdict(int)
-    for task_id, group in groups.items():
-        totals[group] += 1
-        deadline = latest[task_id].deadline
-        if group == "soon" and deadline is not None:
-            soon[deadline] += 1
-    parts = []
-    if totals["today"]:
-        parts.append(f"今天截止 {totals['today']} 项")
-    dates = sorted(soon)
-    for deadline in dates[:3]:
-        parts.append(f"{_day_text(deadline, at)}截止 {soon[deadline]} 项")
-    if len(dates) > 3:
-        parts.append(f"更晚截止 {sum(soon[d] for d in dates[3:])} 项")
-    if totals["late"]:
-        parts.append(f"已逾期 {totals['late']} 项")
-    if totals["quarter"]:
-        parts.append(f"需记录本季度进展 {totals['quarter']} 项")
-    return "；".join(parts)
-
-
-def _when(r: Reminder, group: str, at: datetime) -> str:
-    if group == "today":
-        return "今天截止"
-    if group == "quarter" or r.deadline is None:
-        return "季度进展"
-    if group == "late":
-        return f"已逾期（{_day_text(r.deadline, at)}）"
-    return f"{_day_text(r.deadline, at)}截止"
 
 
 # -- snoozing ----------------------------------------------------------------------------

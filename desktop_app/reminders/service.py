@@ -20,9 +20,9 @@ from db.reminder_log import AnswerEvent, Shown
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.clock import Clock
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.reminders import policy
+from desktop_app.reminders import digest, model, policy
+from desktop_app.reminders.model import Notification, Reminder, Snooze
 from desktop_app.reminders.notifier import NotificationError, Notifier
-from desktop_app.reminders.policy import Notification, Reminder, Snooze
 from desktop_app.services.departments import my_department_ids
 from desktop_app.services.errors import ServiceError, no_task
 from desktop_app.services.settings import ReminderSettings, reminder_settings
@@ -287,7 +287,7 @@ class ReminderService:
                 reminders.append(Reminder(task_id, scheduled_for, reason, deadline))
         if not reminders:
             return None
-        return policy.build_digest(reminders, rows, now, "pending")
+        return digest.build_digest(reminders, rows, now, "pending")
 
     def acknowledge(self, task_ids: Sequence[int], now: datetime | None = None) -> None:
         """Record that the user has seen these tasks' reminders."""
@@ -351,7 +351,7 @@ class ReminderService:
         if due is not None:
             reminders += due.reminders
             by_id.update((t.id, t) for t in _rows_by_id(list(due.task_ids)))
-        return new_plans, policy.build_digest(reminders, by_id, now, "new_plan")
+        return new_plans, digest.build_digest(reminders, by_id, now, "new_plan")
 
     def attention(self, now: datetime | None = None) -> Notification | None:
         """What 今天的提醒 lists: the open tasks of my departments already late or due within
@@ -365,7 +365,7 @@ class ReminderService:
             by_id.update((t.id, t) for t in _rows_by_id(list(pending.task_ids)))
         if not reminders:
             return None
-        return policy.build_digest(reminders, by_id, now, "pending")
+        return digest.build_digest(reminders, by_id, now, "pending")
 
     def _late_or_near(
         self, context: _Context, now: datetime, plan_ids: Sequence[int] | None = None
@@ -542,7 +542,7 @@ def _reason(detail: str | None, task: repository.TaskRow) -> tuple[str, date | N
         deadline = date.fromisoformat(data["deadline"]) if data.get("deadline") else None
     except (TypeError, ValueError, AttributeError):
         return "due", task.due
-    if reason not in policy.REASONS:
+    if reason not in model.REASONS:
         reason = "due"
     return reason, deadline if deadline is not None or reason == "quarter" else task.due
 

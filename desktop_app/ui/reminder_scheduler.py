@@ -34,7 +34,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from db.errors import StorageError
 from desktop_app.clock import Clock
-from desktop_app.reminders.policy import Notification
+from desktop_app.reminders.model import Notification
 from desktop_app.reminders.service import RETRY_AFTER, DeliveryError, ReminderService
 from desktop_app.ui.error_text import error_text
 

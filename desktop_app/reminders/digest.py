@@ -1,0 +1,148 @@
+"""The digest: the one notification that says everything due at one time, in a short
+title, a line of counts per deadline and the most urgent tasks. Pure, like the policy."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from desktop_app.reminders.model import RANK, Notification, Reminder
+
+if TYPE_CHECKING:
+    from db.repository import TaskRow
+
+BODY_TASK_LINES = 3
+# The digest's last line when it lists only some of its tasks; where nothing can be clicked
+# (the command line) the words after the comma are replaced (``MORE_HINT``).
+MORE_HINT = "点击查看全部"
+TEXT_CHARS = 24
+
+
+def _group(r: Reminder, day: date) -> str:
+    if r.reason == "quarter" or r.deadline is None:  # only ongoing tasks have no deadline
+        return "quarter"
+    if r.deadline < day:
+        return "late"
+    if r.deadline == day or (r.reason == "due" and r.at.date() == day):
+        return "today"
+    return "soon"
+
+
+_GROUP_RANK = {"today": 0, "soon": 1, "late": 2, "quarter": 3}
+
+
+def _day_text(day: date, at: datetime) -> str:
+    return (
+        f"{day.month}月{day.day}日"
+        if day.year == at.year
+        else f"{day:%Y}年{day.month}月{day.day}日"
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = "".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _owner(task: TaskRow) -> str:
+    names = list(task.lead) or list(task.responsible)
+    if not names:
+        return "未标注部门"
+    return names[0] + ("等" if len(names) > 1 else "")
+
+
+def build_digest(
+    reminders: Sequence[Reminder],
+    tasks: Mapping[int, TaskRow],
+    at: datetime,
+    kind: str = "digest",
+) -> Notification:
+    """One notification for ``reminders``: a short title, counts per deadline, the most
+    urgent tasks (at most five lines in all)."""
+    latest: dict[int, Reminder] = {}
+    for r in sorted(reminders, key=lambda r: (r.at, -RANK[r.reason])):
+        latest[r.task_id] = r  # a task's latest point says where it stands now
+    day = at.date()
+    groups = {task_id: _group(r, day) for task_id, r in latest.items()}
+
+    def urgency(task_id: int) -> tuple[int, int, int]:
+        group, deadline = groups[task_id], latest[task_id].deadline or date.max
+        # Among late tasks the most recent deadline first; otherwise the nearest.
+        order = -deadline.toordinal() if group == "late" else deadline.toordinal()
+        return _GROUP_RANK[group], order, task_id
+
+    ordered = sorted(latest, key=urgency)
+    count = len(ordered)
+    title = _title(kind, count, groups.values())
+    lines = [_counts_line(latest, groups, at)]
+    for task_id in ordered[:BODY_TASK_LINES]:
+        task = tasks.get(task_id)
+        if task is None:
+            continue
+        lines.append(
+            f"· {_when(latest[task_id], groups[task_id], at)}｜{_owner(task)}：{_shorten(task.text, TEXT_CHARS)}"
+        )
+    if count > BODY_TASK_LINES:
+        lines.append(f"另有 {count - BODY_TASK_LINES} 项，{MORE_HINT}")
+    return Notification(
+        at=at,
+        task_ids=tuple(ordered),
+        title=title,
+        body="\n".join(lines),
+        kind=kind,
+        reminders=tuple(sorted(reminders, key=lambda r: (r.at, r.task_id))),
+    )
+
+
+def _title(kind: str, count: int, groups: Iterable[str]) -> str:
+    if kind == "catch_up":
+        return f"您不在时，有 {count} 项任务到了提醒时间"
+    seen = set(groups)
+    if kind == "new_plan":
+        if seen == {"late"}:
+            return f"新导入的工作要点中有 {count} 项任务已逾期"
+        if seen <= {"today", "soon"}:
+            return f"新导入的工作要点中有 {count} 项任务即将到期"
+        return f"新导入的工作要点中有 {count} 项任务已逾期或即将到期"
+    if seen <= {"today", "soon"}:
+        return f"{count} 项任务即将到期"
+    if seen == {"late"}:
+        return f"{count} 项任务已逾期"
+    if seen == {"quarter"}:
+        return f"{count} 项持续推进的任务请记录本季度进展"
+    return f"{count} 项任务需要关注"
+
+
+def _counts_line(latest: Mapping[int, Reminder], groups: Mapping[int, str], at: datetime) -> str:
+    soon: dict[date, int] = defaultdict(int)
+    totals: dict[str, int] = defaultdict(int)
+    for task_id, group in groups.items():
+        totals[group] += 1
+        deadline = latest[task_id].deadline
+        if group == "soon" and deadline is not None:
+            soon[deadline] += 1
+    parts = []
+    if totals["today"]:
+        parts.append(f"今天截止 {totals['today']} 项")
+    dates = sorted(soon)
+    for deadline in dates[:3]:
+        parts.append(f"{_day_text(deadline, at)}截止 {soon[deadline]} 项")
+    if len(dates) > 3:
+        parts.append(f"更晚截止 {sum(soon[d] for d in dates[3:])} 项")
+    if totals["late"]:
+        parts.append(f"已逾期 {totals['late']} 项")
+    if totals["quarter"]:
+        parts.append(f"需记录本季度进展 {totals['quarter']} 项")
+    return "；".join(parts)
+
+
+def _when(r: Reminder, group: str, at: datetime) -> str:
+    if group == "today":
+        return "今天截止"
+    if group == "quarter" or r.deadline is None:
+        return "季度进展"
+    if group == "late":
+        return f"已逾期（{_day_text(r.deadline, at)}）"
+    return f"{_day_text(r.deadline, at)}截止"
