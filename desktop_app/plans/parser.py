@@ -15,15 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.plans.annotations import (
-    CLOSERS,
-    DEADLINE_KEYS,
-    KEY_LINE_RE,
     KEY_RE,
-    OPENERS,
     Annotation,
-    Span,
     bracket_spans,
-    may_open_annotation,
     parse_annotation,
 )
 from desktop_app.plans.deadlines import (
@@ -45,8 +39,16 @@ from desktop_app.plans.model import (
     Table,
     Task,
 )
-from desktop_app.plans.normalize import clean_lines, glue
-from desktop_app.plans.numbering import Label, match_label, task_label
+from desktop_app.plans.normalize import clean_lines
+from desktop_app.plans.numbering import match_label, task_label
+from desktop_app.plans.outline import (
+    OWNER_VERB_RE,
+    Item,
+    Outline,
+    analyse,
+    is_standalone_annotation,
+    walk,
+)
 from desktop_app.plans.tables import TableTask, find_task_table
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 
@@ -57,183 +59,11 @@ _LEADING_JUNK = " \t\n。，,；;、：:）)"
 _HEADING_MAX = 50
 _STRAY_MIN = 10
 _TITLE_MAX = 80
-_PHRASE_LINE_MAX = 60
-_OPEN_ANNOTATION_MAX = 300
 _BARE_ATTACHMENT_RE = re.compile(r"^附件\s*\d*$")
 _FINISHED = ("。", "！", "？", "；", "）", ")", "”")
 # How far above its annotation an item's numbered first line may be.
 _ITEM_LOOKBACK = 30
 # Every owner phrase has one of these verbs; lines without one skip the full check.
-_OWNER_VERB_RE = re.compile("牵头|负责|配合|协助|协办|参与|落实")
-_DEADLINE_KEY_RE = re.compile(rf"(?:{'|'.join(DEADLINE_KEYS)})\s*[:：]")
-_MILESTONE_SPLIT_RE = re.compile(r"[；;，,、\s]+")
-
-
-@dataclass
-class _KeyLines:
-    """Annotation lines written without parentheses (`牵头单位：…` on a line of its own)."""
-
-    lines: list[str]
-
-
-@dataclass
-class _Item:
-    label: Label | None
-    level: int
-    parts: list[str | _KeyLines] = field(default_factory=list)
-    children: list[_Item] = field(default_factory=list)
-    # filled by _analyse: the item's own text, and each annotation with its raw text
-    text: str = ""
-    annotations: list[tuple[Span, Annotation, str]] = field(default_factory=list)
-
-
-def _own_text(item: _Item) -> tuple[str, list[tuple[int, _KeyLines]]]:
-    """The item's text, and where in it each unbracketed annotation stood."""
-    text = ""
-    key_lines: list[tuple[int, _KeyLines]] = []
-    for part in item.parts:
-        if isinstance(part, _KeyLines):
-            key_lines.append((len(text), part))
-        else:
-            text = glue(text, part)
-    return text, key_lines
-
-
-class _Outline:
-    """Builds the tree of numbered items from cleaned body lines."""
-
-    def __init__(self) -> None:
-        self.root = _Item(label=None, level=0)
-        self._stack = [self.root]
-        self._levels: dict[str, int] = {}
-        self._last: dict[str, int] = {}
-        self._open: dict[int, str] = {}
-
-    def _accept(self, label: Label, *, strict: bool = False) -> bool:
-        """Reject numbers that break the sequence: a wrapped line starting `5.` is text.
-
-        Inside an open annotation only the very next number starts a new item.
-        """
-        last = self._last.get(label.style)
-        if strict:
-            return last is not None and label.value == last + 1
-        if last is None:
-            return label.value <= 3
-        return label.value == 1 or last < label.value <= last + 3
-
-    def add(self, line: str) -> None:
-        current = self._stack[-1]
-        last = current.parts[-1] if current.parts else None
-        if isinstance(last, _KeyLines) and _unclosed(last.lines[-1]):
-            # `责任单位：区公共法律服务中心（各街` / `镇工作站）`: the name goes on.
-            last.lines[-1] = glue(last.lines[-1], line)
-            return
-        # A line inside an open bracket (`（办` / `公室负责，` / `6月底前）`) continues
-        # it; only outside one does a key line or an owner phrase stand on its own.
-        open_text = self._open.get(id(current))
-        if open_text is None and _is_standalone_annotation(line):
-            if isinstance(last, _KeyLines):
-                last.lines.append(line)
-            else:
-                current.parts.append(_KeyLines([line]))
-            return
-        label = match_label(line)
-        strict = open_text is not None and _may_be_annotation(open_text)
-        if (
-            label is None
-            or not self._accept(label, strict=strict)
-            or (strict and _continues_milestones(open_text or "", label))
-        ):
-            self._append(current, line)
-            return
-        self._last[label.style] = label.value
-        level = self._levels.setdefault(label.style, len(self._levels) + 1)
-        while self._stack[-1].level >= level:
-            self._stack.pop()
-        item = _Item(label=label, level=level)
-        self._stack[-1].children.append(item)
-        self._stack.append(item)
-        if label.rest:
-            self._append(item, label.rest)
-
-    def _append(self, item: _Item, line: str) -> None:
-        """Add a line to the item, remembering a bracket it leaves open."""
-        item.parts.append(line)
-        tail = self._open.pop(id(item), "") + line
-        spans = bracket_spans(tail)
-        if spans and not spans[-1].closed:
-            rest = tail[spans[-1].start :]
-            # No real annotation runs this long; a bracket that does was never closed.
-            if len(rest) <= _OPEN_ANNOTATION_MAX:
-                self._open[id(item)] = rest
-
-
-def _unclosed(line: str) -> bool:
-    spans = bracket_spans(line)
-    return bool(spans) and not spans[-1].closed
-
-
-def _may_be_annotation(open_text: str) -> bool:
-    """An open bracket that holds, or starts, an annotation key: `（牵头部` / `（责任部门：…`."""
-    return may_open_annotation(open_text[1:])
-
-
-def _continues_milestones(open_text: str, label: Label) -> bool:
-    """`完成时间：①3月底前；` left open, then `②6月底前）`: the next milestone, not item ②."""
-    key = _DEADLINE_KEY_RE.search(open_text)
-    if key is None:
-        return False
-    for segment in _MILESTONE_SPLIT_RE.split(open_text[key.end() :]):
-        found = match_label(segment)
-        if found is not None and found.style == label.style and found.value == label.value - 1:
-            return True
-    return False
-
-
-def _is_standalone_annotation(line: str) -> bool:
-    """A line that is only an annotation without brackets.
-
-    `牵头单位：办公室` or `办公室牵头，各科室配合`. A numbered line, or one that
-    carries its own bracketed annotation, is a task however it begins.
-    """
-    if match_label(line) is not None:
-        return False
-    spans = bracket_spans(line) if any(ch in OPENERS or ch in CLOSERS for ch in line) else []
-    if any(parse_annotation(span.content) for span in spans):
-        return False
-    if KEY_LINE_RE.match(line):
-        return True
-    # Brackets may only belong to a name (`区公共法律服务中心（各街镇工作站）`) and be closed.
-    balanced = line.count("(") + line.count("（") == line.count(")") + line.count("）")
-    return (
-        balanced
-        and all(span.closed for span in spans)
-        and len(line) <= _PHRASE_LINE_MAX
-        and _OWNER_VERB_RE.search(line) is not None
-        and parse_annotation(line) is not None
-    )
-
-
-def _walk(item: _Item) -> list[_Item]:
-    out = [item]
-    for child in item.children:
-        out.extend(_walk(child))
-    return out
-
-
-def _analyse(item: _Item) -> None:
-    item.text, key_lines = _own_text(item)
-    found: list[tuple[Span, Annotation, str]] = []
-    for span in bracket_spans(item.text):
-        annotation = parse_annotation(span.content)
-        if annotation is not None:
-            found.append((span, annotation, item.text[span.start : span.end]))
-    for position, lines in key_lines:
-        annotation = parse_annotation("；".join(lines.lines))
-        if annotation is not None:
-            found.append((Span(position, position, "", True), annotation, "\n".join(lines.lines)))
-    found.sort(key=lambda f: (f[0].start, f[0].end))
-    item.annotations = found
 
 
 def _strip(text: str) -> str:
@@ -249,7 +79,7 @@ def _split_heading(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _section_title(item: _Item) -> str:
+def _section_title(item: Item) -> str:
     first = next((p for p in item.parts if isinstance(p, str)), "")
     idx = first.find("。")
     title = first[:idx] if idx > 0 else first
@@ -270,11 +100,11 @@ class _Builder:
     def warn(self, task: str | None, code: str, message: str) -> None:
         self.warnings.append(PlanWarning(task, code, message))
 
-    def section(self, item: _Item, title: str) -> None:
+    def section(self, item: Item, title: str) -> None:
         assert item.label is not None
         self.sections.append(Section(item.label.label, title, item.level))
 
-    def _label(self, item: _Item, index: int | None) -> str:
+    def _label(self, item: Item, index: int | None) -> str:
         if item.label is None:
             self._unnumbered += 1
             return f"#{self._unnumbered}"
@@ -346,7 +176,7 @@ class _Builder:
             Task(label, path, text, lead, responsible, raw_annotation, deadline, collective)
         )
 
-    def item_tasks(self, item: _Item, path: tuple[str, ...], task_levels: set[int]) -> None:
+    def item_tasks(self, item: Item, path: tuple[str, ...], task_levels: set[int]) -> None:
         anns = item.annotations
         if anns:
             many = len(anns) > 1
@@ -401,7 +231,7 @@ class _Builder:
         else:
             self.section(item, _section_title(item))
 
-    def walk(self, item: _Item, path: tuple[str, ...], task_levels: set[int]) -> None:
+    def walk(self, item: Item, path: tuple[str, ...], task_levels: set[int]) -> None:
         self.item_tasks(item, path, task_levels)
         child_path = path if item.label is None else (*path, item.label.label)
         for child in item.children:
@@ -420,7 +250,7 @@ def _is_footer_start(lines: list[str], i: int) -> bool:
     if _BARE_ATTACHMENT_RE.match(lines[i]) and i > 0 and not lines[i - 1].endswith(_FINISHED):
         return False
     return not any(
-        KEY_RE.search(line) or match_label(line) or _OWNER_VERB_RE.search(line)
+        KEY_RE.search(line) or match_label(line) or OWNER_VERB_RE.search(line)
         for line in lines[i + 1 :]
     )
 
@@ -443,7 +273,7 @@ def _first_task_line(lines: list[str]) -> int | None:
         (
             i
             for i, line in enumerate(lines)
-            if KEY_RE.search(line) or (i > 0 and _is_standalone_annotation(line))
+            if KEY_RE.search(line) or (i > 0 and is_standalone_annotation(line))
         ),
         None,
     )
@@ -510,12 +340,12 @@ def parse_document(document: DocumentText) -> ParsedPlan:
     meta = extract_metadata(lines, _first_task_line(lines))
 
     start, end = _body_bounds(lines, meta)
-    outline = _Outline()
+    outline = Outline()
     for line in lines[start:end]:
         outline.add(line)
-    items = _walk(outline.root)
+    items = walk(outline.root)
     for item in items:
-        _analyse(item)
+        analyse(item)
     task_levels = {item.level for item in items if item.annotations}
     annotated = bool(task_levels) or bool(task_tables)
     if not annotated:
