@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
-from db.models import DB, Department, DepartmentAlias, Plan, ProgressNote, Task, TaskChange
+from db.models import DB, Department, DepartmentAlias, Plan, Task
 from db.search import SEARCH_TABLE, match_expression, search_body
-from db.times import Timestamps, db_time
 
 OPEN_STATUSES = ("not_started", "in_progress")
 STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending", "undated")
@@ -74,41 +73,6 @@ class DepartmentRow:
     tasks: int
 
 
-@dataclass(frozen=True)
-class CountRow:
-    """``count`` tasks of ``department_id`` due in ``month`` in ``state``.
-
-    ``shared``: the counted tasks also have a collective owner (各部门, 各科室…). Rows
-    with ``department_id`` None count those shared tasks once each: what every
-    department owes besides its own.
-    """
-
-    department_id: int | None
-    month: str | None  # "YYYY-MM"; None for tasks without a due date
-    state: str
-    count: int
-    shared: bool = False
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    id: int
-    task_id: int
-    created_at: datetime
-    updated_at: datetime
-    text: str
-
-
-@dataclass(frozen=True)
-class ChangeRow:
-    task_id: int
-    field: str
-    old_value: str | None
-    new_value: str | None
-    changed_at: datetime
-    source: str
-
-
 def task_state(status: str, kind: str, due: date | None, today: date, soon_until: date) -> str:
     """One of ``STATES``: how a task stands on ``today``.
 
@@ -126,17 +90,6 @@ def task_state(status: str, kind: str, due: date | None, today: date, soon_until
     if due <= soon_until:
         return "behind" if status == "not_started" else "due_soon"
     return "pending"
-
-
-# The same rule in SQL, for counting without fetching rows; parameters: today, soon, soon.
-_STATE_SQL = """CASE
-    WHEN t.status IN ('done', 'cancelled') THEN t.status
-    WHEN t.deadline_kind IN ('ongoing', 'recurring') THEN 'ongoing'
-    WHEN t.due_date IS NULL THEN 'undated'
-    WHEN t.due_date < ? THEN 'late'
-    WHEN t.due_date <= ? AND t.status = 'not_started' THEN 'behind'
-    WHEN t.due_date <= ? THEN 'due_soon'
-    ELSE 'pending' END"""
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -436,64 +389,6 @@ def due_between(
     return tasks(department_ids=department_ids, statuses=OPEN_STATUSES, due_from=start, due_to=end)
 
 
-def month_counts(
-    today: date,
-    soon_until: date,
-    plan_ids: Sequence[int] | None = None,
-    year: int | None = None,
-) -> list[CountRow]:
-    """Task counts per department × due month × state, and the shared tasks once.
-
-    Every owner, collective ones included, gets its rows, split by whether the tasks
-    also have a collective owner (``shared``); rows with department None count each
-    task that has a collective owner once. A department's own tasks are then its
-    unshared rows plus the None rows, each task once. ``year`` keeps only tasks due
-    in that year (the grid of one year across plans).
-    """
-    where = ["t.archived_at IS NULL"]
-    params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
-    if plan_ids is not None:
-        where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
-        params += list(plan_ids)
-    if year is not None:
-        where.append("t.due_date BETWEEN ? AND ?")
-        params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
-    condition = " AND ".join(where)
-    # Each task once (its month, state, and whether it has a collective owner, found
-    # through the (department, task) index), then joined to its owners: a third faster
-    # than asking "shared?" for every task × owner row.
-    sql = (
-        "WITH counted AS MATERIALIZED ("
-        f"SELECT t.id, substr(t.due_date, 1, 7) AS month, {_STATE_SQL} AS state, "
-        "t.id IN (SELECT task_id FROM task_department WHERE department_id IN "
-        "(SELECT id FROM department WHERE collective)) AS shared "
-        f"FROM task t WHERE {condition}) "
-        "SELECT td.department_id, c.month, c.state, c.shared, COUNT(DISTINCT c.id) "
-        "FROM counted c CROSS JOIN task_department td ON td.task_id = c.id GROUP BY 1, 2, 3, 4 "
-        "UNION ALL SELECT NULL, month, state, 1, COUNT(*) FROM counted WHERE shared "
-        "GROUP BY 2, 3"
-    )
-    return [
-        CountRow(d, m, s, n, bool(shared)) for d, m, s, shared, n in DB.execute_sql(sql, params)
-    ]
-
-
-def state_counts(
-    today: date, soon_until: date, plan_ids: Sequence[int] | None = None
-) -> dict[tuple[str | None, str], int]:
-    """Distinct tasks per (due month, state): the totals of "all departments"."""
-    where = ["t.archived_at IS NULL"]
-    params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
-    if plan_ids is not None:
-        where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
-        params += list(plan_ids)
-    sql = (
-        f"SELECT substr(t.due_date, 1, 7), {_STATE_SQL}, COUNT(*) FROM task t "
-        f"WHERE {' AND '.join(where)} GROUP BY 1, 2"
-    )
-    return {(m, s): n for m, s, n in DB.execute_sql(sql, params)}
-
-
 def search(query: str, *, plan_ids: Sequence[int] | None = None, limit: int = 200) -> list[TaskRow]:
     """Tasks whose text or owners contain ``query`` (any length, Chinese or not)."""
     expression = match_expression(query)
@@ -542,41 +437,3 @@ def section_titles(plan_id: int) -> dict[str, str]:
             "SELECT label, title FROM section WHERE plan_id = ? ORDER BY position", (plan_id,)
         )
     }
-
-
-# -- notes and history -------------------------------------------------------------------
-
-
-def notes(task_id: int) -> list[NoteRow]:
-    return [
-        NoteRow(n.id, n.task_id, n.created_at, n.updated_at, n.text)
-        for n in ProgressNote.select()
-        .where(ProgressNote.task == task_id)
-        .order_by(ProgressNote.created_at, ProgressNote.id)
-    ]
-
-
-def note_times(task_ids: Sequence[int], since: datetime) -> list[tuple[int, datetime]]:
-    """(task, when) of each progress note of these tasks written from ``since`` on."""
-    out: list[tuple[int, datetime]] = []
-    parse = Timestamps()  # raw rows: an ongoing task's notes, for every one, at each check
-    for start in range(0, len(task_ids), _CHUNK):
-        chunk = list(task_ids[start : start + _CHUNK])
-        out += [
-            (task_id, parse(created_at))
-            for task_id, created_at in DB.execute_sql(
-                "SELECT task_id, created_at FROM progress_note "
-                f"WHERE task_id IN ({','.join('?' * len(chunk))}) AND created_at >= ?",
-                [*chunk, db_time(since)],
-            )
-        ]
-    return out
-
-
-def history(task_id: int) -> list[ChangeRow]:
-    return [
-        ChangeRow(c.task_id, c.field, c.old_value, c.new_value, c.changed_at, c.source)
-        for c in TaskChange.select()
-        .where(TaskChange.task == task_id)
-        .order_by(TaskChange.changed_at, TaskChange.id)
-    ]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from db import repository
+from db import journal, repository
 from db.models import Plan, Task, TaskDepartment
 from desktop_app.plans.model import Deadline
 from desktop_app.plans.parser import parse_text
@@ -103,14 +103,14 @@ def test_revised_plan_reports_exactly_its_diff_and_keeps_the_users_work(tmp_path
 
     after = _by_text("组织开展“区长审案”")
     assert (after.id, after.status, after.completed_on) == (review.id, "done", date(2024, 5, 20))
-    assert [n.text for n in repository.notes(after.id)] == ["已组织两次区长审案"]
+    assert [n.text for n in journal.notes(after.id)] == ["已组织两次区长审案"]
     kept = repository.task(corrected.id)
     assert kept is not None and (kept.lead, kept.responsible) == (("办公室",), ("依法治区工作科",))
     assert _by_text("凡提必考").due == date(2024, 10, 31)
     removed = _by_text(REMOVED)
     assert removed.archived and Task.select().where(Task.archived_at.is_null()).count() == 89
     assert Task.select().count() == 90  # archived, never deleted
-    assert [c.field for c in repository.history(_by_text(REWORDED_NEW).id)] == ["text"]
+    assert [c.field for c in journal.history(_by_text(REWORDED_NEW).id)] == ["text"]
 
     # Importing the revision again changes nothing.
     again = import_plan(
@@ -193,7 +193,7 @@ def test_a_task_removed_then_restored_keeps_its_notes(tmp_path: Path) -> None:
     assert [d.kind for d in back.diffs] == ["restored"]
     restored = _by_text("规范档案管理")
     assert restored.id == archive.id and not restored.archived
-    assert [n.text for n in repository.notes(restored.id)] == ["已整理三年档案"]
+    assert [n.text for n in journal.notes(restored.id)] == ["已整理三年档案"]
 
 
 def test_documents_that_are_not_plans_are_refused(tmp_path: Path) -> None:
@@ -289,7 +289,7 @@ def test_two_tasks_with_the_same_text_keep_their_own_identity(tmp_path: Path) ->
     after_first, after_second = (repository.task(first.id), repository.task(second.id))
     assert (after_first.lead, after_first.status) == (("办公室",), "done")
     assert (after_second.lead, after_second.status) == (("业务处",), "not_started")
-    assert [n.text for n in repository.notes(second.id)] == ["九月检查方案已起草"]
+    assert [n.text for n in journal.notes(second.id)] == ["九月检查方案已起草"]
 
 
 def test_identical_texts_with_different_deadlines_keep_their_own_status_and_notes(
@@ -320,9 +320,9 @@ def test_identical_texts_with_different_deadlines_keep_their_own_status_and_note
     after = {t.id: t for t in repository.tasks()}
     assert set(after) == {june.id, september.id}
     assert (after[june.id].status, after[june.id].due) == ("not_started", date(2024, 6, 30))
-    assert [n.text for n in repository.notes(june.id)] == ["二季度信息在整理"]
-    assert (after[september.id].status, repository.notes(september.id)) == ("not_started", [])
-    assert [n.text for n in repository.notes(march.id)] == ["一季度信息已报送"]  # archived
+    assert [n.text for n in journal.notes(june.id)] == ["二季度信息在整理"]
+    assert (after[september.id].status, journal.notes(september.id)) == ("not_started", [])
+    assert [n.text for n in journal.notes(march.id)] == ["一季度信息已报送"]  # archived
 
 
 TWIN_PLAN = (
@@ -357,7 +357,7 @@ def test_a_revision_that_drops_one_of_two_indistinguishable_tasks_says_it_guesse
     assert len(result.ambiguities) == 1
     # the guess is the plan's order: the first stays, the second is archived with its note
     assert {t.id for t in repository.tasks() if t.text == "按时报送信息。"} == {first.id}
-    assert [n.text for n in repository.notes(second.id)] == ["第二项的进展"]
+    assert [n.text for n in journal.notes(second.id)] == ["第二项的进展"]
 
 
 def test_indistinguishable_tasks_without_recorded_work_are_not_a_question(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from db import reminder_log, repository
+from db import journal, reminder_log
 from db.connection import Storage
 from db.models import DB
 from db.reminder_log import Shown
@@ -79,7 +79,7 @@ def test_progress_notes_of_more_ongoing_tasks_than_one_query_holds_are_all_read(
             "VALUES (?, ?, ?, '上季度')",
             (ids[-1], f"{march:%Y-%m-%d %H:%M:%S}", f"{march:%Y-%m-%d %H:%M:%S}"),
         )
-    found = repository.note_times(ids, april)
+    found = journal.note_times(ids, april)
     assert sorted(found) == [(i, FRIDAY) for i in ids]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from db import repository
+from db import counts, repository
 from db.repository import task_state
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.services import tasks
@@ -48,7 +48,7 @@ def test_month_counts_agree_with_the_rows(city) -> None:
     first, second = repository.tasks()[:2]
     tasks.set_status(city, first.id, "done")
     tasks.set_status(city, second.id, "in_progress")
-    counts = repository.month_counts(today, soon)
+    found = counts.month_counts(today, soon)
     rows = repository.tasks()
     expected: dict[tuple[int | None, str | None, str, bool], int] = {}
     for t in rows:
@@ -61,9 +61,9 @@ def test_month_counts_agree_with_the_rows(city) -> None:
         for department in owners:
             key = (department, month, state, shared)
             expected[key] = expected.get(key, 0) + 1
-    assert {(c.department_id, c.month, c.state, c.shared): c.count for c in counts} == expected
-    assert {c.state for c in counts} >= {"done", "due_soon", "behind", "pending"}
-    assert any(c.department_id is None for c in counts)  # the city plan has 各处室 tasks
+    assert {(c.department_id, c.month, c.state, c.shared): c.count for c in found} == expected
+    assert {c.state for c in found} >= {"done", "due_soon", "behind", "pending"}
+    assert any(c.department_id is None for c in found)  # the city plan has 各处室 tasks
 
 
 def test_overdue_and_due_soon(city) -> None:

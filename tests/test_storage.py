@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from db import backup, migrations, repository
+from db import backup, journal, migrations, repository
 from db.connection import open_storage
 from db.models import ALL_MODELS, Task
 from db.search import SEARCH_TABLE
@@ -69,8 +69,8 @@ def test_a_first_version_database_upgrades_with_all_its_data(tmp_path: Path) -> 
         ("普法科",),
     )
     assert second.collective and second.deadline_kind == "ongoing"
-    assert [n.text for n in repository.notes(1)] == ["已进社区12场"]
-    assert [(c.field, c.new_value) for c in repository.history(1)] == [("status", "已完成")]
+    assert [n.text for n in journal.notes(1)] == ["已进社区12场"]
+    assert [(c.field, c.new_value) for c in journal.history(1)] == [("status", "已完成")]
     # What v2 added works on the old rows: search by text and by owner.
     assert [t.id for t in repository.search("普法")] == [1]
     assert [t.id for t in repository.search("各科室")] == [2]
@@ -129,8 +129,8 @@ def test_status_notes_and_history(tmp_path: Path) -> None:
     tasks.set_status(storage, 5, "in_progress")
     row = repository.task(5)
     assert row is not None and (row.status, row.completed_on) == ("in_progress", None)
-    assert [n.text for n in repository.notes(5)] == ["已向区委常委会汇报", "材料已归档"]
-    assert [(c.field, c.old_value, c.new_value) for c in repository.history(5)] == [
+    assert [n.text for n in journal.notes(5)] == ["已向区委常委会汇报", "材料已归档"]
+    assert [(c.field, c.old_value, c.new_value) for c in journal.history(5)] == [
         ("status", "未开始", "进行中"),
         ("status", "进行中", "已完成（2024-03-01）"),
         ("note", "材料归档", "材料已归档"),

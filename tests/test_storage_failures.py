@@ -33,7 +33,7 @@ import peewee
 import pytest
 
 from db import backup as backups
-from db import repository
+from db import journal, repository
 from db.connection import Storage, open_storage, restore_backup
 from db.errors import CorruptDatabaseError, StorageError
 from db.folder_lock import LOCK_NAME
@@ -599,7 +599,7 @@ def test_restoring_a_backup_replaces_later_data_and_backs_up_what_it_replaces(
         saved = restore_backup(storage, backup_file)
 
         assert [p.tasks for p in repository.plans()] == [33]
-        assert len(repository.notes(old_data.task_id)) == 2
+        assert len(journal.notes(old_data.task_id)) == 2
     finally:
         storage.close()
     old_data.assert_unchanged()

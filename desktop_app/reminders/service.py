@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from db import reminder_log, repository
+from db import journal, reminder_log, repository
 from db.connection import Storage
 from db.reminder_log import AnswerEvent, Shown
 from desktop_app.calendar.workdays import WorkCalendar
@@ -494,7 +494,7 @@ class ReminderService:
         year, quarter = policy.quarter_of(start)
         first = datetime(year, quarter * 3 - 2, 1)
         out: dict[int, set[tuple[int, int]]] = {}
-        for task_id, created_at in repository.note_times(ongoing, first):
+        for task_id, created_at in journal.note_times(ongoing, first):
             out.setdefault(task_id, set()).add(policy.quarter_of(created_at))
         return out
 

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from db.repository import CountRow, DepartmentRow, TaskRow
+from db.counts import CountRow
+from db.repository import DepartmentRow, TaskRow
 
 # Worst first: the colour of a cell or a department's dot is its worst state.
 SEVERITY = ("late", "behind", "due_soon", "pending", "undated", "ongoing", "done", "cancelled")

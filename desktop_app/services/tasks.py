@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from db import repository
+from db import journal, repository
 from db.connection import Storage
 from db.models import STATUSES, ProgressNote, Task, TaskChange
 from desktop_app.calendar.workdays import WorkCalendar
@@ -102,13 +102,13 @@ def _clean_note(text: str) -> str:
     return text
 
 
-def _add_note(storage: Storage, task_id: int, text: str) -> repository.NoteRow:
+def _add_note(storage: Storage, task_id: int, text: str) -> journal.NoteRow:
     now = storage.clock()
     note = ProgressNote.create(task=task_id, created_at=now, updated_at=now, text=_clean_note(text))
-    return repository.NoteRow(note.id, task_id, now, now, note.text)
+    return journal.NoteRow(note.id, task_id, now, now, note.text)
 
 
-def add_note(storage: Storage, task_id: int, text: str) -> repository.NoteRow:
+def add_note(storage: Storage, task_id: int, text: str) -> journal.NoteRow:
     """Record progress on a task, stamped with the current time."""
     text = _clean_note(text)
     with storage.write():
@@ -116,7 +116,7 @@ def add_note(storage: Storage, task_id: int, text: str) -> repository.NoteRow:
         return _add_note(storage, task_id, text)
 
 
-def edit_note(storage: Storage, note_id: int, text: str) -> repository.NoteRow:
+def edit_note(storage: Storage, note_id: int, text: str) -> journal.NoteRow:
     """Reword a note; the earlier wording stays in the task's history."""
     text = _clean_note(text)
     with storage.write():
@@ -128,7 +128,7 @@ def edit_note(storage: Storage, note_id: int, text: str) -> repository.NoteRow:
             note.text = text
             note.updated_at = storage.clock()
             note.save()
-        return repository.NoteRow(note.id, note.task_id, note.created_at, note.updated_at, text)
+        return journal.NoteRow(note.id, note.task_id, note.created_at, note.updated_at, text)
 
 
 def correct_owners(

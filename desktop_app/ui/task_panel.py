@@ -265,17 +265,17 @@ class TaskPanel(QScrollArea):
             button.setEnabled(not t.archived)
         if t.archived:
             self._fail(self.tr("此任务已从修订后的工作要点中删除，仅作存档，记录保留。"))
-        from db import repository
+        from db import journal
 
         self.notes.clear()
-        for note in repository.notes(t.id):
+        for note in journal.notes(t.id):
             edited = self.tr("（已修改）") if note.updated_at != note.created_at else ""
             item = QListWidgetItem(f"{note.created_at:%Y-%m-%d %H:%M}{edited}\n{note.text}")
             item.setData(NOTE_ID_ROLE, note.id)
             item.setToolTip(self.tr("双击修改这条进展"))
             self.notes.addItem(item)
         self.history.clear()
-        for change in reversed(repository.history(t.id)):
+        for change in reversed(journal.history(t.id)):
             who = self.tr("导入") if change.source == "import" else self.tr("手工")
             field = self.tr(_FIELD_NAMES.get(change.field, change.field))
             self.history.addItem(

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from db import migrations, repository
+from db import counts, migrations, repository
 from db.connection import Storage, open_storage
 from tests.benchmarks.big_database import build_big_database
 
@@ -240,7 +240,7 @@ def test_month_counts_latest_year(
     soon_until: date,
     latest_plans: list[int],
 ) -> None:
-    rows = benchmark(repository.month_counts, today, soon_until, latest_plans)
+    rows = benchmark(counts.month_counts, today, soon_until, latest_plans)
     got = Counter({(r.department_id, r.month, r.state, r.shared): r.count for r in rows})
     assert len(got) == len(rows)  # one row per cell
     assert got == _expected_counts(storage, today, soon_until, latest_plans)
@@ -253,7 +253,7 @@ def test_month_counts_all_plans_one_year(
 ) -> None:
     """The grid of one year across every plan (the window never asks for ten years at once)."""
     year = big_db["latest_year"]
-    rows = benchmark(repository.month_counts, today, soon_until, None, year)
+    rows = benchmark(counts.month_counts, today, soon_until, None, year)
     got = Counter({(r.department_id, r.month, r.state, r.shared): r.count for r in rows})
     assert len(got) == len(rows)
     expected = _expected_counts(storage, today, soon_until, None)

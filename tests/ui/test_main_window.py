@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from db import repository
+from db import journal, repository
 from db.connection import Storage
 from desktop_app.services import departments
 from desktop_app.services.importer import import_file
@@ -147,17 +147,17 @@ def test_marking_a_task_done_persists_and_updates_the_lists(make_window, storage
     # A progress note, then its correction; both in the database and the history.
     window.task_panel.note_edit.setPlainText("已报送区委")
     window.task_panel.save_note_button.click()
-    assert [n.text for n in repository.notes(late[0])] == ["已报送区委"]
+    assert [n.text for n in journal.notes(late[0])] == ["已报送区委"]
     window.task_panel._start_edit(window.task_panel.notes.item(0))
     window.task_panel.note_edit.setPlainText("已报送区委办公室")
     window.task_panel.save_note_button.click()
-    assert [n.text for n in repository.notes(late[0])] == ["已报送区委办公室"]
-    assert [c.field for c in repository.history(late[0])] == ["status", "note"]
+    assert [n.text for n in journal.notes(late[0])] == ["已报送区委办公室"]
+    assert [c.field for c in journal.history(late[0])] == ["status", "note"]
     # An empty note is refused with a message and nothing is written.
     window.task_panel.note_edit.setPlainText("   ")
     window.task_panel.save_note_button.click()
     assert window.task_panel.message.isVisible() and "不能为空" in window.task_panel.message.text()
-    assert len(repository.notes(late[0])) == 1
+    assert len(journal.notes(late[0])) == 1
 
 
 def test_overview_cell_opens_that_department_and_month(make_window, storage, qtbot) -> None:
@@ -341,7 +341,7 @@ def test_owners_and_deadline_are_corrected_in_the_task_panel(make_window, storag
     row = repository.task(5)
     assert row.responsible == ("依法治区工作科", "办公室") and row.owners_corrected
     assert row.due == date(2024, 4, 10) and row.deadline_corrected
-    assert {c.field for c in repository.history(5)} >= {"responsible", "deadline"}
+    assert {c.field for c in journal.history(5)} >= {"responsible", "deadline"}
     assert not panel.correct_box.isVisible()
 
 

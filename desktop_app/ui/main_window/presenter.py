@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from db import repository
+from db import counts, repository
 from db.connection import Storage
-from db.repository import CountRow, DepartmentRow, PlanRow, TaskRow
+from db.counts import CountRow
+from db.repository import DepartmentRow, PlanRow, TaskRow
 from desktop_app.paths import SAMPLE_PREFIX
 from desktop_app.services import departments, settings
 from desktop_app.services.overview import (
@@ -76,12 +77,12 @@ def my_department_ids() -> list[int]:
 def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
     mine = departments.my_department_ids()
     counted = Counted(
-        repository.month_counts(today, soon, plan_ids=[plan_id]),
+        counts.month_counts(today, soon, plan_ids=[plan_id]),
         repository.departments(with_counts=False),
         mine,
     )
     rows = department_summaries(counted.months, counted.departments, counted.mine, today)
-    totals = plan_totals(repository.state_counts(today, soon, plan_ids=[plan_id]), today)
+    totals = plan_totals(counts.state_counts(today, soon, plan_ids=[plan_id]), today)
     due, late = totals.due_this_month, totals.late
     if mine:  # my departments' tasks, each counted once
         own = repository.tasks(plan_ids=[plan_id], department_ids=mine, statuses=OPEN_STATUSES)
