@@ -231,7 +231,7 @@ def test_docx_chinese_list_numbers(tmp_path: Path) -> None:
     ],
 )
 def test_chinese_counting(n: int, expected: str) -> None:
-    from desktop_app.plans.readers.docx import _zh_number
+    from desktop_app.plans.readers.word_numbering import zh_number as _zh_number
 
     assert _zh_number(n) == expected
 
