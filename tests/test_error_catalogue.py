@@ -5,16 +5,15 @@ never as a sentence at a raise site."""
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from db import errors as db_errors
 from desktop_app.errors import CATALOGUE_MODULES, TRANSLATION_CONTEXT, UserError, Words, catalogue
 from desktop_app.plans.errors import PlanReadError
+from tests.helpers.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -25,15 +24,6 @@ ERROR_CLASSES = {
     "StorageError",
     "CorruptDatabaseError",
 }
-
-
-def _script() -> ModuleType:
-    path = ROOT / "scripts" / "update_translations.py"
-    spec = importlib.util.spec_from_file_location("update_translations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 WORDS = catalogue()
@@ -63,7 +53,7 @@ def test_one_chinese_source_means_one_english() -> None:
 
 
 def test_the_translation_file_carries_the_catalogue_as_written() -> None:
-    script = _script()
+    script = load_script("update_translations")
     committed = script.messages(script.TS_FILE)
     stale = [
         f"  {name}: {words.zh!r} → .ts {committed.get((TRANSLATION_CONTEXT, words.zh))!r}"

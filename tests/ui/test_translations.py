@@ -3,12 +3,10 @@ real main window speaking English with the translator installed (and Chinese wit
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.theme import state_name
 from tests.helpers.languages import in_language
+from tests.helpers.scripts import load_script
 from tests.storage_helpers import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,16 +30,7 @@ PLACEHOLDER = re.compile(r"%\d|\{\w*\}")
 OTHER_STYLE = re.compile(r"%\d|(?<!\{)\{(?!\d+\})\w*\}(?!\})")
 
 
-def _load_script() -> ModuleType:
-    path = ROOT / "scripts" / "update_translations.py"
-    spec = importlib.util.spec_from_file_location("update_translations", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _load_script()
+script = load_script("update_translations")
 COMMITTED = script.messages(script.TS_FILE)
 
 
