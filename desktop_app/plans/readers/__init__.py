@@ -16,6 +16,9 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from desktop_app.errors import Words
+
+from .. import errors
 from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
@@ -133,83 +136,54 @@ Content = Literal[
     "binary",
 ]
 
+# What the content is, for the notes of a file read despite its name.
 _KIND_ZH = {
     "pdf": "PDF",
     "docx": "Word 文档（.docx）",
     "xlsx": "Excel 表格（.xlsx）",
     "ofd": "OFD 版式文件",
-    "html": "网页（HTML）",
-    "mht": "网页存档（MHT）",
     "text": "纯文本",
 }
-_KIND_EN = {
-    "pdf": "a PDF",
-    "docx": "a Word document (.docx)",
-    "xlsx": "an Excel workbook (.xlsx)",
-    "ofd": "an OFD document",
-    "html": "a web page (HTML)",
-    "mht": "a web archive (MHT)",
-    "text": "plain text",
-}
-_EXT_ZH = {
-    ".pdf": "PDF 文件",
-    ".ofd": "OFD 文件",
-    **{ext: "Word 文档" for ext in DOCX_EXTS},
-    **{ext: "Excel 表格" for ext in XLSX_EXTS},
+# What a CONTAINER_EXTS name promises, for the error when the content is something else.
+_PROMISED: dict[str, Words] = {
+    ".pdf": errors.PDF_FILE,
+    ".ofd": errors.OFD_FILE,
+    **{ext: errors.WORD_DOCUMENT for ext in DOCX_EXTS},
+    **{ext: errors.EXCEL_WORKBOOK for ext in XLSX_EXTS},
 }
 
 
-def _unknown_format(name: str, detail_zh: str = "", detail_en: str = "") -> PlanReadError:
-    return PlanReadError(
-        "unknown_format",
-        f"无法识别的文件格式：{name}{detail_zh}，请使用 .docx、.pdf、.txt、.xlsx 或 .ofd",
-        f"Unknown file format: {name}{detail_en}; use .docx, .pdf, .txt, .xlsx or .ofd",
-    )
+def _unknown_format(name: str, seen_as: Words | None = None) -> PlanReadError:
+    if seen_as is None:
+        return PlanReadError("unknown_format", errors.UNKNOWN_FORMAT, name)
+    return PlanReadError("unknown_format", errors.UNKNOWN_FORMAT_SEEN_AS, name, seen_as)
 
 
 def _corrupt(name: str, ext: str) -> PlanReadError:
-    return corrupt_file(name, f"内容不是有效的 {ext} 文件", f"not a valid {ext} file")
+    return PlanReadError("corrupt", errors.CORRUPT_NOT_VALID, name, ext)
 
 
-def _wrong_format(name: str, ext: str, content: str) -> PlanReadError:
-    hint_zh = "如果这是文本文件，请把扩展名改为 .txt 后再导入" if content == "text" else ""
-    hint_en = "If it is a text file, rename it to .txt and import it again" if hint_zh else ""
-    if content in ("html", "mht"):
-        hint_zh = "可能是下载不完整或下载到了出错页面，请重新下载原文件"
-        hint_en = "The download may have failed or saved an error page; download the file again"
-    return PlanReadError(
-        "wrong_format",
-        f"文件扩展名是 {ext}，但内容是{_KIND_ZH.get(content, content)}，"
-        f"不是{_EXT_ZH.get(ext, ext + ' 文件')}：{name}。{hint_zh}",
-        f"The file is named {ext} but contains {_KIND_EN.get(content, content)}: {name}. {hint_en}",
-    )
+def _wrong_format(name: str, ext: str, content: Literal["text", "html", "mht"]) -> PlanReadError:
+    promised = _PROMISED[ext]
+    if content == "text":
+        return PlanReadError("wrong_format", errors.WRONG_FORMAT_TEXT, ext, promised, name)
+    page = errors.A_WEB_ARCHIVE if content == "mht" else errors.A_WEB_PAGE
+    return PlanReadError("wrong_format", errors.WRONG_FORMAT_WEB_PAGE, ext, page, promised, name)
 
 
 def _stat_error(path: Path, exc: OSError) -> PlanReadError:
     name = str(path)
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
-        return PlanReadError(
-            "permission",
-            f"没有权限读取文件：{name}",
-            f"No permission to read the file: {name}",
-        )
+        return PlanReadError("permission", errors.NO_PERMISSION, name)
     if isinstance(exc, FileNotFoundError | NotADirectoryError) or exc.errno == errno.ENOENT:
-        return PlanReadError("not_found", f"找不到文件：{name}", f"File not found: {name}")
+        return PlanReadError("not_found", errors.NOT_FOUND, name)
     if isinstance(exc, IsADirectoryError):
         return _not_a_file(path)
-    return PlanReadError(
-        "io_error",
-        f"无法读取文件：{name}（{exc.strerror or exc}）",
-        f"Cannot read the file: {name} ({exc.strerror or exc})",
-    )
+    return PlanReadError("io_error", errors.CANNOT_READ, name, exc.strerror or exc)
 
 
 def _not_a_file(path: Path) -> PlanReadError:
-    return PlanReadError(
-        "not_a_file",
-        f"这不是一个文件（可能是文件夹）：{path}",
-        f"This is not a file (perhaps a folder): {path}",
-    )
+    return PlanReadError("not_a_file", errors.NOT_A_FILE, path)
 
 
 def _load(path: Path) -> bytes:
@@ -326,18 +300,13 @@ def _ole_streams(data: bytes) -> set[str]:
 def _read_ole2(data: bytes, name: str, ext: str, soffice: str | None) -> DocumentText:
     streams = _ole_streams(data)
     if "EncryptedPackage" in streams:
-        raise PlanReadError(
-            "encrypted",
-            f"文件设有打开密码，无法读取：{name}。请在 WPS 或 Office 中取消密码后另存，再导入",
-            f"The file is password-protected: {name}. Remove the password in WPS or Office, "
-            "save it again and import that",
-        )
+        raise PlanReadError("encrypted", errors.OFFICE_ENCRYPTED, name)
     if "WordDocument" in streams:
         kind, source_ext = "document", ".doc"
     elif streams & {"Workbook", "Book"}:
         kind, source_ext = "spreadsheet", ".xls"
     elif "PowerPoint Document" in streams:
-        raise _unknown_format(name, "（演示文稿）", " (a presentation)")
+        raise _unknown_format(name, errors.A_PRESENTATION)
     elif ext in OLD_SHEET_EXTS | XLSX_EXTS:
         kind, source_ext = "spreadsheet", ".xls"
     elif ext in OLD_DOC_EXTS | DOCX_EXTS:
@@ -387,7 +356,7 @@ def _dispatch(data: bytes, name: str, ext: str, soffice: str | None) -> Document
         if ext in CONTAINER_EXTS | {".wps", ".et"}:
             # The right container but none of the parts that make it a document.
             raise _corrupt(name, ext)
-        raise _unknown_format(name, "（这是一个压缩包）", " (a zip archive)")
+        raise _unknown_format(name, errors.A_ZIP_ARCHIVE)
     if content == "ole2":
         return _read_ole2(data, name, ext, soffice)
     if content == "rtf":
@@ -449,9 +418,5 @@ def read_document(path: Path, *, soffice: str | None = None) -> DocumentText:
         log.warning("unexpected error reading %s", path, exc_info=True)
         raise corrupt_file(name) from exc
     if not _has_text(text):
-        raise PlanReadError(
-            "empty",
-            f"文件中没有可读取的文字：{name}",
-            f"The file contains no readable text: {name}",
-        )
+        raise PlanReadError("empty", errors.NO_READABLE_TEXT, name)
     return text

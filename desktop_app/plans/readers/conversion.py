@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Literal
 
+from .. import errors
 from ..errors import PlanReadError
 from ..model import DocumentText
 from . import limits
@@ -55,29 +56,9 @@ def resolve_soffice(soffice: str | None) -> str | None:
 def _needs_conversion(kind: Kind, ext: str) -> PlanReadError:
     if kind == "spreadsheet":
         return PlanReadError(
-            "needs_conversion",
-            f"暂不能直接读取 {ext or '.xls/.et'} 文件，请在 WPS 或 Excel 中“另存为” .xlsx 后再导入"
-            "（安装 LibreOffice 后也可自动转换）",
-            f"{ext or '.xls/.et'} files cannot be read directly; open it in WPS or Excel, "
-            "save it as .xlsx and import that (or install LibreOffice for automatic conversion)",
+            "needs_conversion", errors.SPREADSHEET_NEEDS_CONVERSION, ext or ".xls/.et"
         )
-    return PlanReadError(
-        "needs_conversion",
-        "暂不能直接读取 .doc/.wps 文件，请在 WPS 或 Word 中“另存为” .docx 后再导入"
-        "（安装 LibreOffice 后也可自动转换）",
-        "A .doc/.wps file cannot be read directly; open it in WPS or Word, save it as .docx "
-        "and import that (or install LibreOffice for automatic conversion)",
-    )
-
-
-def _conversion_failed(name: str, detail_zh: str, detail_en: str) -> PlanReadError:
-    return PlanReadError(
-        "conversion_failed",
-        f"用 LibreOffice 转换文件失败（{detail_zh}）：{name}。"
-        "文件可能已损坏或设有密码，请在 WPS 或 Word 中“另存为” .docx/.xlsx 后再导入",
-        f"Converting the file with LibreOffice failed ({detail_en}): {name}. It may be damaged "
-        "or password-protected; save it as .docx/.xlsx in WPS or Word and import that",
-    )
+    return PlanReadError("needs_conversion", errors.DOCUMENT_NEEDS_CONVERSION)
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -139,30 +120,31 @@ def convert(data: bytes, name: str, source_ext: str, target: str, soffice: str) 
                 start_new_session=not windows,
             )
         except OSError as exc:
-            raise _conversion_failed(name, "无法启动 LibreOffice", "could not start it") from exc
+            raise PlanReadError("conversion_failed", errors.CONVERSION_DID_NOT_START, name) from exc
         try:
             _, stderr = proc.communicate(timeout=limits.CONVERSION_TIMEOUT_S)
         except subprocess.TimeoutExpired as exc:
             _kill(proc)
-            seconds = f"{limits.CONVERSION_TIMEOUT_S:g}"
-            raise _conversion_failed(
-                name, f"超过 {seconds} 秒未完成", f"no result after {seconds} s"
+            raise PlanReadError(
+                "conversion_failed", errors.CONVERSION_TIMED_OUT, limits.CONVERSION_TIMEOUT_S, name
             ) from exc
         result = out_dir / f"input.{target}"
         if proc.returncode != 0 or not result.is_file():
             detail = stderr.decode("utf-8", errors="replace").strip()[-200:]
-            raise _conversion_failed(
-                name,
-                f"退出码 {proc.returncode}" + (f"，{detail}" if detail else ""),
-                f"exit code {proc.returncode}" + (f", {detail}" if detail else ""),
+            if detail:
+                raise PlanReadError(
+                    "conversion_failed",
+                    errors.CONVERSION_EXITED_SAYING,
+                    proc.returncode,
+                    detail,
+                    name,
+                )
+            raise PlanReadError(
+                "conversion_failed", errors.CONVERSION_EXITED, proc.returncode, name
             )
         size = result.stat().st_size
         if size > 5 * limits.MAX_FILE_BYTES:
-            raise PlanReadError(
-                "too_large",
-                f"转换后的文件过大：{name}",
-                f"The converted file is too large: {name}",
-            )
+            raise PlanReadError("too_large", errors.CONVERTED_FILE_TOO_LARGE, name)
         return result.read_bytes()
 
 
@@ -200,10 +182,5 @@ def read_legacy(
 def read_rtf(data: bytes, name: str, soffice: str | None) -> DocumentText:
     """RTF (often saved under a .doc name): only through LibreOffice."""
     if resolve_soffice(soffice) is None:
-        raise PlanReadError(
-            "needs_conversion",
-            "该文件实际是 RTF 格式，暂不能直接读取，请在 WPS 或 Word 中“另存为” .docx 后再导入",
-            "The file is really in RTF format, which cannot be read directly; "
-            "save it as .docx in WPS or Word and import that",
-        )
+        raise PlanReadError("needs_conversion", errors.RTF_NEEDS_CONVERSION)
     return read_legacy(data, name, ".rtf", "document", soffice)

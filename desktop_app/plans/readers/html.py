@@ -8,6 +8,7 @@ import email.policy
 import re
 from html.parser import HTMLParser
 
+from .. import errors
 from ..errors import PlanReadError, corrupt_file
 from ..model import Block, DocumentText, Table
 from .limits import TextBudget
@@ -108,11 +109,7 @@ class _TableBuilder:
                 if (r, c) != (r0, c0):
                     self.merged.add((r, c))
         if self.size > _MAX_TABLE_CELLS:
-            raise PlanReadError(
-                "too_large",
-                "网页中的表格过大，无法读取",
-                "A table in the web page is too large to read",
-            )
+            raise PlanReadError("too_large", errors.HTML_TABLE_TOO_LARGE)
 
     def finish_cell(self) -> None:
         if self.cell is None or self.cell_pos is None:
@@ -276,4 +273,4 @@ def read_mht(data: bytes, name: str) -> DocumentText:
         if isinstance(html, bytes):
             html = decode_html(html, name)
         return DocumentText(blocks=tuple(html_to_blocks(html, name)), source_format="mht")
-    raise corrupt_file(name, "网页存档中没有找到正文", "no HTML part in the web archive")
+    raise corrupt_file(name, errors.NO_HTML_IN_WEB_ARCHIVE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .. import errors
 from ..errors import PlanReadError
 
 MB = 1024 * 1024
@@ -35,23 +36,13 @@ MAX_PDF_SECONDS = 120.0
 CONVERSION_TIMEOUT_S = 120.0
 
 
-def _mb(n: int) -> str:
-    return f"{n / MB:.0f} MB"
-
-
 def check_file_size(path: Path, size: int) -> None:
     """Reject empty files and files over MAX_FILE_BYTES."""
     if size == 0:
-        raise PlanReadError(
-            "empty",
-            f"文件是空的（0 字节）：{path.name}",
-            f"The file is empty (0 bytes): {path.name}",
-        )
+        raise PlanReadError("empty", errors.EMPTY_FILE, path.name)
     if size > MAX_FILE_BYTES:
         raise PlanReadError(
-            "too_large",
-            f"文件过大（{_mb(size)}），超过 {_mb(MAX_FILE_BYTES)} 的上限：{path.name}",
-            f"The file is too large ({_mb(size)}, limit {_mb(MAX_FILE_BYTES)}): {path.name}",
+            "too_large", errors.FILE_TOO_LARGE, size / MB, MAX_FILE_BYTES / MB, path.name
         )
 
 
@@ -62,12 +53,7 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
     member past its declared size, so lying headers cannot get around this.
     """
     infos = zf.infolist()
-    bomb = PlanReadError(
-        "zip_bomb",
-        f"文件结构异常（解压后体积过大或压缩比异常），为安全起见拒绝打开：{name}",
-        f"The file's internal structure is abnormal (it would expand to an unsafe size); "
-        f"refusing to open it: {name}",
-    )
+    bomb = PlanReadError("zip_bomb", errors.ZIP_BOMB, name)
     if len(infos) > MAX_ZIP_MEMBERS:
         raise bomb
     total = 0
@@ -82,12 +68,7 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
 
 
 def too_much_text(name: str) -> PlanReadError:
-    return PlanReadError(
-        "too_large",
-        f"文件中的文字过多（超过 {MAX_TEXT_CHARS:,} 字），不像是一份工作要点：{name}",
-        f"The file contains too much text (over {MAX_TEXT_CHARS:,} characters) "
-        f"to be a work plan: {name}",
-    )
+    return PlanReadError("too_large", errors.TOO_MUCH_TEXT, MAX_TEXT_CHARS, name)
 
 
 class TextBudget:

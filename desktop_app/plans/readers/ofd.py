@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
+from .. import errors
 from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
@@ -212,11 +213,7 @@ def _page_paths(package: _Package) -> list[tuple[str, dict[str, str]]]:
             if loc:
                 pages.append((package.resolve(doc_dir, loc), templates))
             if len(pages) > limits.MAX_PDF_PAGES:
-                raise PlanReadError(
-                    "too_large",
-                    f"OFD 页数过多（上限 {limits.MAX_PDF_PAGES} 页）",
-                    f"The OFD document has too many pages (limit {limits.MAX_PDF_PAGES})",
-                )
+                raise PlanReadError("too_large", errors.OFD_TOO_MANY_PAGES, limits.MAX_PDF_PAGES)
     return pages
 
 

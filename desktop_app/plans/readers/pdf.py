@@ -13,6 +13,7 @@ import warnings
 import zlib
 from typing import Any
 
+from .. import errors
 from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText
 from . import limits
@@ -24,11 +25,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 
 def _encrypted_error(name: str) -> PlanReadError:
-    return PlanReadError(
-        "encrypted",
-        f"该 PDF 设有打开密码，无法读取：{name}。请去除密码后（例如用 PDF 阅读器打开后另存）再导入",
-        f"The PDF is password-protected: {name}. Remove the password and import it again",
-    )
+    return PlanReadError("encrypted", errors.PDF_ENCRYPTED, name)
 
 
 def _corrupt_error(name: str) -> PlanReadError:
@@ -84,12 +81,7 @@ def check_streams(data: bytes, name: str) -> None:
         except zlib.error:
             continue  # damaged stream: pdfminer will cope or report it
         if budget < 0:
-            raise PlanReadError(
-                "too_large",
-                f"PDF 内部数据解压后过大，为安全起见拒绝打开：{name}",
-                f"The PDF's internal data would expand to an unsafe size; "
-                f"refusing to open it: {name}",
-            )
+            raise PlanReadError("too_large", errors.PDF_INFLATES_TOO_MUCH, name)
 
 
 def read_pdf(data: bytes, name: str) -> DocumentText:
@@ -120,16 +112,10 @@ def _extract_lines(data: bytes, name: str) -> list[str]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages: Any = pdf.pages
         if not pages:
-            raise PlanReadError(
-                "empty",
-                f"该 PDF 没有任何页面：{name}",
-                f"The PDF has no pages: {name}",
-            )
+            raise PlanReadError("empty", errors.PDF_NO_PAGES, name)
         if len(pages) > limits.MAX_PDF_PAGES:
             raise PlanReadError(
-                "too_large",
-                f"PDF 页数过多（{len(pages)} 页，上限 {limits.MAX_PDF_PAGES} 页）：{name}",
-                f"The PDF has too many pages ({len(pages)}, limit {limits.MAX_PDF_PAGES}): {name}",
+                "too_large", errors.PDF_TOO_MANY_PAGES, len(pages), limits.MAX_PDF_PAGES, name
             )
         for page in pages:
             text = page.extract_text() or ""
@@ -145,25 +131,10 @@ def _extract_lines(data: bytes, name: str) -> list[str]:
                 cid_chars += sum(len(c) for c in cids)
                 visible += sum(1 for ch in line if not ch.isspace())
             if time.monotonic() - started > limits.MAX_PDF_SECONDS:
-                raise PlanReadError(
-                    "too_large",
-                    f"PDF 内容过于复杂，读取超时：{name}",
-                    f"The PDF is too complex; reading it timed out: {name}",
-                )
+                raise PlanReadError("too_large", errors.PDF_TIMED_OUT, name)
     readable = visible - cid_chars
     if readable < _MIN_TEXT_CHARS or cid_chars > readable:
         if cid_chars:
-            raise PlanReadError(
-                "no_text_layer",
-                f"该 PDF 的文字无法提取（字体缺少编码信息）：{name}。"
-                "请向发文单位索取 Word 或可复制文字的 PDF 版本",
-                f"The text of this PDF cannot be extracted (fonts lack a Unicode mapping): "
-                f"{name}. Ask the issuer for a Word version or a PDF with selectable text",
-            )
-        raise PlanReadError(
-            "no_text_layer",
-            "该 PDF 没有文字层（可能是扫描件），请向发文单位索取 Word 或可复制文字的 PDF 版本",
-            "This PDF has no text layer (probably a scan); ask the issuer for a Word version "
-            "or a PDF with selectable text",
-        )
+            raise PlanReadError("no_text_layer", errors.PDF_FONTS_WITHOUT_UNICODE, name)
+        raise PlanReadError("no_text_layer", errors.PDF_NO_TEXT_LAYER)
     return lines

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
+from .. import errors
 from ..errors import PlanReadError
 from ..model import DocumentText, Table
 from .limits import TextBudget
@@ -56,11 +57,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _binary_error(name: str) -> PlanReadError:
-    return PlanReadError(
-        "binary",
-        f"文件内容不是文字（像是二进制数据），无法按文本读取：{name}",
-        f"The file does not contain text (it looks like binary data): {name}",
-    )
+    return PlanReadError("binary", errors.BINARY_CONTENT, name)
 
 
 def _label(encoding: str) -> str:

@@ -12,6 +12,7 @@ import warnings
 import zipfile
 from typing import Any
 
+from .. import errors
 from ..errors import PlanReadError, corrupt_file
 from ..model import DocumentText, Table
 from .limits import TextBudget, check_zip
@@ -165,11 +166,7 @@ def _sheet_table(
         bottom, right = m_bottom, m_right
     height, width = bottom - top + 1, right - left + 1
     if height * width > _MAX_GRID_CELLS:
-        raise PlanReadError(
-            "too_large",
-            f"工作表“{sheet.title}”过大（{height} 行 × {width} 列）：{name}",
-            f"Sheet '{sheet.title}' is too large ({height} rows x {width} columns): {name}",
-        )
+        raise PlanReadError("too_large", errors.SHEET_TOO_LARGE, sheet.title, height, width, name)
 
     grid = [[""] * width for _ in range(height)]
     for (r, c), text in values.items():
