@@ -67,10 +67,7 @@ class UserError(Exception):
     tuple or list is joined with that language's separator.
     """
 
-    def __init__(self, code: str, words: Words | str, *params: object) -> None:
-        if isinstance(words, str):  # TRANSITIONAL: (code, zh, en) until every layer names Words
-            words = Words(_literal(words), _literal(str(params[0])))
-            params = ()
+    def __init__(self, code: str, words: Words, *params: object) -> None:
         self.code = code
         self.words = words
         self.params = params
@@ -104,10 +101,6 @@ def _said(param: object, wording: Wording, separator: str) -> object:
     if isinstance(param, tuple | list):
         return separator.join(str(_said(p, wording, separator)) for p in param)
     return param
-
-
-def _literal(text: str) -> str:
-    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _fields(template: str) -> set[str]:

@@ -139,3 +139,13 @@ def test_a_file_name_with_braces_is_said_as_it_is() -> None:
 
 def test_storage_errors_name_their_words() -> None:
     assert db_errors.locked().words is db_errors.LOCKED
+
+
+def test_the_refusal_of_a_status_offers_the_statuses_there_are() -> None:
+    from db.models import STATUSES
+    from desktop_app.services import errors as service_errors
+    from desktop_app.services.tasks import STATUS_ZH
+
+    choices = service_errors.STATUS_CHOICES
+    assert choices.zh == "、".join(STATUS_ZH[s] for s in STATUSES)
+    assert choices.en == ", ".join(STATUSES)

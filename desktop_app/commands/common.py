@@ -14,7 +14,10 @@ from desktop_app.clock import Clock
 from desktop_app.paths import data_dir
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
 from desktop_app.services import data_folder
+from desktop_app.services import errors as service_errors
 from desktop_app.services.errors import ServiceError
+
+from . import errors
 
 
 def open_for(args: argparse.Namespace, clock: Clock) -> Storage:
@@ -29,17 +32,9 @@ def write_json(value: Any, out: TextIO) -> None:
 def parse_month(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if m is None or not 1 <= int(m.group(2)) <= 12:
-        raise ServiceError(
-            "bad_month",
-            f"月份格式应为 YYYY-MM，例如 2024-06：{text}",
-            f"Month must be YYYY-MM: {text}",
-        )
+        raise ServiceError("bad_month", errors.BAD_MONTH, text)
     if not is_plausible(int(m.group(1))):
-        raise ServiceError(
-            "date_out_of_range",
-            f"月份应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间：{text}",
-            f"The month must lie in the years {YEAR_MIN} to {YEAR_MAX}: {text}",
-        )
+        raise ServiceError("date_out_of_range", errors.MONTH_OUT_OF_RANGE, text, YEAR_MIN, YEAR_MAX)
     return int(m.group(1)), int(m.group(2))
 
 
@@ -48,15 +43,9 @@ def parse_date(text: str) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise ServiceError(
-            "bad_date",
-            f"日期格式应为 YYYY-MM-DD，例如 2024-06-30：{text}",
-            f"Date must be YYYY-MM-DD: {text}",
-        ) from None
+        raise ServiceError("bad_date", errors.BAD_DATE, text) from None
     if not is_plausible(day.year):
         raise ServiceError(
-            "date_out_of_range",
-            f"日期应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间：{text}",
-            f"The date must lie in the years {YEAR_MIN} to {YEAR_MAX}: {text}",
+            "date_out_of_range", service_errors.DATE_OUT_OF_RANGE, text, YEAR_MIN, YEAR_MAX
         )
     return day

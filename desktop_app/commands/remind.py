@@ -35,6 +35,8 @@ from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import reminder_settings
 
+from . import errors
+
 DEFAULT_DAYS = 30
 MAX_DAYS = 3 * 366
 # `remind --now`: nothing could show the digest (it is not logged as shown, so it comes again).
@@ -112,17 +114,9 @@ def date_range(text_from: str | None, text_to: str | None, today: date) -> tuple
     first = parse_date(text_from) if text_from else today
     last = parse_date(text_to) if text_to else first + timedelta(days=DEFAULT_DAYS - 1)
     if last < first:
-        raise ServiceError(
-            "bad_range",
-            f"结束日期 {last} 早于开始日期 {first}",
-            f"The end date {last} is before the start date {first}",
-        )
+        raise ServiceError("bad_range", errors.END_BEFORE_START, last, first)
     if (last - first).days >= MAX_DAYS:
-        raise ServiceError(
-            "range_too_long",
-            f"日期范围最长 {MAX_DAYS} 天：{first} 至 {last}",
-            f"The date range can span at most {MAX_DAYS} days: {first} to {last}",
-        )
+        raise ServiceError("range_too_long", errors.RANGE_TOO_LONG, MAX_DAYS, first, last)
     return first, last
 
 
@@ -167,12 +161,7 @@ def remind_command(
 
 def _send_now(args: argparse.Namespace, clock: Clock, out: TextIO, desktop: Notifier | None) -> int:
     if args.department or args.date_from or args.date_to:
-        raise ServiceError(
-            "now_with_range",
-            "--now 只检查现在到期的提醒（按“我的部门”），不能与 --from、--to、--department 同用",
-            "--now checks what is due now (for my departments); "
-            "it takes no --from, --to or --department",
-        )
+        raise ServiceError("now_with_range", errors.NOW_WITH_RANGE)
     if args.print_only:
         notifier: Notifier = PrintNotifier(None if args.json else out)
     else:

@@ -10,6 +10,7 @@ from desktop_app.clock import Clock
 from desktop_app.commands.common import open_for, parse_date, parse_month, write_json
 from desktop_app.commands.text_table import fit
 from desktop_app.services import departments, tasks
+from desktop_app.services import errors as service_errors
 from desktop_app.services.errors import ServiceError
 
 _STATUS_ALIASES = {v: k for k, v in tasks.STATUS_ZH.items()} | {"todo": "not_started"}
@@ -68,9 +69,7 @@ def _status(text: str) -> str:
     status = _STATUS_ALIASES.get(text, text)
     if status not in tasks.STATUS_ZH:
         raise ServiceError(
-            "bad_status",
-            f"未知的状态“{text}”，可选：{'、'.join(tasks.STATUS_ZH.values())}",
-            f"Unknown status {text}; choose one of {', '.join(tasks.STATUS_ZH)}",
+            "bad_status", service_errors.UNKNOWN_STATUS, text, service_errors.STATUS_CHOICES
         )
     return status
 

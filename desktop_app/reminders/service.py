@@ -23,6 +23,7 @@ from desktop_app.paths import SAMPLE_PREFIX
 from desktop_app.reminders import digest, model, policy
 from desktop_app.reminders.model import Notification, Reminder, Snooze
 from desktop_app.reminders.notifier import NotificationError, Notifier
+from desktop_app.services import errors as service_errors
 from desktop_app.services.departments import my_department_ids
 from desktop_app.services.errors import ServiceError, no_task
 from desktop_app.services.settings import ReminderSettings, reminder_settings
@@ -300,11 +301,7 @@ class ReminderService:
         """Put these tasks' reminders off until ``until``; they come back in a digest then."""
         now = now or self.clock()
         if until <= now:
-            raise ServiceError(
-                "bad_snooze",
-                f"稍后提醒的时间须晚于现在（{until:%Y-%m-%d %H:%M}）",
-                f"A snooze must end in the future ({until:%Y-%m-%d %H:%M})",
-            )
+            raise ServiceError("bad_snooze", service_errors.SNOOZE_IN_THE_PAST, until)
         self._record_answer(task_ids, "snoozed", now, until)
         return until
 

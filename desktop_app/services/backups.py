@@ -16,6 +16,7 @@ from db.connection import Storage, replace_corrupt, restore_backup
 from db.errors import CorruptDatabaseError
 from desktop_app import paths
 from desktop_app.clock import Clock
+from desktop_app.services import errors
 from desktop_app.services.data_folder import open_data
 from desktop_app.services.errors import ServiceError
 
@@ -66,9 +67,7 @@ def find_backup(backups_dir: Path, path: Path) -> BackupInfo | None:
 
 def _require_file(source: Path) -> None:
     if not source.is_file():
-        raise ServiceError(
-            "no_file", f"找不到备份文件：{source}", f"The backup file does not exist: {source}"
-        )
+        raise ServiceError("no_file", errors.NO_BACKUP_FILE, source)
 
 
 def restore(storage: Storage, source: Path) -> Path:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from db import backup, errors
+from db import backup
+from db import errors as db_errors
 from db.connection import Storage, open_storage
 from desktop_app import paths
 from desktop_app.clock import Clock
+from desktop_app.services import errors
 from desktop_app.services.errors import ServiceError
 
 
@@ -43,12 +45,7 @@ def check_usable(folder: Path) -> None:
 
 
 def _unusable(folder: Path, exc: OSError) -> ServiceError:
-    reason = exc.strerror or str(exc)
-    return ServiceError(
-        "folder_unusable",
-        f"无法使用该文件夹：{folder}（{reason}）",
-        f"Cannot use this folder: {folder} ({reason})",
-    )
+    return ServiceError("folder_unusable", errors.FOLDER_UNUSABLE, folder, exc.strerror or exc)
 
 
 def copy_data(storage: Storage, folder: Path) -> Path | None:
@@ -66,15 +63,10 @@ def copy_data(storage: Storage, folder: Path) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise (errors.translate(exc, folder) or _unusable(folder, exc)) from exc
+        raise (db_errors.translate(exc, folder) or _unusable(folder, exc)) from exc
     try:
         with storage.translated():
             backup.copy_database(storage.raw(), target)
     except OSError as exc:  # one that StorageError has no words for
-        reason = exc.strerror or str(exc)
-        raise ServiceError(
-            "copy_failed",
-            f"复制到 {target} 时出错（{reason}）",
-            f"Copying to {target} failed ({reason})",
-        ) from exc
+        raise ServiceError("copy_failed", errors.COPY_FAILED, target, exc.strerror or exc) from exc
     return target

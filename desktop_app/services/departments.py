@@ -9,6 +9,7 @@ from db.connection import Storage
 from db.limits import MAX_ROW_ID
 from db.models import Department, DepartmentAlias, Setting, TaskDepartment
 from desktop_app.plans.departments import is_collective
+from desktop_app.services import errors
 from desktop_app.services.errors import ServiceError, no_department
 
 MY_DEPARTMENTS = "my_departments"
@@ -101,22 +102,14 @@ def rename(storage: Storage, department: str | int, new_name: str) -> Department
     """Give a department a new name; the old one stays as an alias so later imports follow."""
     new_name = repository.normalize_name(new_name)
     if not new_name:
-        raise ServiceError("empty_name", "部门名称不能为空", "A department name cannot be empty")
+        raise ServiceError("empty_name", errors.EMPTY_DEPARTMENT_NAME)
     with storage.write():
         dept = get_department(department)
         if new_name == dept.name:  # said, not reported as done
-            raise ServiceError(
-                "same_name",
-                f"新名称与原名称“{new_name}”相同，没有更改",
-                f"The new name is the same as the old one ({new_name}); nothing changed",
-            )
+            raise ServiceError("same_name", errors.SAME_NAME, new_name)
         other = repository.find_department(new_name)
         if other is not None and other.id != dept.id:
-            raise ServiceError(
-                "name_taken",
-                f"已有名为“{other.name}”的部门；如果是同一个部门，请用“合并”",
-                f"A department named {other.name} exists already; merge them if they are one",
-            )
+            raise ServiceError("name_taken", errors.NAME_TAKEN, other.name)
         DepartmentAlias.delete().where(DepartmentAlias.name == new_name).execute()
         DepartmentAlias.create(name=dept.name, department=dept)
         dept.name = new_name
@@ -130,9 +123,7 @@ def merge(storage: Storage, source: str | int, target: str | int) -> Department:
     with storage.write():
         src, dst = get_department(source), get_department(target)
         if src.id == dst.id:
-            raise ServiceError(
-                "same_department", "不能把部门合并到它自己", "A department cannot merge into itself"
-            )
+            raise ServiceError("same_department", errors.MERGE_INTO_ITSELF)
         affected = _affected_tasks([src.id])
         for link in TaskDepartment.select().where(TaskDepartment.department == src.id):
             exists = (
@@ -165,18 +156,10 @@ def add_alias(storage: Storage, department: str | int, alias: str) -> None:
     with storage.write():
         dept = get_department(department)
         if alias == dept.name:
-            raise ServiceError(
-                "same_name",
-                f"“{alias}”就是这个部门的名称，不必再作为别名",
-                f"{alias} is the department's own name, not another one",
-            )
+            raise ServiceError("same_name", errors.ALIAS_IS_THE_NAME, alias)
         existing = repository.find_department(alias)
         if existing is not None and existing.id != dept.id:
-            raise ServiceError(
-                "name_taken",
-                f"“{alias}”已是一个部门；如果两者是同一部门，请用“合并”",
-                f"{alias} is a department of its own; merge them if they are one",
-            )
+            raise ServiceError("name_taken", errors.ALIAS_IS_A_DEPARTMENT, alias)
         if existing is None:
             DepartmentAlias.create(name=alias, department=dept)
 

@@ -1,19 +1,125 @@
-"""What a use case refuses to do, said in Chinese and English."""
+"""What a use case refuses to do, and the words of every such refusal (this layer's part of
+the catalogue, see ``desktop_app.errors``).
+
+Raise sites name a constant below and pass its parameters (positional ``{0}``, ``{1}``…).
+"""
 
 from __future__ import annotations
 
-from desktop_app.errors import UserError
+from desktop_app.errors import UserError, Words
 
 
 class ServiceError(UserError):
     """A request the user can correct (an unknown task id, a file that is not a plan...)."""
 
 
+# -- what a request names that is not there ------------------------------------------------
+
+NO_TASK = Words("没有编号为 {0} 的任务", "There is no task {0}")
+NO_DEPARTMENT = Words("没有名为“{0}”的部门", "There is no department {0}")
+NO_PLAN = Words("没有编号为 {0} 的计划", "There is no plan {0}")
+NO_NOTE = Words("没有编号为 {0} 的进展说明", "No note {0}")
+NO_BACKUP_FILE = Words("找不到备份文件：{0}", "The backup file does not exist: {0}")
+
+
 def no_task(task_id: int) -> ServiceError:
-    return ServiceError("no_task", f"没有编号为 {task_id} 的任务", f"There is no task {task_id}")
+    return ServiceError("no_task", NO_TASK, task_id)
 
 
 def no_department(name: str) -> ServiceError:
-    return ServiceError(
-        "no_department", f"没有名为“{name}”的部门", f"There is no department {name}"
-    )
+    return ServiceError("no_department", NO_DEPARTMENT, name)
+
+
+def no_plan(plan_id: int) -> ServiceError:
+    return ServiceError("no_plan", NO_PLAN, plan_id)
+
+
+# -- tasks (services/tasks.py) -------------------------------------------------------------
+
+# {0}: the date or month as given; the years come from desktop_app.plans.years.
+DATE_OUT_OF_RANGE = Words(
+    "日期应在 {1} 至 {2} 年之间：{0}", "The date must lie in the years {1} to {2}: {0}"
+)
+# {1}: STATUS_CHOICES.
+UNKNOWN_STATUS = Words("未知的状态“{0}”，可选：{1}", "Unknown status {0}; choose one of {1}")
+# The statuses as a liaison names them (services.tasks.STATUS_ZH) and as the command line
+# takes them in English (db.models.STATUSES); a test keeps the two lists in step.
+STATUS_CHOICES = Words(
+    "未开始、进行中、已完成、已取消", "not_started, in_progress, done, cancelled"
+)
+EMPTY_NOTE = Words("进展说明不能为空", "A progress note cannot be empty")
+
+# -- plans (services/importer.py) ----------------------------------------------------------
+
+AN_ANNUAL_REPORT = Words(
+    "这份文件是年度报告，不是工作要点，没有导入",
+    "This document is an annual report, not a work plan; nothing was imported",
+)
+NO_TASKS_FOUND = Words(
+    "文件中没有找到工作任务，没有导入",
+    "No tasks were found in this document; nothing was imported",
+)
+
+# -- departments (services/departments.py) -------------------------------------------------
+
+EMPTY_DEPARTMENT_NAME = Words("部门名称不能为空", "A department name cannot be empty")
+SAME_NAME = Words(
+    "新名称与原名称“{0}”相同，没有更改",
+    "The new name is the same as the old one ({0}); nothing changed",
+)
+NAME_TAKEN = Words(
+    "已有名为“{0}”的部门；如果是同一个部门，请用“合并”",
+    "A department named {0} exists already; merge them if they are one",
+)
+MERGE_INTO_ITSELF = Words("不能把部门合并到它自己", "A department cannot merge into itself")
+ALIAS_IS_THE_NAME = Words(
+    "“{0}”就是这个部门的名称，不必再作为别名", "{0} is the department's own name, not another one"
+)
+ALIAS_IS_A_DEPARTMENT = Words(
+    "“{0}”已是一个部门；如果两者是同一部门，请用“合并”",
+    "{0} is a department of its own; merge them if they are one",
+)
+
+# -- the data folder (services/data_folder.py) ---------------------------------------------
+
+# {1}: the operating system's own description of the failure.
+FOLDER_UNUSABLE = Words("无法使用该文件夹：{0}（{1}）", "Cannot use this folder: {0} ({1})")
+COPY_FAILED = Words("复制到 {0} 时出错（{1}）", "Copying to {0} failed ({1})")
+
+# -- reminder settings (services/settings.py) ----------------------------------------------
+
+# {0}: the largest number allowed; {1}: the value refused.
+LEAD_DAYS_OUT_OF_RANGE = Words(
+    "提前提醒的天数须为 1 到 {0} 之间的整数（工作日），“{1}”不符合",
+    "Lead days must be whole numbers of working days from 1 to {0}; '{1}' is not",
+)
+LEAD_DAYS_REPEATED = Words("提前提醒的天数不能重复：{0}", "Lead days cannot repeat: {0}")
+LEAD_DAYS_NOT_WHOLE = Words(
+    "提前提醒的天数须为整数，用顿号分隔，例如 10、5、1；“{0}”不是整数",
+    "Lead days must be whole numbers separated by commas, e.g. 10, 5, 1; '{0}' is not",
+)
+# {0}: REMIND_TIME, QUIET_START or QUIET_END.
+BAD_TIME = Words("{0}不是有效的时刻", "The {0} is not a valid time")
+REMIND_TIME = Words("提醒时间", "reminder time")
+QUIET_START = Words("免打扰开始时间", "start of the quiet hours")
+QUIET_END = Words("免打扰结束时间", "end of the quiet hours")
+# {0}: the largest interval allowed.
+BAD_LATE_EVERY = Words(
+    "逾期提醒的间隔须为 0 到 {0} 天（0 表示不重复提醒）",
+    "The late-task interval must be 0 to {0} days (0: never repeat)",
+)
+BAD_HOLIDAY = Words("额外休息日须为日期", "Extra days off must be dates")
+BAD_PAUSE = Words("暂停提醒的截止时间无效", "The pause end is not a valid time")
+# {0}: the reminder time; {1}, {2}: the start and end of the quiet hours.
+REMIND_IN_QUIET_HOURS = Words(
+    "提醒时间 {0:%H:%M} 落在免打扰时段（{1:%H:%M}—{2:%H:%M}）内，请调整其中之一",
+    "The reminder time {0:%H:%M} falls in the quiet hours ({1:%H:%M}-{2:%H:%M}); "
+    "change one of them",
+)
+
+# -- reminders (reminders/service.py) ------------------------------------------------------
+
+SNOOZE_IN_THE_PAST = Words(
+    "稍后提醒的时间须晚于现在（{0:%Y-%m-%d %H:%M}）",
+    "A snooze must end in the future ({0:%Y-%m-%d %H:%M})",
+)

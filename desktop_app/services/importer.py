@@ -21,7 +21,7 @@ from db.models import Department, Plan, Section, Task, TaskChange
 from desktop_app.plans.model import Deadline, ParsedPlan, PlanWarning
 from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
-from desktop_app.services import departments
+from desktop_app.services import departments, errors
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.revisions import NewTask, StoredTask, match_tasks, undecidable
 
@@ -132,17 +132,9 @@ def import_file(
 
 def _refuse_non_plan(parsed: ParsedPlan) -> None:
     if parsed.kind == "annual_report":
-        raise ServiceError(
-            "not_a_plan",
-            "这份文件是年度报告，不是工作要点，没有导入",
-            "This document is an annual report, not a work plan; nothing was imported",
-        )
+        raise ServiceError("not_a_plan", errors.AN_ANNUAL_REPORT)
     if parsed.kind != "work_plan" or not parsed.tasks:
-        raise ServiceError(
-            "not_a_plan",
-            "文件中没有找到工作任务，没有导入",
-            "No tasks were found in this document; nothing was imported",
-        )
+        raise ServiceError("not_a_plan", errors.NO_TASKS_FOUND)
 
 
 def _deadline_text(kind: str, raw: str | None, due: date | None) -> str:
@@ -250,11 +242,7 @@ def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
     if target_plan_id is not None:
         plan = Plan.get_or_none(Plan.id == target_plan_id)
         if plan is None:
-            raise ServiceError(
-                "no_plan",
-                f"没有编号为 {target_plan_id} 的计划",
-                f"There is no plan {target_plan_id}",
-            )
+            raise errors.no_plan(target_plan_id)
         return plan
     if parsed.title is None:
         return _same_tasks_plan(parsed)

@@ -9,8 +9,8 @@ from db.connection import Storage
 from db.models import Plan
 from desktop_app.paths import SAMPLE_PLAN, SAMPLE_PREFIX, resource_path
 from desktop_app.plans.parser import parse_file
+from desktop_app.services import errors
 from desktop_app.services.demo import move_to_year
-from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import ImportResult, content_hash, import_plan
 
 __all__ = ["SAMPLE_PREFIX", "delete_plan", "import_sample"]
@@ -28,7 +28,7 @@ def import_sample(storage: Storage, today: date) -> ImportResult:
 def delete_plan(storage: Storage, plan_id: int) -> None:
     """Remove a plan with its tasks, notes and history; a backup is taken first."""
     if Plan.get_or_none(Plan.id == plan_id) is None:
-        raise ServiceError("no_plan", f"没有编号为 {plan_id} 的计划", f"There is no plan {plan_id}")
+        raise errors.no_plan(plan_id)
     storage.backup("before-delete")
     with storage.write():
         Plan.delete().where(Plan.id == plan_id).execute()

@@ -16,6 +16,8 @@ from typing import Any, TypeGuard, TypeVar, cast
 
 from db.connection import Storage
 from db.models import DB, Setting
+from desktop_app.errors import Words
+from desktop_app.services import errors
 from desktop_app.services.errors import ServiceError
 
 REMINDERS = "reminders"
@@ -78,50 +80,35 @@ def _checked_lead_workdays(values: object) -> tuple[int, ...]:
     for value in items:
         if not _is_int(value) or not 1 <= value <= MAX_LEAD_WORKDAYS:
             raise ServiceError(
-                "bad_lead_days",
-                f"提前提醒的天数须为 1 到 {MAX_LEAD_WORKDAYS} 之间的整数（工作日），“{value}”不符合",
-                f"Lead days must be whole numbers of working days from 1 to "
-                f"{MAX_LEAD_WORKDAYS}; {value!r} is not",
+                "bad_lead_days", errors.LEAD_DAYS_OUT_OF_RANGE, MAX_LEAD_WORKDAYS, value
             )
         days.append(value)
     if len(set(days)) != len(days):
         repeated = sorted({v for v in days if days.count(v) > 1}, reverse=True)
-        raise ServiceError(
-            "repeated_lead_days",
-            f"提前提醒的天数不能重复：{'、'.join(map(str, repeated))}",
-            f"Lead days cannot repeat: {', '.join(map(str, repeated))}",
-        )
+        raise ServiceError("repeated_lead_days", errors.LEAD_DAYS_REPEATED, repeated)
     return tuple(sorted(days, reverse=True))
 
 
-def _checked_time(value: object, what_zh: str, what_en: str) -> time:
+def _checked_time(value: object, what: Words) -> time:
     if not isinstance(value, time):
-        raise ServiceError(
-            "bad_time", f"{what_zh}不是有效的时刻", f"The {what_en} is not a valid time"
-        )
+        raise ServiceError("bad_time", errors.BAD_TIME, what)
     return value.replace(second=0, microsecond=0, tzinfo=None)
 
 
 def validate_reminder_settings(settings: ReminderSettings) -> ReminderSettings:
     """The settings as they will be stored (lead days sorted, holidays in order) or a ServiceError."""
-    remind_at = _checked_time(settings.remind_at, "提醒时间", "reminder time")
-    quiet_start = _checked_time(settings.quiet_start, "免打扰开始时间", "start of the quiet hours")
-    quiet_end = _checked_time(settings.quiet_end, "免打扰结束时间", "end of the quiet hours")
+    remind_at = _checked_time(settings.remind_at, errors.REMIND_TIME)
+    quiet_start = _checked_time(settings.quiet_start, errors.QUIET_START)
+    quiet_end = _checked_time(settings.quiet_end, errors.QUIET_END)
     late = settings.late_every_days
     if not _is_int(late) or not 0 <= late <= MAX_LATE_EVERY_DAYS:
-        raise ServiceError(
-            "bad_late_every",
-            f"逾期提醒的间隔须为 0 到 {MAX_LATE_EVERY_DAYS} 天（0 表示不重复提醒）",
-            f"The late-task interval must be 0 to {MAX_LATE_EVERY_DAYS} days (0: never repeat)",
-        )
+        raise ServiceError("bad_late_every", errors.BAD_LATE_EVERY, MAX_LATE_EVERY_DAYS)
     holidays = settings.extra_holidays
     if any(not isinstance(d, date) or isinstance(d, datetime) for d in holidays):
-        raise ServiceError("bad_holiday", "额外休息日须为日期", "Extra days off must be dates")
+        raise ServiceError("bad_holiday", errors.BAD_HOLIDAY)
     paused = settings.paused_until
     if paused is not None and not isinstance(paused, datetime):
-        raise ServiceError(
-            "bad_pause", "暂停提醒的截止时间无效", "The pause end is not a valid time"
-        )
+        raise ServiceError("bad_pause", errors.BAD_PAUSE)
     checked = replace(
         settings,
         remind_at=remind_at,
@@ -133,11 +120,7 @@ def validate_reminder_settings(settings: ReminderSettings) -> ReminderSettings:
     )
     if checked.is_quiet(remind_at):
         raise ServiceError(
-            "remind_in_quiet_hours",
-            f"提醒时间 {remind_at:%H:%M} 落在免打扰时段（{quiet_start:%H:%M}—{quiet_end:%H:%M}）内，"
-            "请调整其中之一",
-            f"The reminder time {remind_at:%H:%M} falls in the quiet hours "
-            f"({quiet_start:%H:%M}-{quiet_end:%H:%M}); change one of them",
+            "remind_in_quiet_hours", errors.REMIND_IN_QUIET_HOURS, remind_at, quiet_start, quiet_end
         )
     return checked
 
@@ -150,12 +133,7 @@ def parse_lead_workdays(text: str) -> tuple[int, ...]:
             continue
         clean = part.translate(_FULL_WIDTH_DIGITS)
         if not clean.isascii() or not clean.isdigit():
-            raise ServiceError(
-                "bad_lead_days",
-                f"提前提醒的天数须为整数，用顿号分隔，例如 10、5、1；“{part}”不是整数",
-                f"Lead days must be whole numbers separated by commas, e.g. 10, 5, 1; "
-                f"{part!r} is not",
-            )
+            raise ServiceError("bad_lead_days", errors.LEAD_DAYS_NOT_WHOLE, part)
         values.append(int(clean))
     return _checked_lead_workdays(values)
 

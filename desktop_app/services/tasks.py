@@ -13,7 +13,7 @@ from db.connection import Storage
 from db.models import STATUSES, ProgressNote, Task, TaskChange
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN, is_plausible
-from desktop_app.services import departments
+from desktop_app.services import departments, errors
 from desktop_app.services.errors import ServiceError, no_task
 
 STATUS_ZH = {
@@ -35,9 +35,7 @@ def _plausible(day: date | None) -> None:
     """A date a task can carry: in the years a plan can be about (not 0001 or 9999)."""
     if day is not None and not is_plausible(day.year):
         raise ServiceError(
-            "date_out_of_range",
-            f"日期应在 {YEAR_MIN} 至 {YEAR_MAX} 年之间：{day.isoformat()}",
-            f"The date must lie in the years {YEAR_MIN} to {YEAR_MAX}: {day.isoformat()}",
+            "date_out_of_range", errors.DATE_OUT_OF_RANGE, day.isoformat(), YEAR_MIN, YEAR_MAX
         )
 
 
@@ -62,11 +60,7 @@ def set_status(
 ) -> repository.TaskRow:
     """Move a task to ``status``; done records its date (today unless given)."""
     if status not in STATUSES:
-        raise ServiceError(
-            "bad_status",
-            f"未知的状态“{status}”，可选：{'、'.join(STATUS_ZH.values())}",
-            f"Unknown status {status}; choose one of {', '.join(STATUSES)}",
-        )
+        raise ServiceError("bad_status", errors.UNKNOWN_STATUS, status, errors.STATUS_CHOICES)
     _plausible(completed_on)
     with storage.write():
         task = _task(task_id)
@@ -98,7 +92,7 @@ def _status_text(status: str, completed_on: date | None) -> str:
 def _clean_note(text: str) -> str:
     text = text.strip()
     if not text:
-        raise ServiceError("empty_note", "进展说明不能为空", "A progress note cannot be empty")
+        raise ServiceError("empty_note", errors.EMPTY_NOTE)
     return text
 
 
@@ -122,7 +116,7 @@ def edit_note(storage: Storage, note_id: int, text: str) -> journal.NoteRow:
     with storage.write():
         note = ProgressNote.get_or_none(ProgressNote.id == note_id)
         if note is None:
-            raise ServiceError("no_note", f"没有编号为 {note_id} 的进展说明", f"No note {note_id}")
+            raise ServiceError("no_note", errors.NO_NOTE, note_id)
         if note.text != text:
             _log(storage, note.task_id, "note", note.text, text)
             note.text = text

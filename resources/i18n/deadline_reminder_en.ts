@@ -1482,4 +1482,387 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Quit</translation>
     </message>
 </context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>--now 只检查现在到期的提醒（按“我的部门”），不能与 --from、--to、--department 同用</source>
+        <translation>--now checks what is due now (for my departments); it takes no --from, --to or --department</translation>
+    </message>
+    <message>
+        <source>Excel 表格</source>
+        <translation>an Excel workbook</translation>
+    </message>
+    <message>
+        <source>OFD 文件</source>
+        <translation>an OFD file</translation>
+    </message>
+    <message>
+        <source>OFD 页数过多（上限 {0} 页）</source>
+        <translation>The OFD document has too many pages (limit {0})</translation>
+    </message>
+    <message>
+        <source>PDF 内容过于复杂，读取超时：{0}</source>
+        <translation>The PDF is too complex; reading it timed out: {0}</translation>
+    </message>
+    <message>
+        <source>PDF 内部数据解压后过大，为安全起见拒绝打开：{0}</source>
+        <translation>The PDF&apos;s internal data would expand to an unsafe size; refusing to open it: {0}</translation>
+    </message>
+    <message>
+        <source>PDF 文件</source>
+        <translation>a PDF file</translation>
+    </message>
+    <message>
+        <source>PDF 页数过多（{0} 页，上限 {1} 页）：{2}</source>
+        <translation>The PDF has too many pages ({0}, limit {1}): {2}</translation>
+    </message>
+    <message>
+        <source>Word 文档</source>
+        <translation>a Word document</translation>
+    </message>
+    <message>
+        <source>{0}不是有效的时刻</source>
+        <translation>The {0} is not a valid time</translation>
+    </message>
+    <message>
+        <source>“{0}”就是这个部门的名称，不必再作为别名</source>
+        <translation>{0} is the department&apos;s own name, not another one</translation>
+    </message>
+    <message>
+        <source>“{0}”已是一个部门；如果两者是同一部门，请用“合并”</source>
+        <translation>{0} is a department of its own; merge them if they are one</translation>
+    </message>
+    <message>
+        <source>不能把部门合并到它自己</source>
+        <translation>A department cannot merge into itself</translation>
+    </message>
+    <message>
+        <source>免打扰开始时间</source>
+        <translation>start of the quiet hours</translation>
+    </message>
+    <message>
+        <source>免打扰结束时间</source>
+        <translation>end of the quiet hours</translation>
+    </message>
+    <message>
+        <source>备份文件无法使用：{0}（{1}）</source>
+        <translation>The backup file cannot be used: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>复制到 {0} 时出错（{1}）</source>
+        <translation>Copying to {0} failed ({1})</translation>
+    </message>
+    <message>
+        <source>工作表“{0}”过大（{1} 行 × {2} 列）：{3}</source>
+        <translation>Sheet &apos;{0}&apos; is too large ({1} rows x {2} columns): {3}</translation>
+    </message>
+    <message>
+        <source>已有名为“{0}”的部门；如果是同一个部门，请用“合并”</source>
+        <translation>A department named {0} exists already; merge them if they are one</translation>
+    </message>
+    <message>
+        <source>找不到备份文件：{0}</source>
+        <translation>The backup file does not exist: {0}</translation>
+    </message>
+    <message>
+        <source>找不到文件：{0}</source>
+        <translation>File not found: {0}</translation>
+    </message>
+    <message>
+        <source>提前提醒的天数不能重复：{0}</source>
+        <translation>Lead days cannot repeat: {0}</translation>
+    </message>
+    <message>
+        <source>提前提醒的天数须为 1 到 {0} 之间的整数（工作日），“{1}”不符合</source>
+        <translation>Lead days must be whole numbers of working days from 1 to {0}; &apos;{1}&apos; is not</translation>
+    </message>
+    <message>
+        <source>提前提醒的天数须为整数，用顿号分隔，例如 10、5、1；“{0}”不是整数</source>
+        <translation>Lead days must be whole numbers separated by commas, e.g. 10, 5, 1; &apos;{0}&apos; is not</translation>
+    </message>
+    <message>
+        <source>提醒时间</source>
+        <translation>reminder time</translation>
+    </message>
+    <message>
+        <source>提醒时间 {0:%H:%M} 落在免打扰时段（{1:%H:%M}—{2:%H:%M}）内，请调整其中之一</source>
+        <translation>The reminder time {0:%H:%M} falls in the quiet hours ({1:%H:%M}-{2:%H:%M}); change one of them</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{0}。最近的备份：{1}，可用 deadline-reminder restore 恢复</source>
+        <translation>The database file is damaged: {0}. latest backup: {1}; restore it with deadline-reminder restore</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏：{0}。没有可用的备份</source>
+        <translation>The database file is damaged: {0}. no backup is available</translation>
+    </message>
+    <message>
+        <source>数据库文件或其所在文件夹是只读的，无法保存：{0}。已保存的数据没有改动</source>
+        <translation>The database file or its folder is read-only, nothing can be saved: {0}. Nothing stored was changed</translation>
+    </message>
+    <message>
+        <source>数据库文件的位置是一个文件夹：{0}。请移走它，或换一个数据文件夹</source>
+        <translation>Where the database file should be there is a folder: {0}; move it away or choose another data folder</translation>
+    </message>
+    <message>
+        <source>数据库正被另一个程序占用，请稍后再试，已保存的数据没有改动</source>
+        <translation>The database is in use by another program; try again later. Nothing stored was changed</translation>
+    </message>
+    <message>
+        <source>数据库由更新版本的程序创建（结构版本 {0}），请升级本程序后再打开</source>
+        <translation>The database was made by a newer version of this program (schema {0}); upgrade the program to open it</translation>
+    </message>
+    <message>
+        <source>数据文件夹是一个失效或循环的链接（快捷方式）：{0}</source>
+        <translation>The data folder is a broken or looping link: {0}</translation>
+    </message>
+    <message>
+        <source>数据文件夹的位置是一个文件，不是文件夹：{0}</source>
+        <translation>The data folder is a file, not a folder: {0}</translation>
+    </message>
+    <message>
+        <source>数据文件夹的路径或名称过长，系统无法使用：{0}</source>
+        <translation>The data folder&apos;s path or name is too long for the system: {0}</translation>
+    </message>
+    <message>
+        <source>文件中没有可读取的文字：{0}</source>
+        <translation>The file contains no readable text: {0}</translation>
+    </message>
+    <message>
+        <source>文件中没有找到工作任务，没有导入</source>
+        <translation>No tasks were found in this document; nothing was imported</translation>
+    </message>
+    <message>
+        <source>文件中的文字过多（超过 {0:,} 字），不像是一份工作要点：{1}</source>
+        <translation>The file contains too much text (over {0:,} characters) to be a work plan: {1}</translation>
+    </message>
+    <message>
+        <source>文件内容不是文字（像是二进制数据），无法按文本读取：{0}</source>
+        <translation>The file does not contain text (it looks like binary data): {0}</translation>
+    </message>
+    <message>
+        <source>文件已损坏，无法打开：{0}</source>
+        <translation>The file is damaged and cannot be opened: {0}</translation>
+    </message>
+    <message>
+        <source>文件已损坏，无法打开：{0}（{1}）</source>
+        <translation>The file is damaged and cannot be opened: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>文件已损坏，无法打开：{0}（内容不是有效的 {1} 文件）</source>
+        <translation>The file is damaged and cannot be opened: {0} (not a valid {1} file)</translation>
+    </message>
+    <message>
+        <source>文件扩展名是 {0}，但内容是{1}，不是{2}：{3}。可能是下载不完整或下载到了出错页面，请重新下载原文件</source>
+        <translation>The file is named {0} but contains {1}, not {2}: {3}. The download may have failed or saved an error page; download the file again</translation>
+    </message>
+    <message>
+        <source>文件扩展名是 {0}，但内容是纯文本，不是{1}：{2}。如果这是文本文件，请把扩展名改为 .txt 后再导入</source>
+        <translation>The file is named {0} but contains plain text, not {1}: {2}. If it is a text file, rename it to .txt and import it again</translation>
+    </message>
+    <message>
+        <source>文件是空的（0 字节）：{0}</source>
+        <translation>The file is empty (0 bytes): {0}</translation>
+    </message>
+    <message>
+        <source>文件结构异常（解压后体积过大或压缩比异常），为安全起见拒绝打开：{0}</source>
+        <translation>The file&apos;s internal structure is abnormal (it would expand to an unsafe size); refusing to open it: {0}</translation>
+    </message>
+    <message>
+        <source>文件设有打开密码，无法读取：{0}。请在 WPS 或 Office 中取消密码后另存，再导入</source>
+        <translation>The file is password-protected: {0}. Remove the password in WPS or Office, save it again and import that</translation>
+    </message>
+    <message>
+        <source>文件过大（{0:.0f} MB），超过 {1:.0f} MB 的上限：{2}</source>
+        <translation>The file is too large ({0:.0f} MB, limit {1:.0f} MB): {2}</translation>
+    </message>
+    <message>
+        <source>新名称与原名称“{0}”相同，没有更改</source>
+        <translation>The new name is the same as the old one ({0}); nothing changed</translation>
+    </message>
+    <message>
+        <source>无法使用该文件夹：{0}（{1}）</source>
+        <translation>Cannot use this folder: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>无法识别的文件格式：{0}（{1}），请使用 .docx、.pdf、.txt、.xlsx 或 .ofd</source>
+        <translation>Unknown file format: {0} ({1}); use .docx, .pdf, .txt, .xlsx or .ofd</translation>
+    </message>
+    <message>
+        <source>无法识别的文件格式：{0}，请使用 .docx、.pdf、.txt、.xlsx 或 .ofd</source>
+        <translation>Unknown file format: {0}; use .docx, .pdf, .txt, .xlsx or .ofd</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{0}（{1}）</source>
+        <translation>Cannot read the file: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>日期应在 {1} 至 {2} 年之间：{0}</source>
+        <translation>The date must lie in the years {1} to {2}: {0}</translation>
+    </message>
+    <message>
+        <source>日期格式应为 YYYY-MM-DD，例如 2024-06-30：{0}</source>
+        <translation>Date must be YYYY-MM-DD: {0}</translation>
+    </message>
+    <message>
+        <source>日期范围最长 {0} 天：{1} 至 {2}</source>
+        <translation>The date range can span at most {0} days: {1} to {2}</translation>
+    </message>
+    <message>
+        <source>暂不能直接读取 .doc/.wps 文件，请在 WPS 或 Word 中“另存为” .docx 后再导入（安装 LibreOffice 后也可自动转换）</source>
+        <translation>A .doc/.wps file cannot be read directly; open it in WPS or Word, save it as .docx and import that (or install LibreOffice for automatic conversion)</translation>
+    </message>
+    <message>
+        <source>暂不能直接读取 {0} 文件，请在 WPS 或 Excel 中“另存为” .xlsx 后再导入（安装 LibreOffice 后也可自动转换）</source>
+        <translation>{0} files cannot be read directly; open it in WPS or Excel, save it as .xlsx and import that (or install LibreOffice for automatic conversion)</translation>
+    </message>
+    <message>
+        <source>暂停提醒的截止时间无效</source>
+        <translation>The pause end is not a valid time</translation>
+    </message>
+    <message>
+        <source>月份应在 {1} 至 {2} 年之间：{0}</source>
+        <translation>The month must lie in the years {1} to {2}: {0}</translation>
+    </message>
+    <message>
+        <source>月份格式应为 YYYY-MM，例如 2024-06：{0}</source>
+        <translation>Month must be YYYY-MM: {0}</translation>
+    </message>
+    <message>
+        <source>未开始、进行中、已完成、已取消</source>
+        <translation>not_started, in_progress, done, cancelled</translation>
+    </message>
+    <message>
+        <source>未知的状态“{0}”，可选：{1}</source>
+        <translation>Unknown status {0}; choose one of {1}</translation>
+    </message>
+    <message>
+        <source>没有名为“{0}”的部门</source>
+        <translation>There is no department {0}</translation>
+    </message>
+    <message>
+        <source>没有权限读取文件：{0}</source>
+        <translation>No permission to read the file: {0}</translation>
+    </message>
+    <message>
+        <source>没有编号为 {0} 的任务</source>
+        <translation>There is no task {0}</translation>
+    </message>
+    <message>
+        <source>没有编号为 {0} 的计划</source>
+        <translation>There is no plan {0}</translation>
+    </message>
+    <message>
+        <source>没有编号为 {0} 的进展说明</source>
+        <translation>No note {0}</translation>
+    </message>
+    <message>
+        <source>演示文稿</source>
+        <translation>a presentation</translation>
+    </message>
+    <message>
+        <source>用 LibreOffice 转换文件失败（无法启动 LibreOffice）：{0}。文件可能已损坏或设有密码，请在 WPS 或 Word 中“另存为” .docx/.xlsx 后再导入</source>
+        <translation>Converting the file with LibreOffice failed (could not start it): {0}. It may be damaged or password-protected; save it as .docx/.xlsx in WPS or Word and import that</translation>
+    </message>
+    <message>
+        <source>用 LibreOffice 转换文件失败（超过 {0:g} 秒未完成）：{1}。文件可能已损坏或设有密码，请在 WPS 或 Word 中“另存为” .docx/.xlsx 后再导入</source>
+        <translation>Converting the file with LibreOffice failed (no result after {0:g} s): {1}. It may be damaged or password-protected; save it as .docx/.xlsx in WPS or Word and import that</translation>
+    </message>
+    <message>
+        <source>用 LibreOffice 转换文件失败（退出码 {0}）：{1}。文件可能已损坏或设有密码，请在 WPS 或 Word 中“另存为” .docx/.xlsx 后再导入</source>
+        <translation>Converting the file with LibreOffice failed (exit code {0}): {1}. It may be damaged or password-protected; save it as .docx/.xlsx in WPS or Word and import that</translation>
+    </message>
+    <message>
+        <source>用 LibreOffice 转换文件失败（退出码 {0}，{1}）：{2}。文件可能已损坏或设有密码，请在 WPS 或 Word 中“另存为” .docx/.xlsx 后再导入</source>
+        <translation>Converting the file with LibreOffice failed (exit code {0}, {1}): {2}. It may be damaged or password-protected; save it as .docx/.xlsx in WPS or Word and import that</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足，无法保存：{0}。已保存的数据没有改动，请清理磁盘后重试</source>
+        <translation>The disk is full, nothing can be saved: {0}. Nothing stored was changed; free some space and try again</translation>
+    </message>
+    <message>
+        <source>稍后提醒的时间须晚于现在（{0:%Y-%m-%d %H:%M}）</source>
+        <translation>A snooze must end in the future ({0:%Y-%m-%d %H:%M})</translation>
+    </message>
+    <message>
+        <source>结束日期 {0} 早于开始日期 {1}</source>
+        <translation>The end date {0} is before the start date {1}</translation>
+    </message>
+    <message>
+        <source>网页中的表格过大，无法读取</source>
+        <translation>A table in the web page is too large to read</translation>
+    </message>
+    <message>
+        <source>网页存档中没有找到正文</source>
+        <translation>no HTML part in the web archive</translation>
+    </message>
+    <message>
+        <source>网页存档（MHT）</source>
+        <translation>a web archive (MHT)</translation>
+    </message>
+    <message>
+        <source>网页（HTML）</source>
+        <translation>a web page (HTML)</translation>
+    </message>
+    <message>
+        <source>该 PDF 没有任何页面：{0}</source>
+        <translation>The PDF has no pages: {0}</translation>
+    </message>
+    <message>
+        <source>该 PDF 没有文字层（可能是扫描件），请向发文单位索取 Word 或可复制文字的 PDF 版本</source>
+        <translation>This PDF has no text layer (probably a scan); ask the issuer for a Word version or a PDF with selectable text</translation>
+    </message>
+    <message>
+        <source>该 PDF 的文字无法提取（字体缺少编码信息）：{0}。请向发文单位索取 Word 或可复制文字的 PDF 版本</source>
+        <translation>The text of this PDF cannot be extracted (fonts lack a Unicode mapping): {0}. Ask the issuer for a Word version or a PDF with selectable text</translation>
+    </message>
+    <message>
+        <source>该 PDF 设有打开密码，无法读取：{0}。请去除密码后（例如用 PDF 阅读器打开后另存）再导入</source>
+        <translation>The PDF is password-protected: {0}. Remove the password and import it again</translation>
+    </message>
+    <message>
+        <source>该文件实际是 RTF 格式，暂不能直接读取，请在 WPS 或 Word 中“另存为” .docx 后再导入</source>
+        <translation>The file is really in RTF format, which cannot be read directly; save it as .docx in WPS or Word and import that</translation>
+    </message>
+    <message>
+        <source>转换后的文件过大：{0}</source>
+        <translation>The converted file is too large: {0}</translation>
+    </message>
+    <message>
+        <source>这不是一个文件（可能是文件夹）：{0}</source>
+        <translation>This is not a file (perhaps a folder): {0}</translation>
+    </message>
+    <message>
+        <source>这不是本程序的备份文件：{0}</source>
+        <translation>This is not a backup of this program: {0}</translation>
+    </message>
+    <message>
+        <source>这个数据库不是本程序的（可能属于别的程序）：{0}。请换一个数据文件夹，或移走该文件</source>
+        <translation>This database belongs to another program: {0}; choose another data folder or move the file away</translation>
+    </message>
+    <message>
+        <source>这份文件是年度报告，不是工作要点，没有导入</source>
+        <translation>This document is an annual report, not a work plan; nothing was imported</translation>
+    </message>
+    <message>
+        <source>这是一个压缩包</source>
+        <translation>a zip archive</translation>
+    </message>
+    <message>
+        <source>进展说明不能为空</source>
+        <translation>A progress note cannot be empty</translation>
+    </message>
+    <message>
+        <source>逾期提醒的间隔须为 0 到 {0} 天（0 表示不重复提醒）</source>
+        <translation>The late-task interval must be 0 to {0} days (0: never repeat)</translation>
+    </message>
+    <message>
+        <source>部门名称不能为空</source>
+        <translation>A department name cannot be empty</translation>
+    </message>
+    <message>
+        <source>额外休息日须为日期</source>
+        <translation>Extra days off must be dates</translation>
+    </message>
+</context>
 </TS>
