@@ -12,7 +12,8 @@ from desktop_app.clock import Clock
 from desktop_app.commands.common import open_for, write_json
 from desktop_app.commands.text_table import fit
 from desktop_app.plans.model import listed_warnings
-from desktop_app.services.importer import FIELDS_ZH, ImportResult, import_file
+from desktop_app.services.import_diff import FIELDS_ZH, ImportResult
+from desktop_app.services.importer import import_file
 
 _DIFF_ZH = {"added": "新增", "changed": "变更", "removed": "删除", "restored": "恢复"}
 

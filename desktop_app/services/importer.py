@@ -10,104 +10,27 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
 from db import repository
 from db.connection import Storage
 from db.models import Department, Plan, Section, Task, TaskChange
-from desktop_app.plans.model import Deadline, ParsedPlan, PlanWarning
+from desktop_app.plans.model import Deadline, ParsedPlan
 from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
 from desktop_app.services import departments, errors
 from desktop_app.services.errors import ServiceError
+from desktop_app.services.import_diff import (
+    FieldChange,
+    ImportResult,
+    TaskDiff,
+    compare,
+    find_ambiguities,
+)
 from desktop_app.services.revisions import NewTask, StoredTask, match_tasks, undecidable
-
-FIELDS_ZH = {
-    "text": "任务内容",
-    "lead": "牵头部门",
-    "responsible": "责任部门",
-    "deadline": "完成时间",
-}
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    field: str  # text, lead, responsible, deadline
-    old: str
-    new: str
-    kept_correction: bool = False  # the document changed, the user's correction stays
-
-
-@dataclass(frozen=True)
-class TaskDiff:
-    kind: str  # added, changed, removed, restored
-    label: str
-    text: str
-    task_id: int | None = None
-    changes: tuple[FieldChange, ...] = ()
-
-
-@dataclass(frozen=True)
-class Ambiguity:
-    """Tasks that only their label tells apart, in different numbers before and after a
-    revision: which stored task each revised one continues is a guess (in the plan's order),
-    and the status and notes they carry may have gone to the wrong one."""
-
-    text: str
-    due: date | None
-    stored_labels: tuple[str, ...]
-    new_labels: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    outcome: str  # created, updated, unchanged, same_file
-    plan_id: int | None
-    title: str | None
-    year: int | None
-    dry_run: bool
-    diffs: tuple[TaskDiff, ...] = ()
-    unchanged: int = 0
-    renumbered: int = 0
-    corrected: int = 0  # tasks whose owners or deadline the user corrected before importing
-    warnings: tuple[PlanWarning, ...] = ()
-    backup: Path | None = None
-    ambiguities: tuple[Ambiguity, ...] = ()
-
-    def count(self, kind: str) -> int:
-        return sum(1 for d in self.diffs if d.kind == kind)
-
-
-def _ambiguities(
-    groups: list[tuple[list[int], list[int]]], by_id: Mapping[int, Task], parsed: ParsedPlan
-) -> tuple[Ambiguity, ...]:
-    """The undecidable groups in which the user recorded something that may move."""
-    found = []
-    for ids, indices in groups:
-        tasks = [by_id[i] for i in ids]
-        if not any(_carries_work(t) for t in tasks):
-            continue
-        found.append(
-            Ambiguity(
-                tasks[0].text,
-                tasks[0].doc_due_date,
-                tuple(t.label for t in tasks),
-                tuple(parsed.tasks[i].label for i in indices),
-            )
-        )
-    return tuple(found)
-
-
-def _carries_work(task: Task) -> bool:
-    return (
-        task.status != "not_started"
-        or task.owners_corrected
-        or task.deadline_corrected
-        or task.notes.count() > 0
-    )
 
 
 def content_hash(data: bytes) -> str:
@@ -137,42 +60,8 @@ def _refuse_non_plan(parsed: ParsedPlan) -> None:
         raise ServiceError("not_a_plan", errors.NO_TASKS_FOUND)
 
 
-def _deadline_text(kind: str, raw: str | None, due: date | None) -> str:
-    shown = raw or {"ongoing": "持续推进", "recurring": "定期"}.get(kind, "未标注")
-    return f"{shown}（{due.isoformat()}）" if due else shown
-
-
-def _doc_owners(t: ParsedTask) -> tuple[list[str], list[str]]:
-    return departments.canonical_names(t.lead), departments.canonical_names(t.responsible)
-
-
 def _milestones(d: Deadline) -> list[str]:
     return [m.isoformat() for m in d.milestones]
-
-
-def _compare(stored: Task, new: ParsedTask) -> tuple[FieldChange, ...]:
-    changes = []
-    if "".join(stored.text.split()) != "".join(new.text.split()):
-        changes.append(FieldChange("text", stored.text, new.text))
-    new_lead, new_resp = _doc_owners(new)
-    old_lead = departments.canonical_names(stored.doc_lead)
-    old_resp = departments.canonical_names(stored.doc_responsible)
-    for name, old, fresh in (("lead", old_lead, new_lead), ("responsible", old_resp, new_resp)):
-        if old != fresh:
-            changes.append(
-                FieldChange(name, "、".join(old), "、".join(fresh), bool(stored.owners_corrected))
-            )
-    d = new.deadline
-    if (stored.deadline_kind, stored.deadline_raw, stored.doc_due_date) != (d.kind, d.raw, d.due):
-        changes.append(
-            FieldChange(
-                "deadline",
-                _deadline_text(stored.deadline_kind, stored.deadline_raw, stored.doc_due_date),
-                _deadline_text(d.kind, d.raw, d.due),
-                bool(stored.deadline_corrected),
-            )
-        )
-    return tuple(changes)
 
 
 def import_plan(
@@ -334,7 +223,7 @@ def _plan_changes(
     ]
     new_keys = [NewTask(t.label, t.text, t.section, t.owners, t.deadline.due) for t in parsed.tasks]
     matched = match_tasks(stored_keys, new_keys)
-    ambiguities = _ambiguities(undecidable(stored_keys, new_keys), by_id, parsed)
+    ambiguities = find_ambiguities(undecidable(stored_keys, new_keys), by_id, parsed)
     diffs: list[TaskDiff] = []
     unchanged = renumbered = 0
     touched: list[int] = []
@@ -350,7 +239,7 @@ def _plan_changes(
             continue
         old = by_id[task_id]
         document = corrections.get(i, new)
-        changes = _compare(old, document)
+        changes = compare(old, document)
         restored = old.archived_at is not None
         if restored:
             diffs.append(TaskDiff("restored", new.label, new.text, task_id, changes))

@@ -11,7 +11,8 @@ from desktop_app.paths import SAMPLE_PLAN, SAMPLE_PREFIX, resource_path
 from desktop_app.plans.parser import parse_file
 from desktop_app.services import errors
 from desktop_app.services.demo import move_to_year
-from desktop_app.services.importer import ImportResult, content_hash, import_plan
+from desktop_app.services.import_diff import ImportResult
+from desktop_app.services.importer import content_hash, import_plan
 
 __all__ = ["SAMPLE_PREFIX", "delete_plan", "import_sample"]
 

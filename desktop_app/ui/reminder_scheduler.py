@@ -34,6 +34,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from db.errors import StorageError
 from desktop_app.clock import Clock
+from desktop_app.errors import UserError
 from desktop_app.reminders.model import Notification
 from desktop_app.reminders.service import RETRY_AFTER, DeliveryError, ReminderService
 from desktop_app.ui.error_text import error_text
@@ -364,6 +365,6 @@ class ReminderScheduler(QObject):
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, StorageError):
+    if isinstance(exc, UserError):
         return error_text(exc)
     return str(exc)

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from pytestqt.qtbot import QtBot
 
 from db.models import Plan, Task
-from desktop_app.services.importer import ImportResult, import_file
+from desktop_app.services.import_diff import ImportResult
+from desktop_app.services.importer import import_file
 from desktop_app.ui import import_wizard
 from desktop_app.ui.import_wizard import CHOOSE_PAGE, PREVIEW_PAGE, ImportWizard, jobs, worker
 from desktop_app.ui.models.preview_model import DEADLINE, RESPONSIBLE

@@ -275,7 +275,7 @@ def test_all_departments_row_counts_each_task_once(make_window, storage) -> None
 def test_my_departments_are_asked_once_after_the_first_real_import(
     make_window, storage, tmp_path: Path
 ) -> None:
-    from desktop_app.services.importer import ImportResult
+    from desktop_app.services.import_diff import ImportResult
     from desktop_app.ui.my_departments import MyDepartmentsDialog
 
     window = make_window(FakeClock(datetime(2026, 11, 25, 9, 0)))

@@ -16,7 +16,7 @@ import peewee
 from db.connection import Storage
 from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.plans.parser import parse_file
-from desktop_app.services import importer
+from desktop_app.services import import_diff, importer
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def dry_run(
     source_name: str,
     content_hash: str,
     corrections: Mapping[int, Task],
-) -> importer.ImportResult:
+) -> import_diff.ImportResult:
     """What importing ``plan`` with ``corrections`` would change; nothing is written."""
     with storage.translated(), _connection_of_this_thread(storage.database):
         return importer.import_plan(

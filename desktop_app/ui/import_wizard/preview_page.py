@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
-from desktop_app.services.importer import ImportResult
+from desktop_app.services.import_diff import ImportResult
 from desktop_app.ui.import_wizard.delegates import DeadlineDelegate, OwnersDelegate
 from desktop_app.ui.import_wizard.looks import error_label, scaled_font
 from desktop_app.ui.import_wizard.wording import ambiguity_line, counts_text, diff_line

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from desktop_app.plans.model import listed_warnings
-from desktop_app.services.importer import ImportResult
+from desktop_app.services.import_diff import ImportResult
 from desktop_app.ui.import_wizard.looks import scaled_font
 from desktop_app.ui.import_wizard.wording import counts_text
 

@@ -34,7 +34,8 @@ from db.errors import StorageError
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.services.errors import ServiceError
-from desktop_app.services.importer import ImportResult, import_plan
+from desktop_app.services.import_diff import ImportResult
+from desktop_app.services.importer import import_plan
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.import_wizard import jobs, worker
 from desktop_app.ui.import_wizard.choose_page import ChoosePage

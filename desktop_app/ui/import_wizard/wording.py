@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.services.importer import Ambiguity, ImportResult, TaskDiff
+from desktop_app.services.import_diff import Ambiguity, ImportResult, TaskDiff
 
 
 def counts_text(result: ImportResult) -> str:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from db.connection import Storage
     from desktop_app.reminders.notifier import Notifier
-    from desktop_app.services.importer import ImportResult
+    from desktop_app.services.import_diff import ImportResult
     from desktop_app.ui.import_wizard import ImportWizard
     from desktop_app.ui.my_departments import MyDepartmentsDialog
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
