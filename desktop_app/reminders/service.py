@@ -14,23 +14,23 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from db import journal, reminder_log, repository
+from db import reminder_log, repository
 from db.connection import Storage
 from db.reminder_log import AnswerEvent, Shown
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.clock import Clock
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.reminders import digest, model, policy
+from desktop_app.reminders import candidates, digest, model, policy
+from desktop_app.reminders.candidates import Context
 from desktop_app.reminders.model import Notification, Reminder, Snooze
 from desktop_app.reminders.notifier import NotificationError, Notifier
 from desktop_app.services import errors as service_errors
 from desktop_app.services.departments import my_department_ids
 from desktop_app.services.errors import ServiceError, no_task
-from desktop_app.services.settings import ReminderSettings, reminder_settings
+from desktop_app.services.settings import reminder_settings
 
 _log = logging.getLogger(__name__)
 
-OPEN_STATUSES = repository.OPEN_STATUSES
 # After a failed delivery, wait this long before the next try.
 RETRY_AFTER = timedelta(minutes=5)
 # What a click on a notification shows: the shown reminders of this many days not yet answered.
@@ -40,7 +40,6 @@ UPCOMING_DAYS = 14
 # late and what falls due within the first lead time. Older than that, the weekly late
 # reminder has come anyway.
 INTRODUCE_WITHIN = timedelta(days=7)
-_ID_CHUNK = 5000  # ids in one `IN (…)`, well under SQLite's variable limit
 
 CalendarFactory = Callable[[Iterable[date]], WorkCalendar]
 
@@ -67,13 +66,6 @@ class SnoozeChoice:
     key: str
     label: str
     until: datetime
-
-
-@dataclass(frozen=True)
-class _Context:
-    settings: ReminderSettings
-    calendar: policy.WorkdayCache
-    department_ids: list[int] | None  # None: every department
 
 
 @dataclass(frozen=True)
@@ -191,8 +183,8 @@ class ReminderService:
             when = now  # a new plan's first digest: at the next check
         # Two weeks ahead usually finds the next digest; else a quarter (its progress reminder).
         for days in () if when is not None else (UPCOMING_DAYS, 92):
-            tasks = self._tasks(context, now.date() + timedelta(days=days))
-            notes = self._notes_by_quarter(tasks, now - timedelta(days=policy.CATCH_UP_DAYS))
+            tasks = candidates.tasks_until(context, now.date() + timedelta(days=days))
+            notes = candidates.notes_by_quarter(tasks, now - timedelta(days=policy.CATCH_UP_DAYS))
             due = policy.catch_up(
                 tasks,
                 settings,
@@ -236,14 +228,14 @@ class ReminderService:
         context = self._context()
         state = self._log_state(now)
         end = now + timedelta(days=days)
-        tasks = self._tasks(context, end.date())
+        tasks = candidates.tasks_until(context, end.date())
         return policy.schedule(
             tasks,
             context.settings,
             context.calendar,
             now,
             end,
-            notes_by_quarter=self._notes_by_quarter(tasks, now),
+            notes_by_quarter=candidates.notes_by_quarter(tasks, now),
             snoozes=state.snoozes,
             shown=state.shown,
         )
@@ -261,14 +253,14 @@ class ReminderService:
         """
         context = self._context()
         ids = context.department_ids if department_ids is None else list(department_ids)
-        tasks = self._tasks(context, end.date(), ids)
+        tasks = candidates.tasks_until(context, end.date(), ids)
         return policy.schedule(
             tasks,
             context.settings,
             context.calendar,
             start,
             end,
-            notes_by_quarter=self._notes_by_quarter(tasks, start),
+            notes_by_quarter=candidates.notes_by_quarter(tasks, start),
         )
 
     # -- what the user does with a reminder --------------------------------------------
@@ -280,7 +272,12 @@ class ReminderService:
         pending = reminder_log.unanswered(now - timedelta(days=PENDING_DAYS))
         if not pending:
             return None
-        rows = {t.id: t for t in _rows_by_id([p.task_id for p in pending], statuses=OPEN_STATUSES)}
+        rows = {
+            t.id: t
+            for t in candidates.rows_by_id(
+                [p.task_id for p in pending], statuses=candidates.OPEN_STATUSES
+            )
+        }
         reminders = []
         for task_id, scheduled_for, detail in pending:
             if task_id in rows:
@@ -323,16 +320,16 @@ class ReminderService:
 
     # -- reading and writing the log ---------------------------------------------------
 
-    def _context(self) -> _Context:
+    def _context(self) -> Context:
         settings = reminder_settings()
         mine = my_department_ids()
         calendar = self._calendars.get(settings.extra_holidays)
         if calendar is None:
             calendar = policy.WorkdayCache(self.calendar_factory(settings.extra_holidays))
             self._calendars = {settings.extra_holidays: calendar}  # the one in use
-        return _Context(settings, calendar, mine or None)
+        return Context(settings, calendar, mine or None)
 
-    def _pending(self, context: _Context, now: datetime) -> tuple[list[int], Notification | None]:
+    def _pending(self, context: Context, now: datetime) -> tuple[list[int], Notification | None]:
         """What to deliver now: the plans it introduces, and the digest.
 
         A newly imported plan's "新导入" digest (its tasks already late or due within the
@@ -342,12 +339,12 @@ class ReminderService:
         new_plans = _plans_to_introduce(now)
         if not new_plans:
             return [], due
-        reminders, by_id = self._late_or_near(context, now, new_plans)
+        reminders, by_id = candidates.late_or_near(context, now, new_plans)
         if not reminders:
             return new_plans, due
         if due is not None:
             reminders += due.reminders
-            by_id.update((t.id, t) for t in _rows_by_id(list(due.task_ids)))
+            by_id.update((t.id, t) for t in candidates.rows_by_id(list(due.task_ids)))
         return new_plans, digest.build_digest(reminders, by_id, now, "new_plan")
 
     def attention(self, now: datetime | None = None) -> Notification | None:
@@ -355,42 +352,18 @@ class ReminderService:
         the first lead time, and the reminders of the last days still unanswered, whether
         or not a digest went out today."""
         now = now or self.clock()
-        reminders, by_id = self._late_or_near(self._context(), now)
+        reminders, by_id = candidates.late_or_near(self._context(), now)
         pending = self.pending_digest(now)
         if pending is not None:
             reminders += [r for r in pending.reminders if r.task_id not in by_id]
-            by_id.update((t.id, t) for t in _rows_by_id(list(pending.task_ids)))
+            by_id.update((t.id, t) for t in candidates.rows_by_id(list(pending.task_ids)))
         if not reminders:
             return None
         return digest.build_digest(reminders, by_id, now, "pending")
 
-    def _late_or_near(
-        self, context: _Context, now: datetime, plan_ids: Sequence[int] | None = None
-    ) -> tuple[list[Reminder], dict[int, repository.TaskRow]]:
-        """A reminder point at ``now`` for each open task of my departments that is late or
-        due within the first lead time, and the tasks by id."""
-        rows = repository.tasks(
-            plan_ids=plan_ids,
-            statuses=OPEN_STATUSES,
-            due_to=_due_bound(context, now.date()),
-            department_ids=context.department_ids,
-        )
-        today = now.date()
-        reminders = [
-            Reminder(
-                t.id,
-                now,
-                "late" if t.due < today else "due" if t.due == today else "ahead",
-                t.due,
-            )
-            for t in rows
-            if t.due is not None
-        ]
-        return reminders, {t.id: t for t in rows}
-
-    def _due(self, context: _Context, now: datetime) -> Notification | None:
+    def _due(self, context: Context, now: datetime) -> Notification | None:
         state = self._log_state(now)
-        tasks = self._tasks(context, now.date())
+        tasks = candidates.tasks_until(context, now.date())
         return policy.catch_up(
             tasks,
             context.settings,
@@ -398,7 +371,7 @@ class ReminderService:
             state.since,
             now,
             shown=state.shown,
-            notes_by_quarter=self._notes_by_quarter(
+            notes_by_quarter=candidates.notes_by_quarter(
                 tasks, now - timedelta(days=policy.CATCH_UP_DAYS)
             ),
             snoozes=state.snoozes,
@@ -464,72 +437,10 @@ class ReminderService:
                     raise no_task(task_id)
             reminder_log.record_answers(ids, event, now, until)
 
-    # -- reading tasks -----------------------------------------------------------------
-
-    def _tasks(
-        self, context: _Context, until_day: date, department_ids: Sequence[int] | None = None
-    ) -> list[repository.TaskRow]:
-        """The open tasks that can have a reminder point up to ``until_day``: every dated
-        task due before a bound (the late ones included), the ongoing ones, and those with
-        a milestone before the bound. ``department_ids`` None: the context's."""
-        ids = context.department_ids if department_ids is None else list(department_ids)
-        bound = _due_bound(context, until_day)
-        rows = repository.tasks(statuses=OPEN_STATUSES, due_to=bound, department_ids=ids)
-        # Two queries, each on the due-date index (an OR of both would scan every task).
-        extra = repository.undated_task_ids(sorted(policy.ONGOING_KINDS), statuses=OPEN_STATUSES)
-        extra += repository.milestone_task_ids(bound, statuses=OPEN_STATUSES)
-        if extra:
-            rows += _rows_by_id(extra, department_ids=ids)
-        return rows
-
-    @staticmethod
-    def _notes_by_quarter(
-        tasks: Sequence[repository.TaskRow], start: datetime
-    ) -> dict[int, set[tuple[int, int]]]:
-        """The quarters (from ``start``'s on) in which each ongoing task got a progress note."""
-        ongoing = [t.id for t in tasks if t.due is None and t.deadline_kind in policy.ONGOING_KINDS]
-        year, quarter = policy.quarter_of(start)
-        first = datetime(year, quarter * 3 - 2, 1)
-        out: dict[int, set[tuple[int, int]]] = {}
-        for task_id, created_at in journal.note_times(ongoing, first):
-            out.setdefault(task_id, set()).add(policy.quarter_of(created_at))
-        return out
-
-
-def _rows_by_id(
-    task_ids: Sequence[int],
-    *,
-    department_ids: Sequence[int] | None = None,
-    statuses: Sequence[str] | None = None,
-) -> list[repository.TaskRow]:
-    rows: list[repository.TaskRow] = []
-    for start in range(0, len(task_ids), _ID_CHUNK):
-        rows += repository.tasks(
-            task_ids=task_ids[start : start + _ID_CHUNK],
-            department_ids=department_ids,
-            statuses=statuses,
-        )
-    return rows
-
 
 def _plans_to_introduce(now: datetime) -> list[int]:
     """The new plans still owed their "新导入" digest; never the sample (it is for a look)."""
     return reminder_log.plans_to_introduce(now - INTRODUCE_WITHIN, leave_out_prefix=SAMPLE_PREFIX)
-
-
-def _due_bound(context: _Context, until_day: date) -> date:
-    """The latest due date whose reminder points can fall on or before ``until_day``.
-
-    A deadline's points lie up to ``max(lead)`` working days before its last working
-    day, which is on or before it: due dates before the first working day after
-    ``until_day`` + ``max(lead)`` working days.
-    """
-    calendar = context.calendar
-    lead = max(context.settings.lead_workdays, default=0)
-    day = calendar.add_workdays(until_day, lead) + timedelta(days=1)
-    while not calendar.is_workday(day):
-        day += timedelta(days=1)
-    return day - timedelta(days=1)
 
 
 def _reason(detail: str | None, task: repository.TaskRow) -> tuple[str, date | None]:

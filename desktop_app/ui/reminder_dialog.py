@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from db import repository
 from db.errors import StorageError
 from desktop_app.clock import Clock
-from desktop_app.reminders.service import OPEN_STATUSES, SnoozeChoice
+from desktop_app.reminders.candidates import OPEN_STATUSES
+from desktop_app.reminders.service import SnoozeChoice
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.theme import ERROR_COLOR, text_style
