@@ -164,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="用内置示例（移到今年）在临时数据库中打开窗口 (open the window on the sample plan)",
     )
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="检查本程序能否读取示例、导入、打开窗口、计算提醒并加载翻译和通知模块，"
+        "退出码 0 为通过 (check that this build works; exit code 0 when it does)",
+    )
+    parser.add_argument(
         "--quit-after-paint",
         action="store_true",
         help="窗口第一次绘制后退出，用于测量启动时间 (exit once the window is painted)",
@@ -333,6 +339,10 @@ def _silence_stdout() -> None:
 
 
 def _run(args: argparse.Namespace, clock: Callable[[], datetime]) -> int:
+    if args.self_test:
+        from desktop_app.self_test import run_self_test
+
+        return run_self_test(sys.stdout, clock)
     if args.command == "parse":
         return _parse_command(args, sys.stdout, sys.stderr)
     if args.command in MODULES:

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>各库的许可证全文随程序一起安装（程序文件夹中的 *.dist-info）。Qt 和 PySide6 以 LGPL-3.0 许可使用，可替换为兼容的版本。</source>
+        <translation>The full licence of each library is installed with the program (the *.dist-info folders in the program&apos;s folder). Qt and PySide6 are used under the LGPL-3.0 and can be replaced by a compatible version.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>在文件管理器中打开</source>
+        <translation>Open in the file manager</translation>
+    </message>
+    <message>
+        <source>工作要点督办提醒 {0}</source>
+        <translation>Work Plan Deadline Reminder {0}</translation>
+    </message>
+    <message>
+        <source>数据文件夹：</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <source>日志文件夹：</source>
+        <translation>Log folder:</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>读取工作要点，按部门和月份提醒完成时间。数据只保存在本机。</source>
+        <translation>Reads the work plan and reminds each department of its deadlines, month by month. The data stays on this PC.</translation>
+    </message>
+    <message>
+        <source>运行环境：</source>
+        <translation>Runtime:</translation>
+    </message>
+    <message>
+        <source>随附的开源软件及其许可证：</source>
+        <translation>Open-source software included, and its licences:</translation>
+    </message>
+    <message>
+        <source>（尚未打开）</source>
+        <translation>(not open yet)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>工作要点督办提醒</source>
@@ -1430,6 +1485,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Today&apos;s Reminders</translation>
     </message>
     <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
         <source>删除此计划…</source>
         <translation>Delete This Plan…</translation>
     </message>
@@ -1448,6 +1507,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>总览</source>

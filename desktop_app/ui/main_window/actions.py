@@ -83,6 +83,10 @@ class WindowActions(_Base):
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools.addAction(self.mine_action)
         tools.addAction(self.settings_action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.about_action = QAction(self.tr("关于…"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
         self.needs_storage: tuple[QAction | QWidget, ...] = (
             self.import_action,
             self.refresh_action,
@@ -107,3 +111,4 @@ class WindowActions(_Base):
         def show_overview(self) -> None: ...
         def quit_program(self) -> None: ...
         def show_today(self) -> None: ...
+        def show_about(self) -> None: ...

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from db.errors import StorageError
@@ -175,6 +175,16 @@ class PlanFlows(_Base):
         dialog.departments_changed.connect(self.reload)
         dialog.settings_changed.connect(self.reload)
         dialog.test_notification_requested.connect(self.send_test_notification)
+        dialog.open()
+
+    def show_about(self) -> None:
+        from desktop_app import logs
+        from desktop_app.ui.about_dialog import AboutDialog
+
+        folder = self.storage.path.parent if self.storage is not None else None
+        log_file = logs.current_log_file()
+        dialog = AboutDialog(folder, log_file.parent if log_file else logs.log_dir(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def send_test_notification(self) -> None:
