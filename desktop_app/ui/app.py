@@ -239,6 +239,8 @@ def run_gui(
         assert isinstance(existing, QApplication), "the window needs a QApplication"
         app = existing
     app.setApplicationName("DeadlineReminder")
+    # The desktop's menu entry (packaging/linux), so a Wayland dock shows its name and icon.
+    app.setDesktopFileName("deadline-reminder")
     icon = resource_path("icons/app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -289,6 +291,7 @@ def run_gui(
             if demo:
                 _import_sample(storage, clock, window)
             window.attach_storage(storage)
+            log.info("window ready on %s", database_path(folder))
         except StorageError as exc:
             QMessageBox.critical(window, "工作要点督办提醒", error_text(exc))
             app.exit(3)
@@ -333,6 +336,7 @@ def _import_sample(storage: Storage, clock: Clock, parent: QWidget) -> None:
     from desktop_app.services import plans
 
     try:
-        plans.import_sample(storage, clock().date())
+        result = plans.import_sample(storage, clock().date())
+        log.info("--demo: the sample plan %s, %d task(s)", result.outcome, result.count("added"))
     except (PlanReadError, ServiceError, StorageError) as exc:
         QMessageBox.warning(parent, "工作要点督办提醒", error_text(exc))

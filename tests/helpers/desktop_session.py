@@ -53,8 +53,9 @@ def skip_without_tools() -> None:
 class DesktopSession:
     """Xvfb + a private session bus + dunst; ``stop_dunst``/``start_dunst`` in between."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, screen: str = "1024x768") -> None:
         self.folder = folder
+        self.screen = screen
         self.display = ""
         self.address = ""
         self._xvfb: subprocess.Popen[bytes] | None = None
@@ -73,7 +74,7 @@ class DesktopSession:
                 str(write_end),
                 "-screen",
                 "0",
-                "1024x768x24",
+                f"{self.screen}x24",
                 "-nolisten",
                 "tcp",
             ],
