@@ -37,31 +37,62 @@ def set_start_at_login(
     platform: str = sys.platform,
     home: Path | None = None,
     registry: Any = None,
+    system_dirs: list[Path] | None = None,
 ) -> None:
-    """Start ``command`` at login, or stop doing so; raises ``OSError`` when it cannot."""
+    """Start ``command`` at login, or stop doing so; raises ``OSError`` when it cannot.
+
+    On Linux an installed package's login entry (``/etc/xdg/autostart``, see
+    ``system_dirs``) starts the program for every user: turning it off writes this user's
+    entry of the same name with ``Hidden=true``, turning it on again removes that entry.
+    """
     if platform == "win32":
         _set_windows(enabled, command, registry or _winreg())
     elif platform == "darwin":
         _write_or_remove(_launch_agent(home), _plist(command) if enabled else None)
+    elif _system_entry_on(home, system_dirs):
+        _write_or_remove(_desktop_entry(home), None if enabled else _hidden_text())
     else:
         _write_or_remove(_desktop_entry(home), _desktop_text(command) if enabled else None)
 
 
 def is_start_at_login(
-    *, platform: str = sys.platform, home: Path | None = None, registry: Any = None
+    *,
+    platform: str = sys.platform,
+    home: Path | None = None,
+    registry: Any = None,
+    system_dirs: list[Path] | None = None,
 ) -> bool:
-    """Whether the program is set to start at login."""
+    """Whether the program is set to start at login (this user's entry, else the package's).
+
+    ``system_dirs``: the folders of system-wide login entries; None means
+    ``$XDG_CONFIG_DIRS`` (``/etc/xdg``) when ``home`` is None, and none for a given ``home``
+    (a test's sandbox).
+    """
     if platform == "win32":
         return _get_windows(registry or _winreg()) is not None
     if platform == "darwin":
         return _launch_agent(home).is_file()
-    path = _desktop_entry(home)
+    own = _entry_on(_desktop_entry(home))
+    return own if own is not None else _system_entry_on(home, system_dirs)
+
+
+def _entry_on(path: Path) -> bool | None:
+    """Whether the login entry at ``path`` starts the program; None: there is none."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return False
+        return None
     lines = {line.strip().replace(" ", "") for line in text.splitlines()}
     return not ({"Hidden=true", "X-GNOME-Autostart-enabled=false"} & lines)
+
+
+def _system_entry_on(home: Path | None, system_dirs: list[Path] | None) -> bool:
+    if system_dirs is None:
+        if home is not None:
+            return False
+        found = os.environ.get("XDG_CONFIG_DIRS") or "/etc/xdg"
+        system_dirs = [Path(d) for d in found.split(os.pathsep) if d]
+    return any(_entry_on(d / "autostart" / DESKTOP_FILE) for d in system_dirs)
 
 
 def _write_or_remove(path: Path, content: bytes | None) -> None:
@@ -114,6 +145,12 @@ def _desktop_text(command: list[str]) -> bytes:
         "Terminal=false",
         "X-GNOME-Autostart-enabled=true",
     ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _hidden_text() -> bytes:
+    """This user's entry that turns the package's login entry off (XDG autostart spec)."""
+    lines = ["[Desktop Entry]", "Type=Application", f"Name={APP_TITLE}", "Hidden=true"]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -136,3 +136,22 @@ def test_windows_run_key() -> None:
 def test_login_command_runs_this_program() -> None:
     command = autostart.login_command()
     assert command[-2:] == ["-m", "desktop_app"]
+
+
+def test_the_packages_login_entry_is_on_until_the_user_turns_it_off(tmp_path: Path) -> None:
+    system = tmp_path / "etc-xdg"
+    (system / "autostart").mkdir(parents=True)
+    (system / "autostart" / "deadline-reminder.desktop").write_text(
+        "[Desktop Entry]\nType=Application\nExec=/usr/bin/deadline-reminder\n", encoding="utf-8"
+    )
+    home = tmp_path / "home"
+    own = home / ".config" / "autostart" / "deadline-reminder.desktop"
+    where = {"platform": "linux", "home": home, "system_dirs": [system]}
+    assert autostart.is_start_at_login(**where)
+    autostart.set_start_at_login(False, ["app"], **where)
+    assert "Hidden=true\n" in own.read_text(encoding="utf-8")
+    assert not autostart.is_start_at_login(**where)
+    autostart.set_start_at_login(True, ["app"], **where)
+    assert not own.exists()  # the package's entry starts it again
+    assert autostart.is_start_at_login(**where)
+    assert not autostart.is_start_at_login(platform="linux", home=home, system_dirs=[])
