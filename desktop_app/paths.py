@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 
 APP_NAME = "DeadlineReminder"
+# Windows attributes notifications to this ID; the installer's Start-menu shortcut carries
+# the same (packaging/windows/deadline-reminder.iss).
+APP_USER_MODEL_ID = "DeadlineReminder.DeadlineReminder"
 DATA_DIR_ENV = "DEADLINE_REMINDER_DATA_DIR"
 DB_FILE_NAME = "tasks.sqlite3"
 SAMPLE_PLAN = "sample_plan.txt"

@@ -45,10 +45,11 @@ def build_folder() -> Path:
 
 
 def check(folder: Path) -> None:
-    """The build answers ``--version`` with the project's version (a broken one stops here)."""
-    exe = folder / (project.NAME + (".exe" if sys.platform == "win32" else ""))
+    """The build answers ``--version`` with the project's version (a broken one stops here);
+    on Windows the console executable answers (the windowed one has no output)."""
+    exe = folder / (project.NAME + ("-cli.exe" if sys.platform == "win32" else ""))
     out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
-    if sys.platform != "win32" and project.version() not in out.stdout:
+    if project.version() not in out.stdout:
         raise SystemExit(f"{exe} --version said {out.stdout!r} {out.stderr!r}")
 
 

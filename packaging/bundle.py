@@ -12,8 +12,6 @@ from pathlib import Path
 
 import project
 
-sys.path.insert(0, str(project.ROOT))
-
 from desktop_app.about import distribution_names
 from desktop_app.reminders.notifier import (
     PLYER_HIDDEN_IMPORTS_BY_PLATFORM,

@@ -4,10 +4,15 @@ the folders, so the spec, the .deb and the Windows installer say the same."""
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.paths import APP_USER_MODEL_ID  # noqa: E402
+
 PACKAGING = ROOT / "packaging"
 DIST = ROOT / "dist"
 BUILD = ROOT / "build"
@@ -16,9 +21,7 @@ BUILD = ROOT / "build"
 NAME = "deadline-reminder"
 TITLE_ZH = "工作要点督办提醒"
 TITLE_EN = "Work-plan deadline reminder"
-# Windows attributes toasts to this ID; the Start-menu shortcut carries the same
-# (packaging/windows/deadline-reminder.iss, desktop_app/ui/app_identity.py).
-APP_USER_MODEL_ID = "DeadlineReminder.DeadlineReminder"
+__all__ = ["APP_USER_MODEL_ID", "NAME", "ROOT", "version"]
 
 
 def version() -> str:

@@ -39,6 +39,7 @@ from desktop_app.paths import data_dir, database_path, resource_path
 from desktop_app.plans.errors import PlanReadError
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui import settings_keys as keys
+from desktop_app.ui.app_identity import claim_app_user_model_id
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tray import TrayController
@@ -232,6 +233,7 @@ def run_gui(
     """
     # High DPI: Qt 6 scales by the screen's factor unrounded (PassThrough) by default; nothing
     # to set (tests/ui/test_qt_binding.py checks the default).
+    claim_app_user_model_id()  # Windows: before any window, so the taskbar groups it too
     existing = QApplication.instance()
     if existing is None:
         app = QApplication(sys.argv[:1])
