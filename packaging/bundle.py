@@ -185,6 +185,16 @@ def keep(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     return kept
 
 
+# PyInstaller's run-time hooks that only cost start-up here: multiprocessing's sets up
+# child processes, which the program never starts (APScheduler imports the module for its
+# process pool, unused; the reminders run in a thread).
+DROPPED_RUNTIME_HOOKS = {"pyi_rth_multiprocessing"}
+
+
+def keep_runtime_hooks(scripts: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [entry for entry in scripts if entry[0] not in DROPPED_RUNTIME_HOOKS]
+
+
 def windows_version_file() -> str:
     """A version resource for the .exe (Explorer's Details tab), written under build/."""
     major, minor, patch, build = project.version_tuple()

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from db.errors import StorageError
@@ -178,6 +178,8 @@ class PlanFlows(_Base):
         dialog.open()
 
     def show_about(self) -> None:
+        from PySide6.QtCore import Qt  # not at import: the Qt namespace costs the first paint
+
         from desktop_app import logs
         from desktop_app.ui.about_dialog import AboutDialog
 
