@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.metadata as metadata
 import re
+import sys
 from dataclasses import dataclass
 
 from desktop_app import __version__
@@ -78,11 +79,16 @@ def _field(meta: metadata.PackageMetadata, name: str) -> str:
 
 
 def bundled_libraries() -> list[Library]:
-    """Each library the program carries (not the program itself), by name."""
-    libraries = []
-    for name in distribution_names()[1:]:
-        dist = metadata.distribution(name)
-        libraries.append(Library(name, dist.version, licence(dist)))
+    """Each library the program carries (not the program itself), by name: in the packaged
+    program every distribution whose metadata it carries (the build copies exactly those),
+    in a checkout what the program requires."""
+    if getattr(sys, "frozen", False):
+        found = {_key(_field(d.metadata, "Name")): d for d in metadata.distributions()}
+        found.pop(DISTRIBUTION, None)
+        dists = list(found.values())
+    else:
+        dists = [metadata.distribution(name) for name in distribution_names()[1:]]
+    libraries = [Library(_field(d.metadata, "Name"), d.version, licence(d)) for d in dists]
     return sorted(libraries, key=lambda lib: lib.name.lower())
 
 

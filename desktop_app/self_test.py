@@ -136,6 +136,19 @@ def _notifier(run: _Run) -> str:
     return f"{type(notifier).__name__}（{'、'.join(names) or '—'}）"
 
 
+def _licences(run: _Run) -> str:
+    from desktop_app.about import bundled_libraries
+
+    libraries = {lib.name.lower(): lib for lib in bundled_libraries()}
+    for needed in ("pyside6_essentials", "peewee", "apscheduler", "pdfplumber"):
+        if needed not in {name.replace("-", "_") for name in libraries}:
+            raise StepFailed(f"关于 中缺少 {needed} 的版本和许可证（包的元数据没有随程序安装）")
+    unnamed = [lib.name for lib in libraries.values() if not lib.licence]
+    if unnamed:
+        raise StepFailed(f"这些库没有许可证信息：{'、'.join(unnamed)}")
+    return f"{len(libraries)} 个随附的库"
+
+
 STEPS: tuple[Step, ...] = (
     ("读取示例 (parse the sample)", _sample),
     ("导入示例 (import it)", _import),
@@ -143,6 +156,7 @@ STEPS: tuple[Step, ...] = (
     ("打开主窗口 (main window)", _window),
     ("计算提醒 (reminders)", _reminders),
     ("通知模块 (notifier)", _notifier),
+    ("许可证信息 (licences)", _licences),
 )
 
 
