@@ -62,7 +62,7 @@ def licence(dist: metadata.Distribution) -> str:
         return expression
     text = _field(meta, "License")
     if text and "\n" not in text and len(text) <= 60:
-        return text
+        return re.sub(r"\s+License$", "", text)  # "MIT License" as the others say it: MIT
     classifiers = [
         m.group(1)
         for c in meta.get_all("Classifier") or ()
