@@ -88,7 +88,7 @@ _DROPPED = [
     for p in (
         r"plugins[/\\]platformthemes[/\\]",  # the GTK3 theme alone pulls in libgtk (8 MB)
         r"plugins[/\\]iconengines[/\\]",
-        r"plugins[/\\]imageformats[/\\](?!q?ico)",
+        r"plugins[/\\]imageformats[/\\](?!(lib)?qico)",
         r"plugins[/\\]tls[/\\]",
         r"plugins[/\\]networkinformation[/\\]",
         r"plugins[/\\]generic[/\\]",
