@@ -160,7 +160,25 @@ def _v3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(conn: sqlite3.Connection) -> None:
+    """The State Council's holiday notices the user imported: each as read (its holidays as
+    JSON), supplements in their own rows, so that the arrangement of a year is its newest
+    notice with the supplements imported after it."""
+    conn.execute(
+        """CREATE TABLE holiday_notice (
+            id INTEGER NOT NULL PRIMARY KEY,
+            year INTEGER NOT NULL,
+            title TEXT,
+            source_name TEXT NOT NULL,
+            supplementary INTEGER NOT NULL DEFAULT 0,
+            holidays TEXT NOT NULL,
+            imported_at DATETIME NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX holiday_notice_year ON holiday_notice (year, id)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

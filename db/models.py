@@ -180,6 +180,21 @@ class ReminderLog(BaseModel):
     task_id: int | None
 
 
+class HolidayNoticeRecord(BaseModel):
+    """An imported holiday notice (db/holidays.py reads and writes it)."""
+
+    id = AutoField()
+    year = IntegerField()
+    title = TextField(null=True)
+    source_name = TextField()
+    supplementary = BooleanField(default=False)
+    holidays = TextField()  # JSON: [{"name", "days_off": [ISO dates], "workdays": [...]}]
+    imported_at = DateTimeField()
+
+    class Meta:
+        table_name = "holiday_notice"
+
+
 class Setting(BaseModel):
     key = CharField(primary_key=True)
     value = JSONField()
@@ -195,5 +210,6 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ProgressNote,
     TaskChange,
     ReminderLog,
+    HolidayNoticeRecord,
     Setting,
 )

@@ -25,6 +25,7 @@ CATALOGUE_MODULES = (
     "desktop_app.plans.errors",
     "desktop_app.services.errors",
     "desktop_app.commands.errors",
+    "desktop_app.calendar.errors",
 )
 
 # The Qt translation context of the catalogue (``QCoreApplication.translate(CONTEXT, zh)``).

@@ -116,7 +116,7 @@ def test_a_make_up_saturday_is_a_working_day_for_reminders(rows: list[TaskRow]) 
 def test_a_year_without_calendar_data_falls_back_to_monday_to_friday(
     rows: list[TaskRow],
 ) -> None:
-    assert not WorkCalendar.covers(2099)
+    assert not WorkCalendar().covers(2099)
     moved = [replace(t, due=t.due.replace(year=2099)) if t.due else t for t in rows]
     found = schedule(moved, DEFAULTS, CAL, datetime(2099, 1, 1), datetime(2100, 1, 1))
     assert found

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TextIO
 
-from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.clock import Clock
 from desktop_app.commands.common import open_for, parse_date
 from desktop_app.reminders.digest import MORE_HINT
@@ -153,8 +152,9 @@ def remind_command(
         out.write("\n")
     else:
         _print_list(rows, first, last, out)
+        calendar = service.calendar_factory(())
         for year in range(first.year, last.year + 1):
-            if not WorkCalendar.covers(year):
+            if not calendar.covers(year):
                 print(f"注意：尚无 {year} 年的法定节假日安排，按周一至周五计算工作日。", file=out)
     return 0
 

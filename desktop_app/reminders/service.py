@@ -25,6 +25,7 @@ from desktop_app.reminders.candidates import Context
 from desktop_app.reminders.model import Notification, Reminder, Snooze
 from desktop_app.reminders.notifier import NotificationError, Notifier
 from desktop_app.services import errors as service_errors
+from desktop_app.services import holidays
 from desktop_app.services.departments import my_department_ids
 from desktop_app.services.errors import ServiceError, no_task
 from desktop_app.services.settings import reminder_settings
@@ -82,7 +83,7 @@ class ReminderService:
         self,
         storage: Storage,
         notifier: Notifier | None = None,
-        calendar_factory: CalendarFactory = WorkCalendar,
+        calendar_factory: CalendarFactory = holidays.work_calendar,
         *,
         clock: Clock | None = None,
     ) -> None:
@@ -92,7 +93,8 @@ class ReminderService:
         self.clock = clock or storage.clock
         self.last_failure: tuple[datetime, BaseException] | None = None
         self._unlogged: tuple[Notification, datetime, str, list[int]] | None = None
-        self._calendars: dict[tuple[date, ...], policy.WorkdayCache] = {}
+        # The calendar in use, by the extra days off and the notices it was built with.
+        self._calendars: dict[tuple[tuple[date, ...], tuple[int, int]], policy.WorkdayCache] = {}
 
     # -- delivering --------------------------------------------------------------------
 
@@ -323,10 +325,11 @@ class ReminderService:
     def _context(self) -> Context:
         settings = reminder_settings()
         mine = my_department_ids()
-        calendar = self._calendars.get(settings.extra_holidays)
+        key = (settings.extra_holidays, holidays.revision())
+        calendar = self._calendars.get(key)
         if calendar is None:
             calendar = policy.WorkdayCache(self.calendar_factory(settings.extra_holidays))
-            self._calendars = {settings.extra_holidays: calendar}  # the one in use
+            self._calendars = {key: calendar}  # the one in use
         return Context(settings, calendar, mine or None)
 
     def _pending(self, context: Context, now: datetime) -> tuple[list[int], Notification | None]:

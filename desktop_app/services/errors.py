@@ -123,3 +123,12 @@ SNOOZE_IN_THE_PAST = Words(
     "稍后提醒的时间须晚于现在（{0:%Y-%m-%d %H:%M}）",
     "A snooze must end in the future ({0:%Y-%m-%d %H:%M})",
 )
+
+# -- holiday notices (services/holidays.py) ------------------------------------------------
+
+# {0}: the year the supplementary notice amends.
+NOTHING_TO_AMEND = Words(
+    "这是对 {0} 年节假日安排的补充通知，但还没有 {0} 年的安排可以修改，请先导入 {0} 年的通知",
+    "This supplementary notice amends the holidays of {0}, but there is no arrangement "
+    "of {0} to amend yet; import the notice for {0} first",
+)

@@ -1804,6 +1804,14 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>There is no department {0}</translation>
     </message>
     <message>
+        <source>没有在通知中读出 {0} 年的任何节假日安排（应为“一、元旦：1月1日放假……”这样的条目）</source>
+        <translation>No holiday of {0} could be read from the notice (items such as “一、元旦：1月1日放假……”)</translation>
+    </message>
+    <message>
+        <source>没有找到通知的年份（例如“关于2027年部分节假日安排的通知”）</source>
+        <translation>No year found in the notice (as in “关于2027年部分节假日安排的通知”)</translation>
+    </message>
+    <message>
         <source>没有权限读取文件：{0}</source>
         <translation>No permission to read the file: {0}</translation>
     </message>
@@ -1868,6 +1876,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>a web page (HTML)</translation>
     </message>
     <message>
+        <source>补充通知是 {0} 年的，不能用来修改 {1} 年的安排</source>
+        <translation>The supplementary notice is for {0}; it cannot amend the arrangement of {1}</translation>
+    </message>
+    <message>
         <source>该 PDF 没有任何页面：{0}</source>
         <translation>The PDF has no pages: {0}</translation>
     </message>
@@ -1912,8 +1924,16 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>a zip archive</translation>
     </message>
     <message>
+        <source>这是对 {0} 年节假日安排的补充通知，但还没有 {0} 年的安排可以修改，请先导入 {0} 年的通知</source>
+        <translation>This supplementary notice amends the holidays of {0}, but there is no arrangement of {0} to amend yet; import the notice for {0} first</translation>
+    </message>
+    <message>
         <source>进展说明不能为空</source>
         <translation>A progress note cannot be empty</translation>
+    </message>
+    <message>
+        <source>通知内容是空的</source>
+        <translation>The notice is empty</translation>
     </message>
     <message>
         <source>逾期提醒的间隔须为 0 到 {0} 天（0 表示不重复提醒）</source>

@@ -15,8 +15,9 @@ from db import counts, repository
 from db.connection import Storage
 from db.counts import CountRow
 from db.repository import DepartmentRow, PlanRow, TaskRow
+from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.services import departments, settings
+from desktop_app.services import departments, holidays, settings
 from desktop_app.services.overview import (
     DepartmentSummary,
     OverviewGrid,
@@ -29,6 +30,13 @@ from desktop_app.services.overview import (
 )
 
 OPEN_STATUSES = ("not_started", "in_progress")
+
+
+def work_calendar() -> WorkCalendar:
+    """The working days in force: imported holiday notices, bundled data, my extra days off."""
+    return holidays.work_calendar()
+
+
 SEARCH_LIMIT = 100_000
 
 

@@ -127,10 +127,10 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
 
     def attach_storage(self, storage: Storage) -> None:
         """The database is open: load the calendar and the services, show the plans."""
-        from desktop_app.calendar.workdays import WorkCalendar
+        from desktop_app.ui.main_window import presenter
 
         if self.calendar is None:
-            self.calendar = WorkCalendar()
+            self.calendar = presenter.work_calendar()
         self._build_workspace()
         self.storage = storage
         self.task_panel.attach(storage, self.calendar)

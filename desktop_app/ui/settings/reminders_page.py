@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
+from desktop_app.services import holidays
 from desktop_app.services.settings import (
     ReminderSettings,
     format_lead_workdays,
@@ -173,7 +173,7 @@ class RemindersPage(QWidget):
             self.add_holiday(day)
         self.holiday_date.setDate(_qdate(now.date()))
         next_year = now.year + 1
-        if WorkCalendar.covers(next_year):
+        if holidays.work_calendar(()).covers(next_year):
             self.calendar_note.hide()
         else:
             self.calendar_note.setText(
