@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from db.models import HolidayNoticeRecord
 from desktop_app.calendar.notice import Holiday, HolidayNotice, apply_supplement
@@ -81,12 +82,15 @@ def _holiday_dict(holiday: Holiday) -> dict[str, object]:
         "name": holiday.name,
         "days_off": [d.isoformat() for d in holiday.days_off],
         "workdays": [d.isoformat() for d in holiday.workdays],
+        "extends_to": holiday.extends_to.isoformat() if holiday.extends_to else None,
     }
 
 
-def _holiday(data: dict[str, list[str] | str]) -> Holiday:
+def _holiday(data: dict[str, Any]) -> Holiday:
+    extends_to = data.get("extends_to")
     return Holiday(
         str(data["name"]),
         tuple(date.fromisoformat(d) for d in data["days_off"]),
         tuple(date.fromisoformat(d) for d in data["workdays"]),
+        date.fromisoformat(extends_to) if extends_to else None,
     )

@@ -248,6 +248,22 @@ def build_parser() -> argparse.ArgumentParser:
     res = _with_data_dir(sub.add_parser("restore", help="从备份恢复数据库 (restore a backup)"))
     res.add_argument("file", help="备份文件 (backup file)")
 
+    hol = sub.add_parser("holidays", help="法定节假日安排：读取、导入国务院办公厅的通知 (holidays)")
+    hsub = hol.add_subparsers(dest="holidays_command", metavar="操作", required=True)
+    notice_help = "通知文件（.txt .docx .pdf .html），或 - 从标准输入读取粘贴的文字 (the notice)"
+    hparse = _with_data_dir(hsub.add_parser("parse", help="读取通知并列出假期 (read a notice)"))
+    hparse.add_argument("notice", help=notice_help)
+    hparse.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")
+    himp = _with_data_dir(hsub.add_parser("import", help="导入通知，显示变化 (import a notice)"))
+    himp.add_argument("notice", help=notice_help)
+    himp.add_argument(
+        "--dry-run", action="store_true", help="只显示变化，不写入 (show the changes only)"
+    )
+    hlist = _with_data_dir(
+        hsub.add_parser("list", help="各年工作日数据的来源 (where each year's data comes from)")
+    )
+    hlist.add_argument("--year", type=int, metavar="YYYY", help="只看这一年 (one year)")
+
     rem = _with_data_dir(sub.add_parser("remind", help="到期提醒：预览或立即发送 (reminders)"))
     mode = rem.add_mutually_exclusive_group(required=True)
     mode.add_argument(

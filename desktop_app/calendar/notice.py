@@ -49,6 +49,8 @@ class Holiday:
     name: str
     days_off: tuple[date, ...]
     workdays: tuple[date, ...] = ()
+    # A supplement's 延长…假期至D: the holiday of the notice it amends runs to D.
+    extends_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,7 @@ def _adjacent_weekend(days: list[date]) -> list[date]:
 
 def _extension(lines: list[str], year: int, title: str | None) -> Holiday | None:
     """延长…假期至2月2日: the holiday's new last day (its first comes from the notice it
-    amends, see ``apply_supplement``), marked by a single-day range."""
+    amends, see ``apply_supplement``)."""
     for line in [title or "", *lines]:
         found = _EXTENSION.search(line)
         if found is None:
@@ -309,7 +311,7 @@ def _extension(lines: list[str], year: int, title: str | None) -> Holiday | None
         if not month:
             continue
         last = date(int(end.group("year") or year), month, int(end.group("day")))
-        return Holiday(found.group("name").strip(), (last,), ())
+        return Holiday(found.group("name").strip(), (), (), extends_to=last)
     return None
 
 
@@ -362,15 +364,15 @@ def apply_supplement(base: HolidayNotice, supplement: HolidayNotice) -> HolidayN
             "other_year", errors.SUPPLEMENT_OTHER_YEAR, supplement.year, base.year
         )
     by_name = {h.name: h for h in base.holidays}
+    warnings = list(base.warnings + supplement.warnings)
     for holiday in supplement.holidays:
-        old = by_name.get(holiday.name)
-        if (
-            old is not None
-            and len(holiday.days_off) == 1
-            and not holiday.workdays
-            and (holiday.days_off[0] > max(old.days_off))
-        ):
-            first, last = min(old.days_off), holiday.days_off[0]
+        if holiday.extends_to is not None:
+            old = by_name.get(holiday.name)
+            if old is None or not old.days_off:
+                message = f"{base.year} 年的安排中没有{holiday.name}，无法延长"
+                warnings.append(NoticeWarning(holiday.name, message))
+                continue
+            first, last = old.days_off[0], holiday.extends_to
             days = tuple(first + timedelta(n) for n in range((last - first).days + 1))
             kept = tuple(d for d in old.workdays if not first <= d <= last)
             holiday = Holiday(old.name, days, kept)
@@ -378,5 +380,5 @@ def apply_supplement(base: HolidayNotice, supplement: HolidayNotice) -> HolidayN
     return replace(
         base,
         holidays=tuple(sorted(by_name.values(), key=lambda h: min(h.days_off or h.workdays))),
-        warnings=base.warnings + supplement.warnings,
+        warnings=tuple(warnings),
     )

@@ -25,6 +25,7 @@ MODULES = {
     "backup": "backups",
     "restore": "backups",
     "remind": "remind",
+    "holidays": "holidays",
 }
 
 
