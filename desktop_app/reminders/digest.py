@@ -4,7 +4,7 @@ title, a line of counts per deadline and the most urgent tasks. Pure, like the p
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -58,9 +58,12 @@ def build_digest(
     tasks: Mapping[int, TaskRow],
     at: datetime,
     kind: str = "digest",
+    covers: Callable[[int], bool] | None = None,
 ) -> Notification:
     """One notification for ``reminders``: a short title, counts per deadline, the most
-    urgent tasks (at most five lines in all)."""
+    urgent tasks (at most five lines in all). ``covers`` says whether a year's holidays are
+    known: a deadline in a year they are not is counted in estimated working days, and the
+    counts line says so."""
     latest: dict[int, Reminder] = {}
     for r in sorted(reminders, key=lambda r: (r.at, -RANK[r.reason])):
         latest[r.task_id] = r  # a task's latest point says where it stands now
@@ -76,7 +79,7 @@ def build_digest(
     ordered = sorted(latest, key=urgency)
     count = len(ordered)
     title = _title(kind, count, groups.values())
-    lines = [_counts_line(latest, groups, at)]
+    lines = [_counts_line(latest, groups, at) + _estimated(latest.values(), covers)]
     for task_id in ordered[:BODY_TASK_LINES]:
         task = tasks.get(task_id)
         if task is None:
@@ -94,6 +97,17 @@ def build_digest(
         kind=kind,
         reminders=tuple(sorted(reminders, key=lambda r: (r.at, r.task_id))),
     )
+
+
+def _estimated(reminders: Iterable[Reminder], covers: Callable[[int], bool] | None) -> str:
+    if covers is None:
+        return ""
+    years = sorted(
+        {r.deadline.year for r in reminders if r.deadline and not covers(r.deadline.year)}
+    )
+    if not years:
+        return ""
+    return f"（{'、'.join(map(str, years))} 年节假日安排尚未导入，工作日为估算）"
 
 
 def _title(kind: str, count: int, groups: Iterable[str]) -> str:

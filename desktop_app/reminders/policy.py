@@ -19,7 +19,7 @@ user chose. Everything due at one time is one notification.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
@@ -61,7 +61,13 @@ class WorkdayCache:
 
     def __init__(self, calendar: Workdays) -> None:
         self._ask = calendar.is_workday
+        self._covers: Callable[[int], bool] | None = getattr(calendar, "covers", None)
         self._known: dict[date, bool] = {}
+
+    def covers(self, year: int) -> bool:
+        """Whether the holidays of ``year`` are known (else its working days are estimated);
+        a calendar that cannot say is taken at its word."""
+        return self._covers(year) if self._covers is not None else True
 
     def is_workday(self, day: date) -> bool:
         known = self._known.get(day)
@@ -343,7 +349,8 @@ def schedule(
     by_time: dict[datetime, list[Reminder]] = defaultdict(list)
     for r in points:
         by_time[r.at].append(r)
-    return [build_digest(by_time[at], rows, at, "digest") for at in sorted(by_time)]
+    covers = planner.days.covers
+    return [build_digest(by_time[at], rows, at, "digest", covers) for at in sorted(by_time)]
 
 
 def catch_up(
@@ -374,7 +381,7 @@ def catch_up(
         return None
     times = {r.at for r in points}
     late = len(times) > 1 or min(times).date() < now.date()
-    return build_digest(points, rows, now, "catch_up" if late else "digest")
+    return build_digest(points, rows, now, "catch_up" if late else "digest", planner.days.covers)
 
 
 def next_time(

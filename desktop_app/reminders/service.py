@@ -287,7 +287,7 @@ class ReminderService:
                 reminders.append(Reminder(task_id, scheduled_for, reason, deadline))
         if not reminders:
             return None
-        return digest.build_digest(reminders, rows, now, "pending")
+        return digest.build_digest(reminders, rows, now, "pending", self._context().calendar.covers)
 
     def acknowledge(self, task_ids: Sequence[int], now: datetime | None = None) -> None:
         """Record that the user has seen these tasks' reminders."""
@@ -348,21 +348,23 @@ class ReminderService:
         if due is not None:
             reminders += due.reminders
             by_id.update((t.id, t) for t in candidates.rows_by_id(list(due.task_ids)))
-        return new_plans, digest.build_digest(reminders, by_id, now, "new_plan")
+        covers = context.calendar.covers
+        return new_plans, digest.build_digest(reminders, by_id, now, "new_plan", covers)
 
     def attention(self, now: datetime | None = None) -> Notification | None:
         """What 今天的提醒 lists: the open tasks of my departments already late or due within
         the first lead time, and the reminders of the last days still unanswered, whether
         or not a digest went out today."""
         now = now or self.clock()
-        reminders, by_id = candidates.late_or_near(self._context(), now)
+        context = self._context()
+        reminders, by_id = candidates.late_or_near(context, now)
         pending = self.pending_digest(now)
         if pending is not None:
             reminders += [r for r in pending.reminders if r.task_id not in by_id]
             by_id.update((t.id, t) for t in candidates.rows_by_id(list(pending.task_ids)))
         if not reminders:
             return None
-        return digest.build_digest(reminders, by_id, now, "pending")
+        return digest.build_digest(reminders, by_id, now, "pending", context.calendar.covers)
 
     def _due(self, context: Context, now: datetime) -> Notification | None:
         state = self._log_state(now)

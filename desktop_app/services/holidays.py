@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -149,10 +149,10 @@ def imported_years() -> list[int]:
     return sorted({n.notice.year for n in stored_notices.stored()})
 
 
-def today_note_needed(now: datetime, calendar: WorkCalendar) -> int | None:
+def missing_next_year(today: date, calendar: WorkCalendar) -> int | None:
     """From 1 November, the next year while its holidays are unknown (the window and the
     tray say how to add them); None otherwise."""
-    next_year = now.year + 1
-    if now.month >= 11 and not calendar.covers(next_year):
+    next_year = today.year + 1
+    if today.month >= 11 and not calendar.covers(next_year):
         return next_year
     return None

@@ -47,6 +47,12 @@ BANNER_BACKGROUND = "#fcefc0"
 BANNER_BORDER = "#f2b600"
 DROP_BORDER = "#9aa0a6"
 # The revision diff in the import preview: added, removed and restored tasks.
+# The year calendar of a holiday notice (settings → 节假日).
+DAY_OFF_BACKGROUND = "#fce8e6"  # a day off of the notice
+MAKE_UP_BACKGROUND = "#d2e3fc"  # a weekend day worked instead (调休上班)
+EXTRA_OFF_BACKGROUND = "#e6f4ea"  # one of the user's own extra days off
+CALENDAR_GRID = "#dadce0"
+
 DIFF_COLORS = {"added": "#188038", "removed": "#b3261e", "restored": LINK_COLOR}
 
 

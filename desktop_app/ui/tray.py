@@ -137,6 +137,7 @@ class TrayController(QObject):
         self.resume_action.setVisible(False)  # while reminders are paused
         self._paused_until: datetime | None = None
         self._counts = (0, 0)
+        self._missing_holidays: int | None = None
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.triggered.connect(lambda: self.quit_requested.emit())
         self.menu.addAction(self.open_action)
@@ -224,7 +225,19 @@ class TrayController(QObject):
                     self._paused_until.strftime("%m-%d %H:%M")
                 )
             )
+        if self._missing_holidays is not None:
+            lines.append(
+                self.tr("尚无 {0} 年节假日安排：在 设置 → 节假日 中导入通知").format(
+                    self._missing_holidays
+                )
+            )
         self.tray.setToolTip("\n".join(lines))
+
+    def show_missing_holidays(self, year: int | None) -> None:
+        """Next year's holidays are unknown (None: they are known, or it is not yet November)."""
+        if year != self._missing_holidays:
+            self._missing_holidays = year
+            self.update_tooltip(*self._counts)
 
     def show_pause(self, until: datetime | None) -> None:
         """Reminders are paused until ``until`` (None: they are not): said in the tooltip,

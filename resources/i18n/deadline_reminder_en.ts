@@ -419,6 +419,87 @@ The current data will be saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>HolidaysPage</name>
+    <message>
+        <source>{0} 年{1}：{2}</source>
+        <translation>{0} {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0} 年：尚无安排，按周一至周五计算</source>
+        <translation>{0}: not announced yet, Monday to Friday</translation>
+    </message>
+    <message>
+        <source>{0} 年：已导入通知（{1:%Y-%m-%d}）</source>
+        <translation>{0}: notice imported ({1:%Y-%m-%d})</translation>
+    </message>
+    <message>
+        <source>{0} 年：程序内置</source>
+        <translation>{0}: built in</translation>
+    </message>
+    <message>
+        <source>与当前日历相比有 {0} 天改变。</source>
+        <translation>{0} day(s) change against the calendar in force.</translation>
+    </message>
+    <message>
+        <source>与当前日历相比没有变化。</source>
+        <translation>Nothing changes against the calendar in force.</translation>
+    </message>
+    <message>
+        <source>例如：国务院办公厅关于2027年部分节假日安排的通知
+一、元旦：……</source>
+        <translation>For example: “国务院办公厅关于2027年部分节假日安排的通知”
+“一、元旦：……”</translation>
+    </message>
+    <message>
+        <source>国家每年公布下一年的节假日安排后，把国务院办公厅的通知粘贴到下面（或打开保存的网页、Word、PDF 文件），预览无误后导入，提醒就按新的放假和调休上班日计算。</source>
+        <translation>Once the State Council announces next year&apos;s holidays, paste its notice below (or open it saved as a web page, Word or PDF file), check the preview and import it: reminders then count the new days off and make-up working days.</translation>
+    </message>
+    <message>
+        <source>图例：{0} 放假&#x3000;{1} 调休上班&#x3000;{2} 自己添加的休息日</source>
+        <translation>Legend: {0} day off  {1} make-up working day  {2} your own extra day off</translation>
+    </message>
+    <message>
+        <source>导入此通知</source>
+        <translation>Import this notice</translation>
+    </message>
+    <message>
+        <source>已导入 {0} 年的节假日安排，提醒将按新的工作日计算。</source>
+        <translation>The holidays of {0} are imported; reminders count the new working days.</translation>
+    </message>
+    <message>
+        <source>打开文件…</source>
+        <translation>Open File…</translation>
+    </message>
+    <message>
+        <source>打开节假日安排通知</source>
+        <translation>Open a Holiday Notice</translation>
+    </message>
+    <message>
+        <source>节假日安排</source>
+        <translation>holiday arrangement</translation>
+    </message>
+    <message>
+        <source>补充通知</source>
+        <translation>supplementary notice</translation>
+    </message>
+    <message>
+        <source>请核对（这些内容没有读取）：</source>
+        <translation>Please check (these were not read):</translation>
+    </message>
+    <message>
+        <source>通知 (*.txt *.docx *.pdf *.html *.htm *.mht *.doc *.wps);;所有文件 (*)</source>
+        <translation>Notices (*.txt *.docx *.pdf *.html *.htm *.mht *.doc *.wps);;All files (*)</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>（粘贴的文字）</source>
+        <translation>(pasted text)</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source> 年</source>
@@ -1191,6 +1272,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1388,6 +1473,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Today {0} · {1} open this month · {2} overdue</translation>
     </message>
     <message>
+        <source>尚无 {0} 年节假日安排，工作日按周一至周五估算：请在 设置 → 节假日 中导入通知</source>
+        <translation>The holidays of {0} are not known yet; working days are estimated Monday to Friday: import the notice in Settings → Holidays</translation>
+    </message>
+    <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -1421,6 +1510,10 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>今天的提醒</source>
         <translation>Today&apos;s Reminders</translation>
+    </message>
+    <message>
+        <source>尚无 {0} 年节假日安排：在 设置 → 节假日 中导入通知</source>
+        <translation>Holidays of {0} not known yet: import the notice in Settings → Holidays</translation>
     </message>
     <message>
         <source>工作要点督办提醒</source>

@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox, QMainWindow, QWidget
 
     from db.connection import Storage
+    from desktop_app.calendar.workdays import WorkCalendar
     from desktop_app.reminders.notifier import Notifier
     from desktop_app.services.import_diff import ImportResult
     from desktop_app.ui.import_wizard import ImportWizard
     from desktop_app.ui.my_departments import MyDepartmentsDialog
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
     from desktop_app.ui.settings import SettingsDialog
+    from desktop_app.ui.task_panel import TaskPanel
 
     _Base = QMainWindow
 else:
@@ -49,6 +51,8 @@ class PlanFlows(_Base):
     mine_dialog: MyDepartmentsDialog | None
     settings_dialog: SettingsDialog | None
     sample_question: QMessageBox | None
+    calendar: WorkCalendar | None
+    task_panel: TaskPanel
 
     def open_import(self, path: Path | None = None) -> None:
         if self.storage is None:
@@ -174,8 +178,20 @@ class PlanFlows(_Base):
         self.settings_dialog = dialog
         dialog.departments_changed.connect(self.reload)
         dialog.settings_changed.connect(self.reload)
+        dialog.holidays_changed.connect(self.refresh_calendar)
         dialog.test_notification_requested.connect(self.send_test_notification)
         dialog.open()
+
+    def refresh_calendar(self) -> None:
+        """A holiday notice was imported: the working days of the panel, the counts and the
+        reminders (their service builds its calendar anew) follow it."""
+        from desktop_app.ui.main_window import presenter
+
+        if self.storage is None:
+            return
+        self.calendar = presenter.work_calendar()
+        self.task_panel.attach(self.storage, self.calendar)
+        self.reload()
 
     def show_about(self) -> None:
         from PySide6.QtCore import Qt  # not at import: the Qt namespace costs the first paint

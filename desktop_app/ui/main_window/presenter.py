@@ -37,6 +37,11 @@ def work_calendar() -> WorkCalendar:
     return holidays.work_calendar()
 
 
+def missing_holiday_year(today: date, calendar: WorkCalendar | None) -> int | None:
+    """Next year, from 1 November while its holiday arrangement is unknown."""
+    return holidays.missing_next_year(today, calendar or holidays.work_calendar())
+
+
 SEARCH_LIMIT = 100_000
 
 

@@ -61,11 +61,13 @@ class ReminderHost(_Base):
     search_box: QLineEdit
     mine_only: QCheckBox
     status_filter: QComboBox
+    missing_holidays: int | None
 
     def attach_tray(self, tray: TrayController) -> None:
         """Live in the tray: its menu opens, pauses and quits; closing the window only hides it."""
         self.tray = tray
         tray.update_tooltip(*self.due_counts)
+        tray.show_missing_holidays(self.missing_holidays)
         self.counts_changed.connect(tray.update_tooltip)
         tray.open_requested.connect(self.bring_forward)
         tray.today_requested.connect(self.show_today)

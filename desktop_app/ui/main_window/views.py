@@ -28,12 +28,14 @@ if TYPE_CHECKING:
     )
 
     from db.connection import Storage
+    from desktop_app.calendar.workdays import WorkCalendar
     from desktop_app.ui.main_window.presenter import Counted
     from desktop_app.ui.main_window.workspace import Workspace
     from desktop_app.ui.models.department_model import DepartmentListModel
     from desktop_app.ui.models.month_model import MonthTaskModel
     from desktop_app.ui.models.overview_model import OverviewModel
     from desktop_app.ui.task_panel import TaskPanel
+    from desktop_app.ui.tray import TrayController
     from desktop_app.ui.welcome import WelcomePage
 
     _Base = QMainWindow
@@ -78,6 +80,9 @@ class TaskViews(_Base):
     overview_model: OverviewModel
     overview_view: QTableView
     task_panel: TaskPanel
+    calendar: WorkCalendar | None
+    tray: TrayController | None
+    missing_holidays: int | None
     months_button: QPushButton
     overview_button: QPushButton
 
@@ -166,7 +171,15 @@ class TaskViews(_Base):
             if mine
             else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项")
         )
-        self.status_label.setText(template.format(today.isoformat(), due, late))
+        text = template.format(today.isoformat(), due, late)
+        missing = self.missing_holidays = presenter.missing_holiday_year(today, self.calendar)
+        if missing is not None:
+            text += " · " + self.tr(
+                "尚无 {0} 年节假日安排，工作日按周一至周五估算：请在 设置 → 节假日 中导入通知"
+            ).format(missing)
+        self.status_label.setText(text)
+        if self.tray is not None:
+            self.tray.show_missing_holidays(missing)
 
     def _set_counts(self, due: int, late: int) -> None:
         self.due_counts = (due, late)

@@ -104,6 +104,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self._popup: ReminderPopup | None = None  # made when a reminder first needs it
         self.desktop_clicks: DesktopClicks | None = None  # Linux: clicks on notifications
         self.tray: TrayController | None = None
+        self.missing_holidays: int | None = None  # next year, while its holidays are unknown
         self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
         self.reminder_dialog: ReminderDialog | None = None
         self.due_counts = (0, 0)

@@ -1,6 +1,6 @@
-"""The settings dialog: four pages, and OK that saves them all or nothing.
+"""The settings dialog: five pages, and OK that saves them all or nothing.
 
-Department renames and merges, backups and restores act at once on their pages
+Department renames and merges, holiday notices, backups and restores act at once on their pages
 (each is its own transaction); everything else is saved together by OK.
 """
 
@@ -28,6 +28,7 @@ from desktop_app.ui.settings.common import (
 )
 from desktop_app.ui.settings.departments_page import DepartmentsPage
 from desktop_app.ui.settings.general_page import GeneralPage
+from desktop_app.ui.settings.holidays_page import HolidaysPage
 from desktop_app.ui.settings.reminders_page import RemindersPage
 
 if TYPE_CHECKING:
@@ -37,10 +38,11 @@ if TYPE_CHECKING:
 
 
 class SettingsDialog(QDialog):
-    """Four tabs: 我的部门, 提醒, 常规, 备份与恢复."""
+    """Five tabs: 我的部门, 提醒, 节假日, 常规, 备份与恢复."""
 
     settings_changed = Signal()
     departments_changed = Signal()
+    holidays_changed = Signal()  # a notice was imported: the working days changed
     test_notification_requested = Signal()
 
     def __init__(
@@ -70,12 +72,15 @@ class SettingsDialog(QDialog):
         self.reminders_page = RemindersPage()
         self.general_page = GeneralPage(storage.path.parent)
         self.backups_page = BackupsPage(storage)
+        self.holidays_page = HolidaysPage(storage)
+        self.holidays_page.holidays_changed.connect(self.holidays_changed)
         self.departments_page.departments_changed.connect(self.departments_changed)
         self.reminders_page.test_notification_requested.connect(self.test_notification_requested)
         self.backups_page.restored.connect(self._restored)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.departments_page, self.tr("我的部门"))
         self.tabs.addTab(self.reminders_page, self.tr("提醒"))
+        self.tabs.addTab(self.holidays_page, self.tr("节假日"))
         self.tabs.addTab(self.general_page, self.tr("常规"))
         self.tabs.addTab(self.backups_page, self.tr("备份与恢复"))
         layout.addWidget(self.tabs)
@@ -94,6 +99,7 @@ class SettingsDialog(QDialog):
         self._load_reminders()
         self.general_page.load(self._language, self._configured_data_dir())
         self.backups_page.load()
+        self.holidays_page.load()
 
     def _configured_data_dir(self) -> str:
         return str(self._app_settings.value(DATA_DIR_KEY, "") or "")
