@@ -498,6 +498,10 @@ The current data will be saved as a backup first.</translation>
         <source>（粘贴的文字）</source>
         <translation>(pasted text)</translation>
     </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>

@@ -115,7 +115,7 @@ class HolidaysPage(QWidget):
                 parts.append(self.tr("{0} 年：程序内置").format(source.year))
             else:
                 parts.append(self.tr("{0} 年：尚无安排，按周一至周五计算").format(source.year))
-        self.sources_label.setText("；".join(parts))
+        self.sources_label.setText(self.tr("；").join(parts))
 
     # -- reading a notice ------------------------------------------------------------------
 

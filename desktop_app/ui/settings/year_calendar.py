@@ -7,7 +7,7 @@ import calendar
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QLocale, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -80,11 +80,14 @@ class YearCalendar(QWidget):
         assert self.year is not None
         painter.setFont(bold)
         painter.setPen(QColor(theme.TEXT_COLOR))
-        painter.drawText(
-            QRect(left, top, MONTH_WIDTH, CELL), Qt.AlignmentFlag.AlignCenter, f"{month}月"
-        )
+        locale = QLocale()  # the window's language (app.install_translators sets it)
+        name = locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat)
+        painter.drawText(QRect(left, top, MONTH_WIDTH, CELL), Qt.AlignmentFlag.AlignCenter, name)
         painter.setFont(self.font())
-        for i, name in enumerate("一二三四五六日"):
+        weekdays = [
+            locale.standaloneDayName(d, QLocale.FormatType.NarrowFormat) for d in range(1, 8)
+        ]
+        for i, name in enumerate(weekdays):
             painter.setPen(QColor(theme.NOTE_COLOR))
             painter.drawText(
                 QRect(left + i * CELL, top + CELL, CELL, CELL), Qt.AlignmentFlag.AlignCenter, name
