@@ -248,6 +248,21 @@ def build_parser() -> argparse.ArgumentParser:
     res = _with_data_dir(sub.add_parser("restore", help="从备份恢复数据库 (restore a backup)"))
     res.add_argument("file", help="备份文件 (backup file)")
 
+    exp = _with_data_dir(
+        sub.add_parser("export", help="导出台账（Excel、CSV）或日历文件 (export the ledger)")
+    )
+    exp.add_argument("--format", "-f", choices=("xlsx", "csv", "ics"), default="xlsx")
+    exp.add_argument("--output", "-o", required=True, metavar="FILE", help="导出的文件 (output)")
+    exp.add_argument("--plan", type=record_id, metavar="ID", help="计划编号，默认最新导入的")
+    exp.add_argument(
+        "--department", "-d", action="append", metavar="部门", help="只导出这个部门（可重复）"
+    )
+    exp.add_argument("--month", "-m", metavar="YYYY-MM", help="只导出这个月到期的任务")
+    exp.add_argument("--status", "-s", action="append", help="只导出这种状态（可重复）")
+    exp.add_argument(
+        "--quarters", action="store_true", help="Excel 中按季度各列一栏进展 (a column per quarter)"
+    )
+
     hol = sub.add_parser("holidays", help="法定节假日安排：读取、导入国务院办公厅的通知 (holidays)")
     hsub = hol.add_subparsers(dest="holidays_command", metavar="操作", required=True)
     notice_help = "通知文件（.txt .docx .pdf .html），或 - 从标准输入读取粘贴的文字 (the notice)"

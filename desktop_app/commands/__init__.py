@@ -26,6 +26,7 @@ MODULES = {
     "restore": "backups",
     "remind": "remind",
     "holidays": "holidays",
+    "export": "exports",
 }
 
 

@@ -132,3 +132,10 @@ NOTHING_TO_AMEND = Words(
     "This supplementary notice amends the holidays of {0}, but there is no arrangement "
     "of {0} to amend yet; import the notice for {0} first",
 )
+
+# -- exports (commands/exports.py) ---------------------------------------------------------
+
+NO_PLANS = Words(
+    "还没有导入任何工作要点，没有可导出的台账",
+    "No work plan has been imported; there is no ledger to export",
+)

@@ -1,4 +1,4 @@
-"""Every colour of the window, and the small icons of the task states (the traffic lights).
+"""Every colour of the window (the traffic lights from ``desktop_app/colors.py``), and the small icons of the task states (the traffic lights).
 
 Importable before the first paint: Qt's ``Qt`` namespace (15 ms of enums) is imported only
 where an icon is drawn.
@@ -11,28 +11,9 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-# green done, blue due soon, yellow behind, red late, grey ongoing (issue 4's legend)
-STATE_COLORS = {
-    "late": "#d93025",
-    "behind": "#f2b600",
-    "due_soon": "#1a73e8",
-    "pending": "#9aa0a6",
-    "undated": "#c4c7c5",
-    "ongoing": "#80868b",
-    "done": "#188038",
-    "cancelled": "#dadce0",
-}
-# Cell backgrounds in the overview: the same hues, light enough for black text.
-STATE_BACKGROUNDS = {
-    "late": "#f8d7d4",
-    "behind": "#fcefc0",
-    "due_soon": "#d2e3fc",
-    "pending": "#f1f3f4",
-    "undated": "#f1f3f4",
-    "ongoing": "#e8eaed",
-    "done": "#ceead6",
-    "cancelled": "#f8f9fa",
-}
+from desktop_app.colors import STATE_BACKGROUNDS, STATE_COLORS
+
+# The traffic lights live in desktop_app/colors.py (the exports colour their cells alike).
 
 
 # Text and surfaces outside the traffic lights.
