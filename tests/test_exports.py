@@ -127,7 +127,8 @@ def test_a_departments_ledger_holds_only_its_tasks(cli: Cli, tmp_path: Path) -> 
     assert rows and all(r[4] == "12月" for r in rows)
     title = openpyxl.load_workbook(target)[LEDGER_SHEET]["A1"].value
     assert (
-        title == "2024年普陀区司法行政工作要点和责任分工任务台账（依法治区工作科，截至2024年6月28日）"
+        title
+        == "2024年普陀区司法行政工作要点和责任分工任务台账（依法治区工作科，截至2024年6月28日）"
     )
 
 

@@ -364,6 +364,33 @@ The current data will be saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel 台账 (*.xlsx)</source>
+        <translation>Excel ledger (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export the Ledger</translation>
+    </message>
+    <message>
+        <source>已导出 {0} 项任务到 {1}</source>
+        <translation>{0} task(s) exported to {1}</translation>
+    </message>
+    <message>
+        <source>无法写入文件 {0}：{1}</source>
+        <translation>Cannot write the file {0}: {1}</translation>
+    </message>
+    <message>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar file (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <source>已设置为 {0}，重新启动程序后生效。</source>
@@ -1598,6 +1625,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Import Work Plan…</translation>
     </message>
     <message>
+        <source>导出台账…</source>
+        <translation>Export the Ledger…</translation>
+    </message>
+    <message>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -1999,6 +2030,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>转换后的文件过大：{0}</source>
         <translation>The converted file is too large: {0}</translation>
+    </message>
+    <message>
+        <source>还没有导入任何工作要点，没有可导出的台账</source>
+        <translation>No work plan has been imported; there is no ledger to export</translation>
     </message>
     <message>
         <source>这不是一个文件（可能是文件夹）：{0}</source>

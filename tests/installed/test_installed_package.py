@@ -193,3 +193,26 @@ def _screenshot(session: DesktopSession, target: Path, program: subprocess.Popen
         previous = data
         time.sleep(0.3)
     pytest.fail("the screen never settled")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv", "ics"])
+def test_the_installed_program_exports_the_ledger(
+    installed: Path, fixtures: Path, tmp_path: Path, kind: str
+) -> None:
+    data = tmp_path / "data"
+    imported = _run(
+        [
+            str(installed),
+            "import",
+            str(fixtures / "003_977e8fd6d0e9a83c.txt"),
+            "--data-dir",
+            str(data),
+        ]
+    )
+    assert imported.returncode == 0, imported.stderr
+    target = tmp_path / f"台账.{kind}"
+    result = _run(
+        [str(installed), "export", "-f", kind, "-o", str(target), "--data-dir", str(data)]
+    )
+    assert result.returncode == 0, result.stderr
+    assert "89 项任务" in result.stdout and target.stat().st_size > 1000

@@ -44,6 +44,8 @@ class WindowActions(_Base):
         self.settings_action = QAction(self.tr("设置…"), self)
         self.settings_action.setShortcuts(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
+        self.export_action = QAction(self.tr("导出台账…"), self)
+        self.export_action.triggered.connect(self.export_ledger)
         self.delete_plan_action = QAction(self.tr("删除此计划…"), self)
         self.delete_plan_action.triggered.connect(self.delete_current_plan)
         for action in (self.import_action, self.refresh_action):
@@ -66,6 +68,7 @@ class WindowActions(_Base):
         self.addAction(self.search_action)
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         menu.addAction(self.import_action)
+        menu.addAction(self.export_action)
         menu.addAction(self.delete_plan_action)
         menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
@@ -94,6 +97,7 @@ class WindowActions(_Base):
             self.mine_action,
             self.settings_action,
             self.delete_plan_action,
+            self.export_action,
             self.today_action,
             self.months_button,
             self.overview_button,
@@ -112,3 +116,4 @@ class WindowActions(_Base):
         def quit_program(self) -> None: ...
         def show_today(self) -> None: ...
         def show_about(self) -> None: ...
+        def export_ledger(self) -> None: ...

@@ -193,6 +193,16 @@ class PlanFlows(_Base):
         self.task_panel.attach(self.storage, self.calendar)
         self.reload()
 
+    def export_ledger(self) -> None:
+        """文件 → 导出台账…: the plan shown, for my departments when chosen."""
+        if self.plan_id is None or self.storage is None:
+            return
+        from desktop_app.ui.export_dialog import export_ledger
+
+        said = export_ledger(self, self.storage, self.plan_id, Path.home())
+        if said is not None:
+            self.statusBar().showMessage(said, 15_000)
+
     def show_about(self) -> None:
         from PySide6.QtCore import Qt  # not at import: the Qt namespace costs the first paint
 

@@ -1,0 +1,75 @@
+"""文件 → 导出台账…: the plan shown, as Excel, CSV or a calendar file, for my departments when
+they are chosen (the ledger a liaison hands in), else for every department."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from db.errors import StorageError
+from desktop_app.errors import UserError
+from desktop_app.ui.error_text import error_text
+
+if TYPE_CHECKING:
+    from db.connection import Storage
+
+
+def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path) -> str | None:
+    """Ask where, write the file; what to tell the user (None: the user cancelled)."""
+    from desktop_app.exports.ledger import build_ledger
+    from desktop_app.services import departments, holidays
+    from desktop_app.services.settings import reminder_settings
+
+    now: datetime = storage.clock()
+    try:
+        with storage.translated():
+            names = [departments.get_department(i).name for i in departments.my_department_ids()]
+            calendar = holidays.work_calendar()
+            ledger = build_ledger(plan_id, now, calendar, department_names=names)
+    except (UserError, StorageError) as exc:
+        return error_text(exc)
+    filters = ";;".join(
+        [
+            QCoreApplication.translate("ExportDialog", "Excel 台账 (*.xlsx)"),
+            QCoreApplication.translate("ExportDialog", "CSV 表格 (*.csv)"),
+            QCoreApplication.translate("ExportDialog", "日历文件 (*.ics)"),
+        ]
+    )
+    name, chosen = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ExportDialog", "导出台账"),
+        str(folder / f"{ledger.file_stem()}.xlsx"),
+        filters,
+    )
+    if not name:
+        return None
+    path = Path(name)
+    kind = "csv" if "csv" in chosen else "ics" if "ics" in chosen else "xlsx"
+    if path.suffix.lower() != f".{kind}":
+        path = path.with_suffix(f".{kind}")
+    try:
+        if kind == "xlsx":
+            from desktop_app.exports.xlsx import write_xlsx
+
+            write_xlsx(ledger, path)
+        elif kind == "csv":
+            from desktop_app.exports.csv_file import write_csv
+
+            write_csv(ledger, path)
+        else:
+            from desktop_app.exports.ics import write_ics
+
+            with storage.translated():
+                lead = reminder_settings().lead_workdays
+            write_ics(ledger, path, lead, calendar, now)
+    except OSError as exc:
+        return QCoreApplication.translate("ExportDialog", "无法写入文件 {0}：{1}").format(
+            path, exc.strerror or exc
+        )
+    return QCoreApplication.translate("ExportDialog", "已导出 {0} 项任务到 {1}").format(
+        len(ledger.rows), path
+    )
