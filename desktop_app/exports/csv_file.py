@@ -4,9 +4,10 @@ guesses the ANSI code page and shows mojibake)."""
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
-from desktop_app.exports.ledger import COLUMNS, STATE_ZH, Ledger
+from desktop_app.exports.ledger import COLUMNS, Ledger
 from desktop_app.exports.xlsx import KEY_HEADER
 
 
@@ -15,19 +16,6 @@ def write_csv(ledger: Ledger, path: Path) -> Path:
         writer = csv.writer(f)
         writer.writerow([*COLUMNS, KEY_HEADER])
         for row in ledger.rows:
-            t = row.task
-            writer.writerow(
-                [
-                    row.number,
-                    t.text,
-                    "、".join(t.lead),
-                    "、".join(t.responsible),
-                    row.deadline,
-                    STATE_ZH.get(row.state, row.state),
-                    row.progress,
-                    t.completed_on.isoformat() if t.completed_on else "",
-                    row.remark,
-                    row.key,
-                ]
-            )
+            cells = [v.isoformat() if isinstance(v, date) else v for v in row.values()]
+            writer.writerow([*cells, row.key])
     return path

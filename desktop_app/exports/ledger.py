@@ -60,6 +60,21 @@ class LedgerRow:
         """The notes, newest first, each with its date."""
         return "\n".join(f"{n.created_at:%Y-%m-%d}：{n.text}" for n in self.notes)
 
+    def values(self) -> list[object]:
+        """The cells of ``COLUMNS``, in order (the completion date as a date)."""
+        t = self.task
+        return [
+            self.number,
+            t.text,
+            "、".join(t.lead),
+            "、".join(t.responsible),
+            self.deadline,
+            STATE_ZH.get(self.state, self.state),
+            self.progress,
+            t.completed_on,
+            self.remark,
+        ]
+
     def progress_between(self, start: date, end: date) -> str:
         return "\n".join(
             f"{n.created_at:%m-%d}：{n.text}"

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.repository import month_bounds
 from desktop_app.colors import STATE_BACKGROUNDS
-from desktop_app.exports.ledger import COLUMNS, STATE_ZH, Ledger
+from desktop_app.exports.ledger import COLUMNS, Ledger
 
 LEDGER_SHEET = "台账"
 SUMMARY_SHEET = "汇总"
@@ -109,17 +109,8 @@ def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
     for row in ledger.rows:
-        t = row.task
         values: list[object] = [
-            row.number,
-            t.text,
-            "、".join(t.lead),
-            "、".join(t.responsible),
-            row.deadline,
-            STATE_ZH.get(row.state, row.state),
-            row.progress,
-            t.completed_on,
-            row.remark,
+            *row.values(),
             *(row.progress_between(start, end) for _, start, end in periods),
             row.key,
         ]
