@@ -249,9 +249,9 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("file", help="备份文件 (backup file)")
 
     exp = _with_data_dir(
-        sub.add_parser("export", help="导出台账（Excel、CSV）或日历文件 (export the ledger)")
+        sub.add_parser("export", help="导出台账（Excel、Word、CSV）或日历文件 (export the ledger)")
     )
-    exp.add_argument("--format", "-f", choices=("xlsx", "csv", "ics"), default="xlsx")
+    exp.add_argument("--format", "-f", choices=("xlsx", "docx", "csv", "ics"), default="xlsx")
     exp.add_argument("--output", "-o", required=True, metavar="FILE", help="导出的文件 (output)")
     exp.add_argument("--plan", type=record_id, metavar="ID", help="计划编号，默认最新导入的")
     exp.add_argument(

@@ -10,9 +10,12 @@ import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
+import docx
 import icalendar
 import openpyxl
 import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 
 from db import repository
 from desktop_app.calendar.workdays import WorkCalendar
@@ -175,6 +178,21 @@ def test_the_calendar_file_has_one_item_per_dated_task_with_alarms(
     assert len({e["uid"] for e in events}) == 82
 
 
+def test_the_word_ledger_is_the_same_table_on_a4_landscape(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "台账.docx"
+    assert cli("export", "-f", "docx", "-o", str(target))[0] == 0
+    document = docx.Document(str(target))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE and section.page_width > section.page_height
+    assert "任务台账（截至2024年6月28日）" in document.paragraphs[0].text
+    [table] = document.tables
+    assert [c.text for c in table.rows[0].cells][:3] == ["序号", "任务内容", "牵头部门"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+    assert len(table.rows) == 90
+    first = [c.text for c in table.rows[1].cells]
+    assert first[5] == "已完成" and "已召开专题会议" in first[6] and first[7] == "2024-06-28"
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
@@ -198,14 +216,15 @@ def test_with_no_plan_there_is_nothing_to_export(tmp_path: Path, capsys) -> None
     assert code == 2 and "还没有导入任何工作要点" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice Calc")
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+@pytest.mark.parametrize(("kind", "first_ledger_page"), [("xlsx", 2), ("docx", 1)])
 def test_libreoffice_prints_the_ledger_on_a4_landscape_with_the_header_on_every_page(
-    cli: Cli, tmp_path: Path
+    cli: Cli, tmp_path: Path, kind: str, first_ledger_page: int
 ) -> None:
     if shutil.which("pdfinfo") is None:
         pytest.skip("needs poppler-utils (pdfinfo, pdftotext)")
-    target = tmp_path / "ledger.xlsx"
-    cli("export", "-o", str(target))
+    target = tmp_path / f"ledger.{kind}"
+    cli("export", "-f", kind, "-o", str(target))
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
         check=True,
@@ -219,10 +238,10 @@ def test_libreoffice_prints_the_ledger_on_a4_landscape_with_the_header_on_every_
     ).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     sizes = [line for line in info.splitlines() if line.startswith("Page") and "size" in line]
-    assert pages >= 3
-    # page 1 is the summary; every ledger page is A4 landscape and repeats the header row
-    assert all("841.89 x 595.3" in line for line in sizes[1:])
-    for page in range(2, pages + 1):
+    assert pages >= first_ledger_page + 1  # the ledger spans pages
+    # every ledger page is A4 landscape (842 x 595 pt) and repeats the header row
+    assert all("841.89 x 595.3" in line for line in sizes[first_ledger_page - 1 :])
+    for page in range(first_ledger_page, pages + 1):
         text = subprocess.run(
             ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
             capture_output=True,

@@ -1,4 +1,4 @@
-"""``export``: a plan's ledger (台账) as Excel or CSV, or its deadlines as a calendar file."""
+"""``export``: a plan's ledger (台账) as Excel, Word or CSV, or its deadlines as a calendar file."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from desktop_app.services import errors, holidays
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import reminder_settings
 
-FORMATS = ("xlsx", "csv", "ics")
+FORMATS = ("xlsx", "docx", "csv", "ics")
 
 
 def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
@@ -36,6 +36,10 @@ def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             from desktop_app.exports.xlsx import write_xlsx
 
             write_xlsx(ledger, target, quarters=args.quarters)
+        elif args.format == "docx":
+            from desktop_app.exports.docx_file import write_docx
+
+            write_docx(ledger, target)
         elif args.format == "csv":
             from desktop_app.exports.csv_file import write_csv
 

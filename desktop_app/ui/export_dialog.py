@@ -35,6 +35,7 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
     filters = ";;".join(
         [
             QCoreApplication.translate("ExportDialog", "Excel 台账 (*.xlsx)"),
+            QCoreApplication.translate("ExportDialog", "Word 台账 (*.docx)"),
             QCoreApplication.translate("ExportDialog", "CSV 表格 (*.csv)"),
             QCoreApplication.translate("ExportDialog", "日历文件 (*.ics)"),
         ]
@@ -48,7 +49,7 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
     if not name:
         return None
     path = Path(name)
-    kind = "csv" if "csv" in chosen else "ics" if "ics" in chosen else "xlsx"
+    kind = next((k for k in ("docx", "csv", "ics") if f"*.{k}" in chosen), "xlsx")
     if path.suffix.lower() != f".{kind}":
         path = path.with_suffix(f".{kind}")
     try:
@@ -56,6 +57,10 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
             from desktop_app.exports.xlsx import write_xlsx
 
             write_xlsx(ledger, path)
+        elif kind == "docx":
+            from desktop_app.exports.docx_file import write_docx
+
+            write_docx(ledger, path)
         elif kind == "csv":
             from desktop_app.exports.csv_file import write_csv
 

@@ -374,6 +374,10 @@ The current data will be saved as a backup first.</translation>
         <translation>Excel ledger (*.xlsx)</translation>
     </message>
     <message>
+        <source>Word 台账 (*.docx)</source>
+        <translation>Word ledger (*.docx)</translation>
+    </message>
+    <message>
         <source>导出台账</source>
         <translation>Export the Ledger</translation>
     </message>
