@@ -263,6 +263,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--quarters", action="store_true", help="Excel 中按季度各列一栏进展 (a column per quarter)"
     )
 
+    mrg_ = _with_data_dir(
+        sub.add_parser("merge", help="把各部门报回的台账合并进来 (merge a returned ledger)")
+    )
+    mrg_.add_argument("ledger", help="报回的台账 .xlsx (the returned ledger)")
+    mrg_.add_argument("--dry-run", action="store_true", help="只显示变化，不写入 (preview)")
+    mrg_.add_argument(
+        "--by-text",
+        action="store_true",
+        help="没有任务标识的行按任务内容合并 (merge rows without a key by their text)",
+    )
+
     hol = sub.add_parser("holidays", help="法定节假日安排：读取、导入国务院办公厅的通知 (holidays)")
     hsub = hol.add_subparsers(dest="holidays_command", metavar="操作", required=True)
     notice_help = "通知文件（.txt .docx .pdf .html），或 - 从标准输入读取粘贴的文字 (the notice)"

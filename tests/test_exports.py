@@ -21,7 +21,7 @@ from db import repository
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.cli import main
 from desktop_app.exports.ledger import build_ledger, task_key
-from desktop_app.exports.xlsx import KEY_HEADER, LEDGER_SHEET, SUMMARY_SHEET
+from desktop_app.exports.xlsx import INFO_SHEET, KEY_HEADER, LEDGER_SHEET, SUMMARY_SHEET
 from desktop_app.services.importer import import_file
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
 from tests.storage_helpers import FakeClock, new_storage
@@ -94,7 +94,8 @@ def test_the_excel_ledger_prints_and_hides_the_key(cli: Cli, tmp_path: Path) -> 
     target = tmp_path / "台账.xlsx"
     cli("export", "-o", str(target))
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == [SUMMARY_SHEET, LEDGER_SHEET]
+    assert book.sheetnames == [SUMMARY_SHEET, LEDGER_SHEET, INFO_SHEET]
+    assert book[INFO_SHEET].sheet_state == "hidden"
     sheet = book[LEDGER_SHEET]
     assert sheet.page_setup.orientation == "landscape"
     assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4

@@ -27,6 +27,7 @@ MODULES = {
     "remind": "remind",
     "holidays": "holidays",
     "export": "exports",
+    "merge": "exports",
 }
 
 

@@ -58,3 +58,38 @@ def _newest_plan() -> int:
     if not plans:
         raise ServiceError("no_plans", errors.NO_PLANS)
     return max(plans, key=lambda p: p.imported_at).id
+
+
+def merge_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    """``merge LEDGER.xlsx``: a returned ledger's states and notes into this database."""
+    from desktop_app.exports.merge import apply_merge, plan_merge
+    from desktop_app.exports.returned import read_returned
+
+    returned = read_returned(Path(args.ledger))
+    with open_for(args, clock) as storage:
+        merge = plan_merge(storage, returned, accept_text_matches=args.by_text)
+        applied = 0 if args.dry_run else apply_merge(storage, merge)
+    print(
+        f"{returned.name}：{len(merge.changes)} 项改变，{len(merge.conflicts)} 项冲突，"
+        f"{len(merge.unmatched)} 行未对应",
+        file=out,
+    )
+    for c in merge.changes:
+        what = f"状态 {c.old} → {c.new}" if c.kind == "status" else f"新增进展“{c.new}”"
+        print(f"  第 {c.line} 行，任务 {c.label}：{what}", file=out)
+    if merge.conflicts:
+        print("冲突（导出后本机也改过，未合并，请核对）：", file=out)
+        for k in merge.conflicts:
+            print(f"  第 {k.line} 行，任务 {k.label}：本机为 {k.ours}，台账为 {k.theirs}", file=out)
+    if merge.by_text:
+        note = "已按内容合并" if args.by_text else "没有任务标识，按内容对上；加 --by-text 才合并"
+        print(f"按任务内容对上的行（{note}）：", file=out)
+        for line, task in merge.by_text:
+            print(f"  第 {line} 行 → 任务 {task.label}", file=out)
+    for u in merge.unmatched:
+        print(f"  未对应：第 {u.line} 行（{u.reason}）：{u.text[:40]}", file=out)
+    if args.dry_run:
+        print("（预览，未写入。去掉 --dry-run 即合并。）", file=out)
+    else:
+        print(f"已合并 {applied} 项改变。", file=out)
+    return 0

@@ -105,6 +105,7 @@ class Ledger:
     departments: tuple[str, ...]  # the ledger's departments; () means all
     rows: tuple[LedgerRow, ...]
     summary: tuple[DepartmentSummary, ...]
+    exported_at: datetime
 
     def file_stem(self) -> str:
         """A file name from the title, without characters Windows refuses."""
@@ -176,7 +177,7 @@ def build_ledger(
     names = tuple(department_names)
     who = "、".join(names)
     title = f"{plan.title or '工作要点'}任务台账（{who + '，' if who else ''}截至{today.year}年{today.month}月{today.day}日）"
-    return Ledger(plan, title, today, names, tuple(rows), _summary(rows, names))
+    return Ledger(plan, title, today, names, tuple(rows), _summary(rows, names), now)
 
 
 def _summary(rows: Sequence[LedgerRow], only: Sequence[str]) -> tuple[DepartmentSummary, ...]:

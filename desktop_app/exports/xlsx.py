@@ -21,6 +21,7 @@ from desktop_app.exports.ledger import COLUMNS, Ledger
 LEDGER_SHEET = "台账"
 SUMMARY_SHEET = "汇总"
 KEY_HEADER = "任务标识"  # hidden; merge back finds the task by it
+INFO_SHEET = "导出信息"  # hidden: the plan and the moment of the export, for merging back
 PLAN_HEADER_CELL = "A1"
 # Column widths in characters, as they print legibly on A4 landscape.
 WIDTHS = {
@@ -71,6 +72,12 @@ def write_xlsx(ledger: Ledger, path: Path, *, quarters: bool = False) -> Path:
     summary.title = SUMMARY_SHEET
     _summary_sheet(summary, ledger)
     _ledger_sheet(book.create_sheet(LEDGER_SHEET), ledger, quarters)
+    info = book.create_sheet(INFO_SHEET)
+    info.append(["计划", ledger.plan.title or ""])
+    info.append(["年度", ledger.plan.year])
+    info.append(["导出时间", ledger.exported_at.isoformat(timespec="seconds")])
+    info.append(["部门", "、".join(ledger.departments)])
+    info.sheet_state = "hidden"
     book.save(path)
     return path
 

@@ -139,3 +139,13 @@ NO_PLANS = Words(
     "还没有导入任何工作要点，没有可导出的台账",
     "No work plan has been imported; there is no ledger to export",
 )
+# {0}: the file's name.
+NO_LEDGER_HEADER = Words(
+    "没有在 {0} 中找到台账的表头（至少要有“任务内容”和“状态”或“进展情况”两列）",
+    "No ledger header found in {0} (it needs a column “任务内容” and one of “状态” or “进展情况”)",
+)
+LEDGER_OF_NO_PLAN = Words(
+    "{0} 中的任务与已导入的任何计划都对不上，可能是另一份工作要点的台账，没有合并",
+    "No task of {0} matches an imported plan; it may be the ledger of another work plan. "
+    "Nothing was merged",
+)

@@ -39,14 +39,21 @@ def _plausible(day: date | None) -> None:
         )
 
 
-def _log(storage: Storage, task_id: int, field: str, old: str | None, new: str | None) -> None:
+def _log(
+    storage: Storage,
+    task_id: int,
+    field: str,
+    old: str | None,
+    new: str | None,
+    source: str = "user",
+) -> None:
     TaskChange.create(
         task=task_id,
         field=field,
         old_value=old,
         new_value=new,
         changed_at=storage.clock(),
-        source="user",
+        source=source,
     )
 
 
@@ -57,8 +64,10 @@ def set_status(
     *,
     completed_on: date | None = None,
     note: str | None = None,
+    source: str = "user",
 ) -> repository.TaskRow:
-    """Move a task to ``status``; done records its date (today unless given)."""
+    """Move a task to ``status``; done records its date (today unless given). ``source``
+    names who changed it in the history (``user``, or ``ledger:<file>`` for a merge)."""
     if status not in STATUSES:
         raise ServiceError("bad_status", errors.UNKNOWN_STATUS, status, errors.STATUS_CHOICES)
     _plausible(completed_on)
@@ -74,7 +83,7 @@ def set_status(
             done_on = storage.clock().date()
         if task.status != status or task.completed_on != done_on:
             old = _status_text(task.status, task.completed_on)
-            _log(storage, task.id, "status", old, _status_text(status, done_on))
+            _log(storage, task.id, "status", old, _status_text(status, done_on), source)
             task.status = status
             task.completed_on = done_on
             task.updated_at = storage.clock()
@@ -102,11 +111,14 @@ def _add_note(storage: Storage, task_id: int, text: str) -> journal.NoteRow:
     return journal.NoteRow(note.id, task_id, now, now, note.text)
 
 
-def add_note(storage: Storage, task_id: int, text: str) -> journal.NoteRow:
-    """Record progress on a task, stamped with the current time."""
+def add_note(storage: Storage, task_id: int, text: str, *, source: str = "user") -> journal.NoteRow:
+    """Record progress on a task, stamped with the current time; a note that came from
+    elsewhere (``source`` ``ledger:<file>``) is also named in the task's history."""
     text = _clean_note(text)
     with storage.write():
         _task(task_id)
+        if source != "user":
+            _log(storage, task_id, "note", None, text, source)
         return _add_note(storage, task_id, text)
 
 

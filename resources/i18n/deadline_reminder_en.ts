@@ -1716,6 +1716,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>a Word document</translation>
     </message>
     <message>
+        <source>{0} 中的任务与已导入的任何计划都对不上，可能是另一份工作要点的台账，没有合并</source>
+        <translation>No task of {0} matches an imported plan; it may be the ledger of another work plan. Nothing was merged</translation>
+    </message>
+    <message>
         <source>{0}不是有效的时刻</source>
         <translation>The {0} is not a valid time</translation>
     </message>
@@ -1934,6 +1938,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>没有名为“{0}”的部门</source>
         <translation>There is no department {0}</translation>
+    </message>
+    <message>
+        <source>没有在 {0} 中找到台账的表头（至少要有“任务内容”和“状态”或“进展情况”两列）</source>
+        <translation>No ledger header found in {0} (it needs a column “任务内容” and one of “状态” or “进展情况”)</translation>
     </message>
     <message>
         <source>没有在通知中读出 {0} 年的任何节假日安排（应为“一、元旦：1月1日放假……”这样的条目）</source>
