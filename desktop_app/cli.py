@@ -251,7 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = _with_data_dir(
         sub.add_parser("export", help="导出台账（Excel、Word、CSV）或日历文件 (export the ledger)")
     )
-    exp.add_argument("--format", "-f", choices=("xlsx", "docx", "csv", "ics"), default="xlsx")
+    exp.add_argument(
+        "--format", "-f", choices=("xlsx", "docx", "csv", "ics", "pdf"), default="xlsx"
+    )
     exp.add_argument("--output", "-o", required=True, metavar="FILE", help="导出的文件 (output)")
     exp.add_argument("--plan", type=record_id, metavar="ID", help="计划编号，默认最新导入的")
     exp.add_argument(
@@ -259,6 +261,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--month", "-m", metavar="YYYY-MM", help="只导出这个月到期的任务")
     exp.add_argument("--status", "-s", action="append", help="只导出这种状态（可重复）")
+    exp.add_argument(
+        "--summary",
+        action="store_true",
+        help="PDF：整个计划的完成情况总结，而非部门进展报告 (PDF: the plan's year-end summary)",
+    )
     exp.add_argument(
         "--quarters", action="store_true", help="Excel 中按季度各列一栏进展 (a column per quarter)"
     )

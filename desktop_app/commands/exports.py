@@ -14,7 +14,7 @@ from desktop_app.services import errors, holidays
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import reminder_settings
 
-FORMATS = ("xlsx", "docx", "csv", "ics")
+FORMATS = ("xlsx", "docx", "csv", "ics", "pdf")
 
 
 def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
@@ -40,6 +40,10 @@ def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             from desktop_app.exports.docx_file import write_docx
 
             write_docx(ledger, target)
+        elif args.format == "pdf":
+            from desktop_app.exports.pdf_report import write_pdf
+
+            write_pdf(ledger, target, summary=args.summary)
         elif args.format == "csv":
             from desktop_app.exports.csv_file import write_csv
 

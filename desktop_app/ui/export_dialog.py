@@ -36,6 +36,7 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
         [
             QCoreApplication.translate("ExportDialog", "Excel 台账 (*.xlsx)"),
             QCoreApplication.translate("ExportDialog", "Word 台账 (*.docx)"),
+            QCoreApplication.translate("ExportDialog", "PDF 进展报告 (*.pdf)"),
             QCoreApplication.translate("ExportDialog", "CSV 表格 (*.csv)"),
             QCoreApplication.translate("ExportDialog", "日历文件 (*.ics)"),
         ]
@@ -49,7 +50,7 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
     if not name:
         return None
     path = Path(name)
-    kind = next((k for k in ("docx", "csv", "ics") if f"*.{k}" in chosen), "xlsx")
+    kind = next((k for k in ("docx", "pdf", "csv", "ics") if f"*.{k}" in chosen), "xlsx")
     if path.suffix.lower() != f".{kind}":
         path = path.with_suffix(f".{kind}")
     try:
@@ -57,6 +58,10 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
             from desktop_app.exports.xlsx import write_xlsx
 
             write_xlsx(ledger, path)
+        elif kind == "pdf":
+            from desktop_app.exports.pdf_report import write_pdf
+
+            write_pdf(ledger, path)
         elif kind == "docx":
             from desktop_app.exports.docx_file import write_docx
 

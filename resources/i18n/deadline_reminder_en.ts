@@ -374,6 +374,10 @@ The current data will be saved as a backup first.</translation>
         <translation>Excel ledger (*.xlsx)</translation>
     </message>
     <message>
+        <source>PDF 进展报告 (*.pdf)</source>
+        <translation>PDF progress report (*.pdf)</translation>
+    </message>
+    <message>
         <source>Word 台账 (*.docx)</source>
         <translation>Word ledger (*.docx)</translation>
     </message>
