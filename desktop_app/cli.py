@@ -269,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--quarters", action="store_true", help="Excel 中按季度各列一栏进展 (a column per quarter)"
     )
+    exp.add_argument(
+        "--months", action="store_true", help="Excel 中按月各列一栏进展 (a column per month)"
+    )
 
     mrg_ = _with_data_dir(
         sub.add_parser("merge", help="把各部门报回的台账合并进来 (merge a returned ledger)")

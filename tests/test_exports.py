@@ -123,6 +123,22 @@ def test_the_summary_sheet_counts_each_department(cli: Cli, tmp_path: Path) -> N
     assert sum(v[1] for v in summary.values()) >= 1
 
 
+def test_progress_columns_per_quarter_or_month_hold_that_periods_notes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    for flag, column, other in (
+        ("--quarters", "二季度", "一季度"),
+        ("--months", "6月进展", "5月进展"),
+    ):
+        target = tmp_path / f"台账{flag}.xlsx"
+        assert cli("export", "-o", str(target), flag)[0] == 0
+        headers, rows = _ledger_rows(target)
+        assert column in headers and headers[-1] == KEY_HEADER
+        first = next(r for r in rows if r[0] == 1)
+        assert "已召开专题会议" in (first[headers.index(column)] or "")
+        assert not first[headers.index(other)]
+
+
 def test_a_departments_ledger_holds_only_its_tasks(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "台账.xlsx"
     code, out, _ = cli("export", "-o", str(target), "-d", "依法治区工作科", "-m", "2024-12")

@@ -35,7 +35,7 @@ def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         if args.format == "xlsx":
             from desktop_app.exports.xlsx import write_xlsx
 
-            write_xlsx(ledger, target, quarters=args.quarters)
+            write_xlsx(ledger, target, quarters=args.quarters, months=args.months)
         elif args.format == "docx":
             from desktop_app.exports.docx_file import write_docx
 

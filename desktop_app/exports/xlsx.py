@@ -64,14 +64,20 @@ def quarter_periods(year: int) -> list[tuple[str, date, date]]:
     ]
 
 
-def write_xlsx(ledger: Ledger, path: Path, *, quarters: bool = False) -> Path:
-    """Write the workbook to ``path``; with ``quarters`` one progress column per quarter."""
+def month_periods(year: int) -> list[tuple[str, date, date]]:
+    """The twelve months of ``year``: 1月进展…, first and last day."""
+    return [(f"{m}月进展", *month_bounds(year, m)) for m in range(1, 13)]
+
+
+def write_xlsx(ledger: Ledger, path: Path, *, quarters: bool = False, months: bool = False) -> Path:
+    """Write the workbook to ``path``; with ``quarters`` (or ``months``) one progress column
+    per quarter (or month) of the plan's year, filled from that period's notes."""
     book = Workbook()
     summary = book.active
     assert summary is not None
     summary.title = SUMMARY_SHEET
     _summary_sheet(summary, ledger)
-    _ledger_sheet(book.create_sheet(LEDGER_SHEET), ledger, quarters)
+    _ledger_sheet(book.create_sheet(LEDGER_SHEET), ledger, quarters, months)
     info = book.create_sheet(INFO_SHEET)
     info.append(["计划", ledger.plan.title or ""])
     info.append(["年度", ledger.plan.year])
@@ -101,9 +107,9 @@ def _summary_sheet(sheet: Worksheet, ledger: Ledger) -> None:
     sheet.freeze_panes = "A3"
 
 
-def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool) -> None:
+def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool, months: bool) -> None:
     year = ledger.plan.year or ledger.as_of.year
-    periods = quarter_periods(year) if quarters else []
+    periods = month_periods(year) if months else quarter_periods(year) if quarters else []
     headers = [*COLUMNS, *(name for name, _, _ in periods), KEY_HEADER]
     sheet.append([ledger.title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers) - 1)
