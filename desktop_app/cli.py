@@ -20,6 +20,7 @@ from db.errors import StorageError
 from db.limits import MAX_ROW_ID
 from desktop_app import __version__
 from desktop_app.commands import MODULES
+from desktop_app.commands.arguments import ChineseArgumentParser
 from desktop_app.commands.text_table import fit
 from desktop_app.errors import UserError
 from desktop_app.paths import DATA_DIR_ENV
@@ -154,11 +155,16 @@ def _with_data_dir(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="deadline-reminder",
         description="工作要点督办提醒：读取工作要点，按部门和月份列出任务与完成时间。",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="显示版本号并退出 (version)",
+    )
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -173,12 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--quit-after-paint",
         action="store_true",
-        help="窗口第一次绘制后退出，用于测量启动时间 (exit once the window is painted)",
+        help=argparse.SUPPRESS,  # the start-up benchmark's: exit once the window is painted
     )
     parser.add_argument(
         "--quit-after-load",
         action="store_true",
-        help="窗口显示出任务后退出，用于测量启动时间 (exit once the tasks are painted)",
+        help=argparse.SUPPRESS,  # the start-up benchmark's: exit once the tasks are painted
     )
     _with_data_dir(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="命令")

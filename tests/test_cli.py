@@ -87,3 +87,16 @@ def test_thousands_of_tasks_without_a_year_are_one_problem_in_the_listing(
     assert main(["parse", "--json", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert sum(w["code"] == "year_unknown" for w in data["warnings"]) == 3000
+
+
+def test_help_is_in_chinese_and_hides_the_benchmarks_flags(capsys) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：deadline-reminder") and "选项" in out and "显示本帮助并退出" in out
+    assert "positional arguments" not in out and "show this help" not in out
+    assert "--quit-after-paint" not in out and "--quit-after-load" not in out
+    with pytest.raises(SystemExit) as refused:
+        main(["export", "-f", "foo", "-o", "x"])
+    assert refused.value.code == 2 and "参数有误" in capsys.readouterr().err

@@ -32,13 +32,13 @@ NO_READABLE_TEXT = Words("文件中没有可读取的文字：{0}", "The file co
 # -- telling the format (readers/__init__.py) ----------------------------------------------
 
 UNKNOWN_FORMAT = Words(
-    "无法识别的文件格式：{0}，请使用 .docx、.pdf、.txt、.xlsx 或 .ofd",
-    "Unknown file format: {0}; use .docx, .pdf, .txt, .xlsx or .ofd",
+    "无法识别的文件格式：{0}，请使用 .docx、.doc、.wps、.pdf、.txt、.xlsx 或 .ofd",
+    "Unknown file format: {0}; use .docx, .doc, .wps, .pdf, .txt, .xlsx or .ofd",
 )
 # {1}: what the file turned out to be (A_PRESENTATION, A_ZIP_ARCHIVE).
 UNKNOWN_FORMAT_SEEN_AS = Words(
-    "无法识别的文件格式：{0}（{1}），请使用 .docx、.pdf、.txt、.xlsx 或 .ofd",
-    "Unknown file format: {0} ({1}); use .docx, .pdf, .txt, .xlsx or .ofd",
+    "无法识别的文件格式：{0}（{1}），请使用 .docx、.doc、.wps、.pdf、.txt、.xlsx 或 .ofd",
+    "Unknown file format: {0} ({1}); use .docx, .doc, .wps, .pdf, .txt, .xlsx or .ofd",
 )
 A_PRESENTATION = Words("演示文稿", "a presentation")
 A_ZIP_ARCHIVE = Words("这是一个压缩包", "a zip archive")

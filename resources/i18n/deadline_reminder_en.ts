@@ -1888,12 +1888,12 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Cannot use this folder: {0} ({1})</translation>
     </message>
     <message>
-        <source>无法识别的文件格式：{0}（{1}），请使用 .docx、.pdf、.txt、.xlsx 或 .ofd</source>
-        <translation>Unknown file format: {0} ({1}); use .docx, .pdf, .txt, .xlsx or .ofd</translation>
+        <source>无法识别的文件格式：{0}（{1}），请使用 .docx、.doc、.wps、.pdf、.txt、.xlsx 或 .ofd</source>
+        <translation>Unknown file format: {0} ({1}); use .docx, .doc, .wps, .pdf, .txt, .xlsx or .ofd</translation>
     </message>
     <message>
-        <source>无法识别的文件格式：{0}，请使用 .docx、.pdf、.txt、.xlsx 或 .ofd</source>
-        <translation>Unknown file format: {0}; use .docx, .pdf, .txt, .xlsx or .ofd</translation>
+        <source>无法识别的文件格式：{0}，请使用 .docx、.doc、.wps、.pdf、.txt、.xlsx 或 .ofd</source>
+        <translation>Unknown file format: {0}; use .docx, .doc, .wps, .pdf, .txt, .xlsx or .ofd</translation>
     </message>
     <message>
         <source>无法读取文件：{0}（{1}）</source>

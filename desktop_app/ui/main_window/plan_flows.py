@@ -230,6 +230,8 @@ class PlanFlows(_Base):
             self.tr("删除“{0}”及其全部任务和进展记录？删除前会自动备份。").format(
                 self.plan_combo.currentText()
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter does not delete a plan
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

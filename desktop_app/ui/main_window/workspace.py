@@ -142,9 +142,9 @@ class Workspace(QSplitter):
             QCoreApplication.translate("MainWindow", "搜索任务内容或部门（Ctrl+F）")
         )
         self.search_box.setClearButtonEnabled(True)
-        clear = QAction(self.search_box)  # Esc in the search box empties it
+        clear = QAction(self.search_box)  # Esc anywhere in the window empties it
         clear.setShortcut(QKeySequence(QKeySequence.StandardKey.Cancel))
-        clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         clear.triggered.connect(self.search_box.clear)
         self.search_box.addAction(clear)
         self.search_box.setMinimumWidth(160)  # the panes beside give way first
