@@ -12,3 +12,7 @@ MONTH_HEADER = "window/month_header"  # the month view's column widths
 CLOSE_EXPLAINED = "tray/close_explained"  # "the program keeps running in the tray", said once
 ASKED_MY_DEPARTMENTS = "onboarding/asked_my_departments"
 OFFERED_SAMPLE_REMOVAL = "onboarding/offered_sample_removal"
+# Where the window stood: the plan, the department and the view ("months" or "overview").
+PLACE_PLAN = "place/plan"
+PLACE_DEPARTMENT = "place/department"
+PLACE_VIEW = "place/view"

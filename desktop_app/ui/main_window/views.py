@@ -13,7 +13,7 @@ from desktop_app.ui.models import ALL_DEPARTMENTS
 if TYPE_CHECKING:
     from datetime import date
 
-    from PySide6.QtCore import Signal
+    from PySide6.QtCore import QSettings, Signal
     from PySide6.QtWidgets import (
         QCheckBox,
         QComboBox,
@@ -83,6 +83,7 @@ class TaskViews(_Base):
     calendar: WorkCalendar | None
     tray: TrayController | None
     missing_holidays: int | None
+    app_settings: QSettings
     months_button: QPushButton
     overview_button: QPushButton
 
@@ -104,6 +105,13 @@ class TaskViews(_Base):
             return
         self.pages.setCurrentWidget(self.splitter)
         wanted = self.plan_id
+        opening = None
+        if wanted is None:  # the data shown for the first time: where the window stood
+            from desktop_app.ui.main_window.place import saved_place
+
+            opening = saved_place(self.app_settings)
+            wanted = opening.plan_id
+            self.department_id = opening.department_id or self._my_only_department()
         if wanted not in {p.id for p in all_plans}:
             this_year = [p for p in all_plans if p.year == self.today().year]
             wanted = (this_year or all_plans)[0].id
@@ -119,8 +127,16 @@ class TaskViews(_Base):
             wanted,
         )
         self._set_plan(wanted)
+        if opening is not None and opening.view == "overview":
+            self.show_overview()
         self._show_pause_in_tray()
         self.reminders_changed.emit()
+
+    def _my_only_department(self) -> int:
+        from desktop_app.ui.main_window import presenter
+
+        mine = presenter.my_department_ids()
+        return mine[0] if len(mine) == 1 else ALL_DEPARTMENTS
 
     def refresh(self) -> None:
         """刷新 (F5): everything read again, and said so."""
@@ -224,9 +240,8 @@ class TaskViews(_Base):
         assert self.plan_id is not None
         query = self.search_box.text().strip()
         today, soon = self.today(), self.soon_until()
-        shown = presenter.month_view(
-            self._filters(), query, self.plan_id, today, soon, self.plan_year
-        )
+        filters = self._filters()
+        shown = presenter.month_view(filters, query, self.plan_id, today, soon, self.plan_year)
         groups = shown.groups
         if shown.found_in_plan is not None:
             self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)

@@ -295,6 +295,11 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
 
     def save_geometry(self) -> None:
         self.app_settings.setValue(keys.GEOMETRY, self.saveGeometry())
+        if self.plan_id is not None:
+            from desktop_app.ui.main_window.place import Place, save_place
+
+            view = "overview" if self.views.currentWidget() is self.overview_view else "months"
+            save_place(self.app_settings, Place(self.plan_id, self.department_id, view))
         if self.storage is not None:  # the panes exist
             self.app_settings.setValue(keys.SPLITTER, self.splitter.saveState())
             self.app_settings.setValue(keys.MONTH_HEADER, self.month_view.header().saveState())
