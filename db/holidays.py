@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from db.models import HolidayNoticeRecord
+from db.models import DB, HolidayNoticeRecord
 from desktop_app.calendar.notice import Holiday, HolidayNotice, apply_supplement
 
 
@@ -57,8 +57,8 @@ def stored(year: int | None = None) -> list[StoredNotice]:
 
 def revision() -> tuple[int, int]:
     """Changes whenever a notice is imported (the reminders rebuild their calendar then)."""
-    ids = [r.id for r in HolidayNoticeRecord.select(HolidayNoticeRecord.id)]
-    return len(ids), max(ids, default=0)
+    count, newest = DB.execute_sql("SELECT COUNT(*), MAX(id) FROM holiday_notice").fetchone()
+    return int(count), int(newest or 0)
 
 
 def arrangement(

@@ -23,6 +23,7 @@ from desktop_app.commands import MODULES
 from desktop_app.commands.arguments import ChineseArgumentParser
 from desktop_app.commands.text_table import fit
 from desktop_app.errors import UserError
+from desktop_app.exports.formats import FORMATS as EXPORT_FORMATS
 from desktop_app.paths import DATA_DIR_ENV
 from desktop_app.plans.errors import PlanReadError
 
@@ -257,9 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp = _with_data_dir(
         sub.add_parser("export", help="导出台账（Excel、Word、CSV）或日历文件 (export the ledger)")
     )
-    exp.add_argument(
-        "--format", "-f", choices=("xlsx", "docx", "csv", "ics", "pdf"), default="xlsx"
-    )
+    exp.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="xlsx")
     exp.add_argument("--output", "-o", required=True, metavar="FILE", help="导出的文件 (output)")
     exp.add_argument("--plan", type=record_id, metavar="ID", help="计划编号，默认最新导入的")
     exp.add_argument(

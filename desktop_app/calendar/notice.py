@@ -206,9 +206,9 @@ def _read_clause(read: _Line, clause: str, following: list[str]) -> None:
     if kind is None:
         read.warnings.append(f"“{clause}”中的日期既不是放假也不是上班，没有读取")
         return
-    days = _expand(read, clause, dates)
+    days, ranged = _expand(read, clause, dates)
     count = _DAYS_COUNT.search(" ".join([clause, *following[:1]]))
-    if count and _is_range(clause) and int(count.group(1)) != len(days):
+    if count and ranged and int(count.group(1)) != len(days):
         read.warnings.append(
             f"写的是共 {count.group(1)} 天，但 {_md(days[0])}至{_md(days[-1])}是 {len(days)} 天"
         )
@@ -253,24 +253,20 @@ def _check_weekday(read: _Line, day: date, match: re.Match[str]) -> None:
         )
 
 
-def _is_range(clause: str) -> bool:
-    return bool(
-        re.search(
-            r"日(?:\s*\([^)]*\))?\s*(至|到|-|—|–|~|～)\s*(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*月)?\s*\d{1,2}\s*日",
-            clause,
-        )
-    )
-
-
-def _expand(read: _Line, clause: str, dates: list[tuple[date, re.Match[str]]]) -> list[date]:
-    """The days a clause gives off: each range whole, each single date."""
+def _expand(
+    read: _Line, clause: str, dates: list[tuple[date, re.Match[str]]]
+) -> tuple[list[date], bool]:
+    """The days a clause gives off (each range whole, each single date), and whether it
+    named a range."""
     days: list[date] = []
+    ranged = False
     i = 0
     while i < len(dates):
         day, match = dates[i]
         if i + 1 < len(dates):
             between = clause[match.end() : dates[i + 1][1].start()]
             if _RANGE_WORD.match(between):
+                ranged = True
                 end = dates[i + 1][0]
                 if (end - day).days > 31:
                     read.warnings.append(f"{_md(day)}至{_md(end)}超过一个月，没有读取")
@@ -280,7 +276,7 @@ def _expand(read: _Line, clause: str, dates: list[tuple[date, re.Match[str]]]) -
                 continue
         days.append(day)
         i += 1
-    return days
+    return days, ranged
 
 
 def _adjacent_weekend(days: list[date]) -> list[date]:

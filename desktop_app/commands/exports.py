@@ -9,15 +9,14 @@ from typing import TextIO
 from db import repository
 from desktop_app.clock import Clock
 from desktop_app.commands.common import open_for, parse_month
-from desktop_app.commands.tasks import _status
+from desktop_app.commands.tasks import status_of
 from desktop_app.services import errors, holidays
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.settings import reminder_settings
 
-FORMATS = ("xlsx", "docx", "csv", "ics", "pdf")
-
 
 def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    from desktop_app.exports.formats import write
     from desktop_app.exports.ledger import build_ledger
 
     target = Path(args.output)
@@ -30,29 +29,19 @@ def export_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             calendar,
             department_names=args.department or (),
             month=parse_month(args.month) if args.month else None,
-            statuses=[_status(s) for s in args.status] if args.status else None,
+            statuses=[status_of(s) for s in args.status] if args.status else None,
         )
-        if args.format == "xlsx":
-            from desktop_app.exports.xlsx import write_xlsx
-
-            write_xlsx(ledger, target, quarters=args.quarters, months=args.months)
-        elif args.format == "docx":
-            from desktop_app.exports.docx_file import write_docx
-
-            write_docx(ledger, target)
-        elif args.format == "pdf":
-            from desktop_app.exports.pdf_report import write_pdf
-
-            write_pdf(ledger, target, summary=args.summary)
-        elif args.format == "csv":
-            from desktop_app.exports.csv_file import write_csv
-
-            write_csv(ledger, target)
-        else:
-            from desktop_app.exports.ics import write_ics
-
-            lead = reminder_settings().lead_workdays
-            write_ics(ledger, target, lead, calendar, storage.clock())
+        write(
+            ledger,
+            target,
+            args.format,
+            calendar=calendar,
+            lead_workdays=reminder_settings().lead_workdays,
+            stamp=storage.clock(),
+            quarters=args.quarters,
+            months=args.months,
+            summary=args.summary,
+        )
     print(f"{ledger.title}：{len(ledger.rows)} 项任务，已导出到 {target}", file=out)
     return 0
 

@@ -65,7 +65,8 @@ def _print_tasks(rows: list[repository.TaskRow], out: TextIO, *, cut_at: int | N
         print(f"共 {len(rows)} 项", file=out)
 
 
-def _status(text: str) -> str:
+def status_of(text: str) -> str:
+    """The status a user typed (未开始…, or not_started…); a ServiceError for anything else."""
     status = _STATUS_ALIASES.get(text, text)
     if status not in tasks.STATUS_ZH:
         raise ServiceError(
@@ -87,7 +88,7 @@ def tasks_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
                     *parse_month(args.month)
                 )
             if args.status:
-                filters["statuses"] = [_status(args.status)]
+                filters["statuses"] = [status_of(args.status)]
             if args.plan is not None:
                 filters["plan_ids"] = [args.plan]
             rows = repository.tasks(**filters)
@@ -108,7 +109,7 @@ def done_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 
 def status_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     with open_for(args, clock) as storage:
-        row = tasks.set_status(storage, args.id, _status(args.status), note=args.note)
+        row = tasks.set_status(storage, args.id, status_of(args.status), note=args.note)
     print(f"任务 {row.id}（{row.label}）的状态：{tasks.STATUS_ZH[row.status]}。", file=out)
     return 0
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from db import journal, repository
+from db.models import STATUSES
 from db.repository import PlanRow, TaskRow
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.services import departments, errors
@@ -147,7 +148,7 @@ def build_ledger(
     if month is not None:
         due_from, due_to = repository.month_bounds(*month)
     for status in statuses or ():
-        if status not in ("not_started", "in_progress", "done", "cancelled"):
+        if status not in STATUSES:
             raise ServiceError("bad_status", errors.UNKNOWN_STATUS, status, errors.STATUS_CHOICES)
     tasks = repository.tasks(
         plan_ids=[plan_id],

@@ -102,9 +102,8 @@ def build_digest(
 def _estimated(reminders: Iterable[Reminder], covers: Callable[[int], bool] | None) -> str:
     if covers is None:
         return ""
-    years = sorted(
-        {r.deadline.year for r in reminders if r.deadline and not covers(r.deadline.year)}
-    )
+    deadline_years = {r.deadline.year for r in reminders if r.deadline}
+    years = sorted(y for y in deadline_years if not covers(y))
     if not years:
         return ""
     return f"（{'、'.join(map(str, years))} 年节假日安排尚未导入，工作日为估算）"

@@ -63,11 +63,17 @@ class WorkdayCache:
         self._ask = calendar.is_workday
         self._covers: Callable[[int], bool] | None = getattr(calendar, "covers", None)
         self._known: dict[date, bool] = {}
+        self._known_years: dict[int, bool] = {}
 
     def covers(self, year: int) -> bool:
         """Whether the holidays of ``year`` are known (else its working days are estimated);
         a calendar that cannot say is taken at its word."""
-        return self._covers(year) if self._covers is not None else True
+        known = self._known_years.get(year)
+        if known is None:
+            known = self._known_years[year] = (
+                self._covers(year) if self._covers is not None else True
+            )
+        return known
 
     def is_workday(self, day: date) -> bool:
         known = self._known.get(day)

@@ -1,4 +1,4 @@
-"""文件 → 导出台账…: the plan shown, as Excel, CSV or a calendar file, for my departments when
+"""文件 → 导出台账…: the plan shown, as Excel, Word, PDF, CSV or a calendar file, for my departments when
 they are chosen (the ledger a liaison hands in), else for every department."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path) -> str | None:
     """Ask where, write the file; what to tell the user (None: the user cancelled)."""
+    from desktop_app.exports.formats import write
     from desktop_app.exports.ledger import build_ledger
     from desktop_app.services import departments, holidays
     from desktop_app.services.settings import reminder_settings
@@ -54,28 +55,9 @@ def export_ledger(parent: QWidget, storage: Storage, plan_id: int, folder: Path)
     if path.suffix.lower() != f".{kind}":
         path = path.with_suffix(f".{kind}")
     try:
-        if kind == "xlsx":
-            from desktop_app.exports.xlsx import write_xlsx
-
-            write_xlsx(ledger, path)
-        elif kind == "pdf":
-            from desktop_app.exports.pdf_report import write_pdf
-
-            write_pdf(ledger, path)
-        elif kind == "docx":
-            from desktop_app.exports.docx_file import write_docx
-
-            write_docx(ledger, path)
-        elif kind == "csv":
-            from desktop_app.exports.csv_file import write_csv
-
-            write_csv(ledger, path)
-        else:
-            from desktop_app.exports.ics import write_ics
-
-            with storage.translated():
-                lead = reminder_settings().lead_workdays
-            write_ics(ledger, path, lead, calendar, now)
+        with storage.translated():
+            lead = reminder_settings().lead_workdays
+        write(ledger, path, kind, calendar=calendar, lead_workdays=lead, stamp=now)
     except OSError as exc:
         return QCoreApplication.translate("ExportDialog", "无法写入文件 {0}：{1}").format(
             path, exc.strerror or exc
