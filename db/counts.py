@@ -23,18 +23,14 @@ STATE_SQL = """CASE
 
 @dataclass(frozen=True)
 class CountRow:
-    """``count`` tasks of ``department_id`` due in ``month`` in ``state``.
+    """``count`` tasks of ``department_id`` due in ``month`` in ``state``: its own and those
+    of the collective owners it is a member of, each task once."""
 
-    ``shared``: the counted tasks also have a collective owner (各部门, 各科室…). Rows
-    with ``department_id`` None count those shared tasks once each: what every
-    department owes besides its own.
-    """
-
-    department_id: int | None
+    department_id: int
     month: str | None  # "YYYY-MM"; None for tasks without a due date
     state: str
     count: int
-    shared: bool = False
+    named: bool = True  # some of these tasks name the department itself, not only its group
 
 
 def month_counts(
@@ -43,13 +39,12 @@ def month_counts(
     plan_ids: Sequence[int] | None = None,
     year: int | None = None,
 ) -> list[CountRow]:
-    """Task counts per department × due month × state, and the shared tasks once.
+    """Task counts per department × due month × state.
 
-    Every owner, collective ones included, gets its rows, split by whether the tasks
-    also have a collective owner (``shared``); rows with department None count each
-    task that has a collective owner once. A department's own tasks are then its
-    unshared rows plus the None rows, each task once. ``year`` keeps only tasks due
-    in that year (the grid of one year across plans).
+    Every owner gets its rows, collective ones included (a group without known members is
+    a row of its own); a member of a group (``group_member``) counts the group's tasks as
+    its own, each task once however many ways it is the member's. ``year`` keeps only
+    tasks due in that year (the grid of one year across plans).
     """
     where = ["t.archived_at IS NULL"]
     params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
@@ -60,23 +55,23 @@ def month_counts(
         where.append("t.due_date BETWEEN ? AND ?")
         params += [f"{year:04d}-01-01", f"{year:04d}-12-31"]
     condition = " AND ".join(where)
-    # Each task once (its month, state, and whether it has a collective owner, found
-    # through the (department, task) index), then joined to its owners: a third faster
-    # than asking "shared?" for every task × owner row.
+    # Each task's month and state once, then its owners: the named ones and the members of
+    # the named groups, each (task, department) pair one row.
     sql = (
         "WITH counted AS MATERIALIZED ("
-        f"SELECT t.id, substr(t.due_date, 1, 7) AS month, {STATE_SQL} AS state, "
-        "t.id IN (SELECT task_id FROM task_department WHERE department_id IN "
-        "(SELECT id FROM department WHERE collective)) AS shared "
-        f"FROM task t WHERE {condition}) "
-        "SELECT td.department_id, c.month, c.state, c.shared, COUNT(DISTINCT c.id) "
-        "FROM counted c CROSS JOIN task_department td ON td.task_id = c.id GROUP BY 1, 2, 3, 4 "
-        "UNION ALL SELECT NULL, month, state, 1, COUNT(*) FROM counted WHERE shared "
-        "GROUP BY 2, 3"
+        f"SELECT t.id, substr(t.due_date, 1, 7) AS month, {STATE_SQL} AS state "
+        f"FROM task t WHERE {condition}), "
+        "link AS (SELECT td.task_id, td.department_id FROM counted c "
+        "JOIN task_department td ON td.task_id = c.id), "
+        "owner AS (SELECT task_id, department_id, MAX(named) AS named FROM ("
+        "SELECT task_id, department_id, 1 AS named FROM link UNION ALL "
+        "SELECT l.task_id, g.member_id, 0 FROM link l "
+        "JOIN group_member g ON g.group_id = l.department_id AND g.origin <> 'removed'"
+        ") GROUP BY 1, 2) "
+        "SELECT o.department_id, c.month, c.state, COUNT(*), MAX(o.named) "
+        "FROM owner o JOIN counted c ON c.id = o.task_id GROUP BY 1, 2, 3"
     )
-    return [
-        CountRow(d, m, s, n, bool(shared)) for d, m, s, shared, n in DB.execute_sql(sql, params)
-    ]
+    return [CountRow(d, m, s, n, bool(named)) for d, m, s, n, named in DB.execute_sql(sql, params)]
 
 
 def state_counts(

@@ -1728,6 +1728,14 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>The {0} is not a valid time</translation>
     </message>
     <message>
+        <source>“{0}”不属于“{1}”所在的单位，不能作为它的成员</source>
+        <translation>{0} belongs to another bureau than {1} and cannot be its member</translation>
+    </message>
+    <message>
+        <source>“{0}”不是集体部门（如“各科室”），没有成员可改</source>
+        <translation>{0} is not a collective owner (such as “各科室”) and has no members to change</translation>
+    </message>
+    <message>
         <source>“{0}”就是这个部门的名称，不必再作为别名</source>
         <translation>{0} is the department&apos;s own name, not another one</translation>
     </message>
@@ -1930,6 +1938,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>月份格式应为 YYYY-MM，例如 2024-06：{0}</source>
         <translation>Month must be YYYY-MM: {0}</translation>
+    </message>
+    <message>
+        <source>有 {0} 个名为“{1}”的部门（{2}），请用编号指明是哪一个</source>
+        <translation>{0} departments are named {1} ({2}); give the number of the one you mean</translation>
     </message>
     <message>
         <source>未开始、进行中、已完成、已取消</source>
