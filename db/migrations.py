@@ -248,14 +248,14 @@ def _v5(conn: sqlite3.Connection) -> None:
     copies: dict[int, list[int]] = {}
     departments = conn.execute("SELECT id, name, collective, created_at FROM department").fetchall()
     for department_id, name, collective, created_at in departments:
-        first, *others = bureaus.get(department_id) or [""]
         conn.execute(
             "INSERT INTO department_v5 (id, bureau, name, collective, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            (department_id, first, name, collective, created_at),
+            (department_id, (bureaus.get(department_id) or [""])[0], name, collective, created_at),
         )
         copies[department_id] = [department_id]
-        for bureau in others:
+    for department_id, name, collective, created_at in departments:
+        for bureau in (bureaus.get(department_id) or [""])[1:]:
             new_id = conn.execute(
                 "INSERT INTO department_v5 (bureau, name, collective, created_at) "
                 "VALUES (?, ?, ?, ?)",

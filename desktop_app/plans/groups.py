@@ -16,8 +16,10 @@ _PREFIX_RE = re.compile(r"^(?:市直各|区直各|县直各|局属各|各)")
 _PAREN_RE = re.compile(r"[（(][^（()）]*[)）]")
 # Nouns that mean every department or unit.
 _EVERYONE = {"部门", "单位", "部门单位", "单位部门", "部门和单位", "处室单位", "科室单位"}
-# A noun made of these characters names departments by their last character (`科处室`).
+# A noun made of these characters (`科室`, `处室`, `科处室`) means the bureau's offices: the
+# departments whose names end in any of them.
 _OFFICE_CHARS = set("科处室")
+_OFFICES = ("科", "处", "室")
 # Nouns that stand for several endings.
 _SYNONYMS = {"街镇": ("街道", "镇"), "乡镇": ("乡", "镇"), "镇街": ("镇", "街道")}
 
@@ -54,7 +56,7 @@ def group_rule(name: str) -> GroupRule:
         if not piece:
             continue
         if set(piece) <= _OFFICE_CHARS:
-            endings += sorted(set(piece), key=piece.index)
+            endings += _OFFICES
         else:
             endings += _SYNONYMS.get(piece, (piece,))
     return GroupRule(endings=tuple(dict.fromkeys(endings)))

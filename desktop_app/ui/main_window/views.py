@@ -176,8 +176,10 @@ class TaskViews(_Base):
         self.department_view.selectionModel().blockSignals(True)
         self.department_model.set_rows(shown.rows, shown.totals)
         row = self.department_model.row_of(keep)
-        if row is None:
-            row, self.department_id = 0, ALL_DEPARTMENTS
+        if row is None:  # not in this plan: my department of its bureau, if I have one
+            own = [r.id for r in shown.rows if r.mine]
+            self.department_id = own[0] if len(own) == 1 else ALL_DEPARTMENTS
+            row = self.department_model.row_of(self.department_id) or 0
         self.department_view.setCurrentIndex(self.department_model.index(row))
         self.department_view.selectionModel().blockSignals(False)
         due, late, mine = shown.due, shown.late, shown.counted.mine

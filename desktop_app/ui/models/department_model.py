@@ -76,7 +76,7 @@ class DepartmentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [r.name]
             if r.collective:
-                lines.append(self.tr("集体任务：出现在每个部门的列表中"))
+                lines.append(self.tr("集体部门，成员未知：可在“设置 → 部门”中指定哪些部门属于它"))
             lines.append(
                 self.tr("本月到期 {0} 项，逾期 {1} 项，共 {2} 项").format(
                     r.due_this_month, r.late, r.total
