@@ -45,6 +45,7 @@ class TaskRow:
     owners_corrected: bool
     deadline_corrected: bool
     archived: bool
+    plan_title: str | None = None
 
     def state(self, today: date, soon_until: date) -> str:
         return task_state(self.status, self.deadline_kind, self.due, today, soon_until)
@@ -253,6 +254,7 @@ _TASK_COLUMNS = (
 def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
     fetched = DB.execute_sql(sql, params).fetchall()
     owners = _owners([r[0] for r in fetched])
+    titles = dict(DB.execute_sql("SELECT id, title FROM plan").fetchall()) if fetched else {}
     rows = []
     for r in fetched:
         lead, responsible, collective = owners[r[0]]
@@ -276,6 +278,7 @@ def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
                 owners_corrected=bool(r[12]),
                 deadline_corrected=bool(r[13]),
                 archived=r[14] is not None,
+                plan_title=titles.get(r[1]),
             )
         )
     return rows

@@ -34,8 +34,8 @@ def departments_command(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
             mine_ids = departments.my_department_ids()
             rows = repository.departments()
             several = len({d.bureau for d in rows}) > 1
-            names = [_named(d, several) for d in rows if d.id in mine_ids]
-            print(f"我的部门：{'、'.join(names) if names else '全部部门'}", file=out)
+            chosen = [_named(d, several) for d in rows if d.id in mine_ids]
+            print(f"我的部门：{'、'.join(chosen) if chosen else '全部部门'}", file=out)
             return 0
         if action == "members":
             return _members(storage, args, out)

@@ -83,10 +83,11 @@ class MyDepartmentsDialog(QDialog):
                 parent_item.setExpanded(
                     name == bureau or any(d.id in mine for d in rows if d.bureau == name)
                 )
-        if several and not any(
-            self.tree.topLevelItem(i).isExpanded() for i in range(self.tree.topLevelItemCount())
-        ):
-            self.tree.topLevelItem(0).setExpanded(True)
+        tops = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        if several and not any(t is not None and t.isExpanded() for t in tops):
+            first = tops[0]
+            if first is not None:
+                first.setExpanded(True)
         layout.addWidget(self.tree)
         (self.some_button if mine else self.all_button).setChecked(True)
         self.tree.setEnabled(bool(mine))
