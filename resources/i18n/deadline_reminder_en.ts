@@ -1213,6 +1213,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <source>稍后提醒 ▾</source>
         <translation>Remind Me Later ▾</translation>
     </message>
+    <message>
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
 </context>
 <context>
     <name>ReminderHost</name>
