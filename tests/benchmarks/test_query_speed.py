@@ -116,11 +116,11 @@ def _ids(storage: Storage, where: str, params: Sequence[Any] = ()) -> set[int]:
     return {row[0] for row in storage.raw().execute(sql, list(params))}
 
 
-# Named, or one of its groups is (?1: the department; numbered so it is given once).
+# Named, or one of its groups is (the department is the last parameter, given twice).
 _OWNED_BY = (
     "EXISTS (SELECT 1 FROM task_department td WHERE td.task_id = t.id AND "
-    "(td.department_id = ?1 OR td.department_id IN (SELECT group_id FROM group_member "
-    "WHERE member_id = ?1 AND origin <> 'removed')))"
+    "(td.department_id = ? OR td.department_id IN (SELECT group_id FROM group_member "
+    "WHERE member_id = ? AND origin <> 'removed')))"
 )
 
 
@@ -208,7 +208,7 @@ def _check_department_month(
     assert {r.id for r in rows} == _ids(
         storage,
         f"t.due_date BETWEEN ? AND ? AND {_OWNED_BY}",
-        [first.isoformat(), last.isoformat(), department_id],
+        [first.isoformat(), last.isoformat(), department_id, department_id],
     )
     for r in rows:
         assert r.due is not None and first <= r.due <= last
@@ -311,7 +311,7 @@ def test_overdue_department(benchmark, storage: Storage, big_db: dict, today: da
     department = big_db["busy_department"]
     rows = benchmark(repository.overdue, today, [department])
     _check_open_due(
-        storage, rows, None, today - timedelta(days=1), f" AND {_OWNED_BY}", [department]
+        storage, rows, None, today - timedelta(days=1), f" AND {_OWNED_BY}", [department, department]
     )
     assert rows
     _record(benchmark, big_db, "overdue: one department", len(rows))
