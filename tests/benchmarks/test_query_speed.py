@@ -311,7 +311,12 @@ def test_overdue_department(benchmark, storage: Storage, big_db: dict, today: da
     department = big_db["busy_department"]
     rows = benchmark(repository.overdue, today, [department])
     _check_open_due(
-        storage, rows, None, today - timedelta(days=1), f" AND {_OWNED_BY}", [department, department]
+        storage,
+        rows,
+        None,
+        today - timedelta(days=1),
+        f" AND {_OWNED_BY}",
+        [department, department],
     )
     assert rows
     _record(benchmark, big_db, "overdue: one department", len(rows))
