@@ -244,6 +244,10 @@ The current data will be saved as a backup first.</translation>
         <translation>All</translation>
     </message>
     <message>
+        <source>我的部门</source>
+        <translation>My departments</translation>
+    </message>
+    <message>
         <source>本月 {0}</source>
         <translation>{0} this month</translation>
     </message>

@@ -33,3 +33,24 @@ def test_each_plan_lists_its_own_office(make_window, make_storage) -> None:
         assert len(window.month_model.find_task(own[0].id).data() or "") > 0
         others = {r.id for r in rows} - {d.id for d in repository.departments(bureau=bureau)}
         assert not others  # no department of the other bureau in this plan's list
+
+
+def test_only_mine_on_every_department_says_so_in_the_list(make_window, make_storage) -> None:
+    """只看我的部门 with 全部部门 chosen: the first row reads 我的部门 with the counts of the
+    tasks the centre then lists, not the whole plan's."""
+    storage = make_storage(NOW)
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    departments.set_my_departments(storage, ["行政复议科", "社区矫正科"])
+    window = make_window(storage, FakeClock(NOW))
+    window.show_department(-1)  # 全部部门
+    first = window.department_model.index(0)
+    assert first.data().startswith("全部部门")
+    window.mine_only.setChecked(True)
+    assert first.data().startswith("我的部门")
+    shown = {t.id for g in window.month_model.groups() if g.key != "late" for t in g.tasks}
+    own = repository.tasks(department_ids=window._counted.mine)
+    assert shown == {t.id for t in own}
+    late = sum(1 for t in own if t.state(NOW.date(), window.soon_until()) == "late")
+    assert (f"逾期 {late}" in first.data()) == bool(late)
+    window.mine_only.setChecked(False)
+    assert first.data().startswith("全部部门")

@@ -225,6 +225,14 @@ class TaskViews(_Base):
     def refresh_view(self) -> None:
         if self.plan_id is None:
             return
+        # 只看我的部门 on 全部部门: the list's first row says what the centre shows
+        mine_only = (
+            self.department_id == ALL_DEPARTMENTS
+            and self.mine_only.isChecked()
+            and self._counted is not None
+            and bool(self._counted.mine)
+        )
+        self.department_model.show_mine(self.due_counts if mine_only else None)
         if self.views.currentWidget() is self.overview_view:
             self._refresh_overview()
         else:
