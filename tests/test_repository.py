@@ -44,26 +44,29 @@ def test_department_month_tasks_include_collective_ones(city) -> None:
 
 
 def test_month_counts_agree_with_the_rows(city) -> None:
+    """Each department counts the tasks that name it and those of the groups it is in
+    (各部门 and 各单位 take in everyone of the city bureau), each task once."""
     today, soon = date(2024, 3, 20), date(2024, 4, 3)
     first, second = repository.tasks()[:2]
     tasks.set_status(city, first.id, "done")
     tasks.set_status(city, second.id, "in_progress")
     found = counts.month_counts(today, soon)
-    rows = repository.tasks()
-    expected: dict[tuple[int | None, str | None, str, bool], int] = {}
-    for t in rows:
+    members = {d.id: d.members for d in repository.departments()}
+    expected: dict[tuple[int, str | None, str], int] = {}
+    for t in repository.tasks():
         month = t.due.strftime("%Y-%m") if t.due else None
-        state = t.state(today, soon)
-        shared = bool(t.collective)
-        owners: list[int | None] = [_dept(name) for name in dict.fromkeys(t.lead + t.responsible)]
-        if shared:  # and once more for "every department"
-            owners.append(None)
+        named = {_dept(name) for name in t.lead + t.responsible}
+        owners = named | {m for d in named for m in members[d]}
         for department in owners:
-            key = (department, month, state, shared)
+            key = (department, month, t.state(today, soon))
             expected[key] = expected.get(key, 0) + 1
-    assert {(c.department_id, c.month, c.state, c.shared): c.count for c in found} == expected
+    assert {(c.department_id, c.month, c.state): c.count for c in found} == expected
     assert {c.state for c in found} >= {"done", "due_soon", "behind", "pending"}
-    assert any(c.department_id is None for c in found)  # the city plan has 各处室 tasks
+    everyone = members[_dept("各部门")]
+    assert len(everyone) > 20 and _dept("信息处") in everyone
+    # 公证处 is named by one task of its own; six more it owes as one of 各部门/各单位
+    notary = sum(c.count for c in found if c.department_id == _dept("公证处"))
+    assert notary == 1 + 6
 
 
 def test_overdue_and_due_soon(city) -> None:

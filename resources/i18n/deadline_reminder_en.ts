@@ -244,6 +244,10 @@ The current data will be saved as a backup first.</translation>
         <translation>All</translation>
     </message>
     <message>
+        <source>我的部门</source>
+        <translation>My departments</translation>
+    </message>
+    <message>
         <source>本月 {0}</source>
         <translation>{0} this month</translation>
     </message>
@@ -260,8 +264,8 @@ The current data will be saved as a backup first.</translation>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <source>集体任务：出现在每个部门的列表中</source>
-        <translation>Shared task: shown in every department&apos;s list</translation>
+        <source>集体部门，成员未知：可在“设置 → 部门”中指定哪些部门属于它</source>
+        <translation>A collective owner whose members are not known: choose them in Settings → Departments</translation>
     </message>
 </context>
 <context>
@@ -279,12 +283,16 @@ The current data will be saved as a backup first.</translation>
         <translation>All departments (General Office overview)</translation>
     </message>
     <message>
-        <source>别名</source>
-        <translation>Aliases</translation>
-    </message>
-    <message>
         <source>别名不能为空。</source>
         <translation>The alias cannot be empty.</translation>
+    </message>
+    <message>
+        <source>别名或成员</source>
+        <translation>Aliases or members</translation>
+    </message>
+    <message>
+        <source>包括：</source>
+        <translation>Takes in: </translation>
     </message>
     <message>
         <source>只选以下部门：</source>
@@ -311,12 +319,24 @@ The current data will be saved as a backup first.</translation>
         <translation>Renamed to “{0}”; the old name is kept as an alias.</translation>
     </message>
     <message>
+        <source>已更新集体部门的成员。</source>
+        <translation>The collective owner&apos;s members were updated.</translation>
+    </message>
+    <message>
         <source>已添加别名“{0}”。</source>
         <translation>Added the alias “{0}”.</translation>
     </message>
     <message>
-        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
-        <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
+        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”“各科室”等集体部门的任务会算进它包括的每个部门。</source>
+        <translation>Which department are you the liaison of? My departments in the main window and the reminders follow this choice; the tasks of collective owners such as “各部门” or “各科室” count for every department they take in.</translation>
+    </message>
+    <message>
+        <source>成员…</source>
+        <translation>Members…</translation>
+    </message>
+    <message>
+        <source>成员未知，单独列出</source>
+        <translation>Members unknown, listed on its own</translation>
     </message>
     <message>
         <source>把“{0}”的任务全部并入（合并后“{0}”作为别名保留）：</source>
@@ -329,6 +349,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>改名后旧名称作为别名保留，以后导入的工作要点会自动对应到新名称；合并把一个部门的任务全部并入另一个部门。这些操作立即生效。</source>
         <translation>After a rename the old name is kept as an alias, so work plans imported later use the new name; merging moves all tasks of one department into another. These changes take effect at once.</translation>
+    </message>
+    <message>
+        <source>未署名单位</source>
+        <translation>Unnamed bureau</translation>
     </message>
     <message>
         <source>没有可以合并到的其他部门。</source>
@@ -361,6 +385,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>部门改名</source>
         <translation>Rename Department</translation>
+    </message>
+    <message>
+        <source>集体部门（如“各科室”）包括哪些部门</source>
+        <translation>Which departments a collective owner (such as “各科室”) takes in</translation>
     </message>
 </context>
 <context>
@@ -451,6 +479,25 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>选择数据文件夹</source>
         <translation>Choose Data Folder</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembersDialog</name>
+    <message>
+        <source>“{0}”的成员</source>
+        <translation>Members of {0}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>工作要点写“{0}”的任务，算作下面勾选的每个部门的任务。一个也不勾选时，“{0}”作为一个部门单独列出。</source>
+        <translation>The plan&apos;s tasks for {0} count as tasks of every department ticked below. With none ticked, {0} is listed as a department of its own.</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -945,8 +992,16 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>My Departments</translation>
     </message>
     <message>
+        <source>未署名单位</source>
+        <translation>Unnamed bureau</translation>
+    </message>
+    <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>（集体）</source>
+        <translation> (collective)</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1216,10 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>稍后提醒 ▾</source>
         <translation>Remind Me Later ▾</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Plan</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1787,14 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>The {0} is not a valid time</translation>
     </message>
     <message>
+        <source>“{0}”不属于“{1}”所在的单位，不能作为它的成员</source>
+        <translation>{0} belongs to another bureau than {1} and cannot be its member</translation>
+    </message>
+    <message>
+        <source>“{0}”不是集体部门（如“各科室”），没有成员可改</source>
+        <translation>{0} is not a collective owner (such as “各科室”) and has no members to change</translation>
+    </message>
+    <message>
         <source>“{0}”就是这个部门的名称，不必再作为别名</source>
         <translation>{0} is the department&apos;s own name, not another one</translation>
     </message>
@@ -1930,6 +1997,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>月份格式应为 YYYY-MM，例如 2024-06：{0}</source>
         <translation>Month must be YYYY-MM: {0}</translation>
+    </message>
+    <message>
+        <source>有 {0} 个名为“{1}”的部门（{2}），请用编号指明是哪一个</source>
+        <translation>{0} departments are named {1} ({2}); give the number of the one you mean</translation>
     </message>
     <message>
         <source>未开始、进行中、已完成、已取消</source>

@@ -87,13 +87,28 @@ def my_department_ids() -> list[int]:
     return departments.my_department_ids()
 
 
-def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
+def bureau(plan_id: int) -> str:
+    return departments.plan_bureau(plan_id)
+
+
+def new_bureau_without_mine(plan_id: int | None) -> bool:
+    """Whether ``plan_id`` is the first plan of its bureau while my departments are all of
+    other bureaus (so the liaison is asked which of this one's are theirs)."""
     mine = departments.my_department_ids()
-    counted = Counted(
-        counts.month_counts(today, soon, plan_ids=[plan_id]),
-        repository.departments(with_counts=False),
-        mine,
-    )
+    if plan_id is None or not mine:
+        return False
+    name = departments.plan_bureau(plan_id)
+    others = [p.id for p in repository.plans() if p.id != plan_id]
+    if any(departments.plan_bureau(p) == name for p in others):
+        return False
+    return not any(d.id in mine for d in repository.departments(with_counts=False, bureau=name))
+
+
+def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
+    here = repository.departments(with_counts=False, bureau=departments.plan_bureau(plan_id))
+    ids = {d.id for d in here}
+    mine = [i for i in departments.my_department_ids() if i in ids]  # of this plan's bureau
+    counted = Counted(counts.month_counts(today, soon, plan_ids=[plan_id]), here, mine)
     rows = department_summaries(counted.months, counted.departments, counted.mine, today)
     totals = plan_totals(counts.state_counts(today, soon, plan_ids=[plan_id]), today)
     due, late = totals.due_this_month, totals.late

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex
 
-from desktop_app.ui.models import ALL_DEPARTMENTS
+from desktop_app.ui.models import ALL_DEPARTMENTS, MY_DEPARTMENT
 
 if TYPE_CHECKING:
     from datetime import date
@@ -111,7 +111,8 @@ class TaskViews(_Base):
 
             opening = saved_place(self.app_settings)
             wanted = opening.plan_id
-            self.department_id = opening.department_id or self._my_only_department()
+            # none saved: my department in the plan shown, if I have one there
+            self.department_id = opening.department_id or MY_DEPARTMENT
         if wanted not in {p.id for p in all_plans}:
             this_year = [p for p in all_plans if p.year == self.today().year]
             wanted = (this_year or all_plans)[0].id
@@ -131,12 +132,6 @@ class TaskViews(_Base):
             self.show_overview()
         self._show_pause_in_tray()
         self.reminders_changed.emit()
-
-    def _my_only_department(self) -> int:
-        from desktop_app.ui.main_window import presenter
-
-        mine = presenter.my_department_ids()
-        return mine[0] if len(mine) == 1 else ALL_DEPARTMENTS
 
     def refresh(self) -> None:
         """刷新 (F5): everything read again, and said so."""
@@ -176,8 +171,10 @@ class TaskViews(_Base):
         self.department_view.selectionModel().blockSignals(True)
         self.department_model.set_rows(shown.rows, shown.totals)
         row = self.department_model.row_of(keep)
-        if row is None:
-            row, self.department_id = 0, ALL_DEPARTMENTS
+        if row is None:  # not in this plan (or none yet): my department there, if I have one
+            own = [r.id for r in shown.rows if r.mine]
+            self.department_id = own[0] if len(own) == 1 else ALL_DEPARTMENTS
+            row = self.department_model.row_of(self.department_id) or 0
         self.department_view.setCurrentIndex(self.department_model.index(row))
         self.department_view.selectionModel().blockSignals(False)
         due, late, mine = shown.due, shown.late, shown.counted.mine
@@ -228,6 +225,14 @@ class TaskViews(_Base):
     def refresh_view(self) -> None:
         if self.plan_id is None:
             return
+        # 只看我的部门 on 全部部门: the list's first row says what the centre shows
+        mine_only = (
+            self.department_id == ALL_DEPARTMENTS
+            and self.mine_only.isChecked()
+            and self._counted is not None
+            and bool(self._counted.mine)
+        )
+        self.department_model.show_mine(self.due_counts if mine_only else None)
         if self.views.currentWidget() is self.overview_view:
             self._refresh_overview()
         else:
