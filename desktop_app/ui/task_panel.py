@@ -69,6 +69,7 @@ class TaskPanel(QScrollArea):
         self._calendar = calendar
         self._task: TaskRow | None = None
         self._section_titles: dict[str, str] = {}
+        self._owners_break = "<br>"
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Text wraps to the panel's width; only a tall task scrolls, and only down.
@@ -77,7 +78,7 @@ class TaskPanel(QScrollArea):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 6, 12, 6)
         self.placeholder = QLabel(self.tr("在中间选择一项任务，这里显示它的全部内容。"))
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet(text_style(NOTE_COLOR))
@@ -150,7 +151,7 @@ class TaskPanel(QScrollArea):
         d.addWidget(heading(self.tr("进展记录")))
         self.notes = GrowingList()
         self.notes.setWordWrap(True)
-        self.notes.setMinimumHeight(72)
+        self.notes.setMinimumHeight(96)
         self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes.itemDoubleClicked.connect(self._start_edit)
         d.addWidget(self.notes)
@@ -203,6 +204,10 @@ class TaskPanel(QScrollArea):
         self._columns.setStretch(0, 5 if two else 0)
         self._columns.setStretch(1, 4 if two else 1)
         self.status_buttons.arrange(per_row=4 if two else 2)
+        self.notes.setMinimumHeight(64 if two else 96)
+        self._owners_break = "　" if two else "<br>"  # a low pane: the owners on one line
+        if self._task is not None:
+            self.show_task(self._task.id)
 
     def attach(self, storage: Storage, calendar: WorkCalendar) -> None:
         """The database and calendar, when the window opens before them (at start-up)."""
@@ -246,7 +251,7 @@ class TaskPanel(QScrollArea):
         corrected = self.tr("（已手工修改）") if t.owners_corrected else ""
         self.owners_label.setText(
             self.tr("牵头部门：")
-            + f"<b>{html.escape(lead)}</b><br>"
+            + f"<b>{html.escape(lead)}</b>{self._owners_break}"
             + self.tr("责任部门：")
             + html.escape(responsible)
             + corrected

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QMargins, QModelIndex, QRect, Qt
+from PySide6.QtCore import QEvent, QMargins, QModelIndex, QObject, QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.services.importer import import_file
@@ -83,6 +83,11 @@ def test_on_a_narrow_window_the_panel_is_under_the_list_in_two_columns(window) -
     notes = panel.notes.mapTo(panel, panel.notes.rect().topLeft())
     text = panel.text_label.mapTo(panel, panel.text_label.rect().topLeft())
     assert notes.x() > text.x() + panel.text_label.width() // 2  # the notes beside the text
+    # Without scrolling: the status buttons, and the note being typed with its button.
+    seen = panel.viewport()
+    for widget in (*panel.status_buttons.buttons(), panel.note_edit, panel.save_note_button):
+        where = QRect(widget.mapTo(seen, widget.rect().topLeft()), widget.size())
+        assert seen.rect().contains(where), (widget, where, seen.rect())
 
     _sized(window, 1366, 768)
     right = panel.mapTo(window, panel.rect().topLeft()).x()
@@ -131,6 +136,36 @@ def test_a_narrow_overview_elides_the_departments_and_keeps_the_quarter(window) 
     for month in (10, 11, 12):
         left = grid.columnViewportPosition(month - 1)
         assert left >= 0 and left + grid.columnWidth(month - 1) <= room, (month, left, room)
+
+
+@pytest.mark.parametrize("left", [220, 700])  # the left pane as it opens, and dragged wide
+def test_the_month_header_is_never_painted_outside_the_overview(window, left: int) -> None:
+    """The spilled header: the overview's month header, moved after it was first shown, got
+    a paint of its old width at its new place, and "10月11月12月" stayed on the pane beside
+    it, on screen, after switching back to the month view."""
+    _sized(window, 1024, 700)
+    window.splitter.setSizes([left, 1024 - left, 330])
+    QApplication.processEvents()
+    months = window.overview_view.horizontalHeader().viewport()
+    outside: list[tuple[QRect, QRect]] = []
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                asked = event.rect()  # type: ignore[attr-defined]
+                if not months.rect().contains(asked):
+                    outside.append((asked, months.rect()))
+            return False
+
+    spy = Painted()
+    months.installEventFilter(spy)
+    for _ in range(2):
+        window.show_overview()
+        QApplication.processEvents()
+        window.show_months()
+        QApplication.processEvents()
+    months.removeEventFilter(spy)
+    assert outside == []
 
 
 def test_the_english_status_column_fits_not_started(english, window) -> None:

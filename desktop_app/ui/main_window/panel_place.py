@@ -50,8 +50,8 @@ class PanelPlace:
         list_pane.setMinimumHeight(MIN_LIST)
         self.centre.addWidget(list_pane)
         self.centre.addWidget(self.below)
-        self.centre.setStretchFactor(0, 1)
-        self.centre.setStretchFactor(1, 0)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 1)
         main.addWidget(left)
         main.addWidget(self.centre)
         main.addWidget(self.side)
@@ -59,7 +59,7 @@ class PanelPlace:
         main.setStretchFactor(1, 1)
         main.setStretchFactor(2, 0)
         main.setSizes([220, 800, 330])
-        self.centre.setSizes([400, 230])
+        self.centre.setSizes([390, 240])
         self.wide: bool | None = None  # not placed yet
 
     def update(self) -> None:
