@@ -952,12 +952,20 @@ Click its icon in the notification area to open the window again; to quit comple
         <translation>Overdue</translation>
     </message>
     <message>
+        <source>逾期未完成的任务集中列在这里，同时仍列在各自的完成月份中。</source>
+        <translation>Overdue tasks are gathered here, and stay listed under the month they are due in as well.</translation>
+    </message>
+    <message>
         <source>（{0} 项</source>
         <translation> (tasks: {0}</translation>
     </message>
     <message>
         <source>）</source>
         <translation>)</translation>
+    </message>
+    <message>
+        <source>，也列在各自月份中</source>
+        <translation>, also listed under their months</translation>
     </message>
     <message>
         <source>，逾期 {0}</source>

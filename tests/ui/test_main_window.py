@@ -15,6 +15,7 @@ from desktop_app.services import departments
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow, minimum_size
+from desktop_app.ui.main_window.window import FRAME_GUESS
 from desktop_app.ui.main_window.workspace import Workspace
 from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
 from desktop_app.ui.models.month_model import COL_TEXT, GROUP_KEY_ROLE, TASK_ID_ROLE
@@ -254,7 +255,7 @@ def test_geometry_and_splitter_are_remembered(make_window, tmp_path: Path, stora
     # The offscreen screen is 800×600: stay inside it.
     window.resize(780, 560)
     QApplication.processEvents()
-    window.splitter.setSizes([250, 300, 200])
+    window.splitter.setSizes([250, 530, 300])
     sizes = window.splitter.sizes()
     window.close()
     again = make_window()
@@ -346,14 +347,14 @@ def test_owners_and_deadline_are_corrected_in_the_task_panel(make_window, storag
 
 
 def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storage) -> None:
-    """No saved geometry: 1280×760 where there is room, else 95 % of the screen, centred, so
-    that the status bar is never under the taskbar of a 1366×768 laptop."""
+    """No saved geometry: 1280×760 where there is room, else what the screen holds with the
+    window's frame, centred (tests/ui/test_window_layout.py has a 1366×768 laptop)."""
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(storage, FakeClock(TODAY), settings)
     qtbot.addWidget(window)
     screen = window.screen().availableGeometry()
-    assert window.width() == min(1280, screen.width() * 19 // 20)
-    assert window.height() == min(760, screen.height() * 19 // 20)
+    assert window.width() == min(1280, screen.width() - FRAME_GUESS.left() - FRAME_GUESS.right())
+    assert window.height() == min(760, screen.height() - FRAME_GUESS.top() - FRAME_GUESS.bottom())
     assert screen.contains(window.frameGeometry())
     assert abs(window.frameGeometry().center().x() - screen.center().x()) <= 1
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
+
 STATUS_FILTERS = {
     "all": None,
     "open": ("not_started", "in_progress"),
@@ -223,6 +224,11 @@ class TaskViews(_Base):
         return filters
 
     def refresh_view(self) -> None:
+        """What the plan, the department, the filters and the search now select, the list
+        from its top (its "逾期未完成" in view)."""
+        self._refresh(keep_place=False)
+
+    def _refresh(self, *, keep_place: bool) -> None:
         if self.plan_id is None:
             return
         # 只看我的部门 on 全部部门: the list's first row says what the centre shows
@@ -236,10 +242,12 @@ class TaskViews(_Base):
         if self.views.currentWidget() is self.overview_view:
             self._refresh_overview()
         else:
-            self._refresh_months()
+            self._refresh_months(keep_place)
         self.view_updated.emit()
 
-    def _refresh_months(self) -> None:
+    def _refresh_months(self, keep_place: bool) -> None:
+        """The month view read again. ``keep_place``: the same tasks changed (a note, a
+        status): the groups open, the row chosen and the scroll position stay as they were."""
         from desktop_app.ui.main_window import presenter
 
         assert self.plan_id is not None
@@ -247,27 +255,29 @@ class TaskViews(_Base):
         today, soon = self.today(), self.soon_until()
         filters = self._filters()
         shown = presenter.month_view(filters, query, self.plan_id, today, soon, self.plan_year)
-        groups = shown.groups
         if shown.found_in_plan is not None:
             self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)
         else:
             self._clear_search_note()
+        view = self.workspace.month_view
+        place = view.place() if keep_place else None
         current = self.task_panel.current_task_id()
-        self.month_model.set_groups(groups, today, soon)
-        root = QModelIndex()
-        for row in range(self.month_model.rowCount()):
-            self.month_view.setFirstColumnSpanned(row, root, True)
-        self._expand_default(bool(query))
+        self.month_model.set_groups(shown.groups, today, soon)
+        if place is None:
+            this_month = f"{today:%Y-%m}" if self.plan_year == today.year else None
+            view.open_default(this_month, everything=bool(query))
+        else:
+            view.open_groups(place.expanded)
+        # A late task is listed twice: the row chosen stays the one the user chose.
+        chosen = QModelIndex()
         if current is not None:
-            index = self.month_model.find_task(current)
-            if index.isValid():
-                self.month_view.selectionModel().blockSignals(True)
-                self.month_view.setCurrentIndex(index)
-                self.month_view.selectionModel().blockSignals(False)
-                # The task just changed stays in sight (marked done, it may have moved
-                # from 逾期 to its month).
-                self.month_view.setExpanded(index.parent(), True)
-                self.month_view.scrollTo(index)
+            chosen = view.choose(current, place.group if place else None)
+        if place is None:
+            view.scrollToTop()
+            return
+        view.verticalScrollBar().setValue(place.scroll)
+        if chosen.isValid():  # marked done, it may have moved from 逾期 to its month
+            view.scrollTo(chosen)
 
     def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None:
         """An empty result is explained: nowhere in the plan, or only outside the filters.
@@ -290,34 +300,18 @@ class TaskViews(_Base):
             self.statusBar().clearMessage()
         self._search_note = ""
 
-    def _expand_default(self, everything: bool) -> None:
-        """Late tasks open, and the current month, or when it has none of the shown tasks the
-        next month that has some (what comes next), else the first month with tasks."""
-        if everything:
-            self.month_view.expandAll()
-            return
-        today = self.today()
-        groups = self.month_model.groups()
-        with_tasks = [i for i, g in enumerate(groups) if g.month is not None and g.tasks]
-        target = None
-        if self.plan_year == today.year:
-            this_month = f"{today.year:04d}-{today.month:02d}"
-            target = next((i for i in with_tasks if groups[i].key >= this_month), None)
-        if target is None:
-            target = with_tasks[0] if with_tasks else None
-        for i, g in enumerate(groups):
-            expand = i == target or g.key == "late"
-            self.month_view.setExpanded(self.month_model.index(i, 0), expand)
-        if target is not None:
-            self.month_view.scrollTo(self.month_model.index(target, 0))
-
     def _refresh_overview(self) -> None:
         from desktop_app.ui.main_window import presenter
 
         today = self.today()
         assert self._counted is not None
-        grid = presenter.overview(self._counted, today, self.plan_year or today.year)
+        year = self.plan_year or today.year
+        grid = presenter.overview(self._counted, today, year)
         self.overview_model.set_grid(grid)
+        # The quarter in view on a narrow grid: this one, else a past plan's last.
+        this_quarter = (today.month - 1) // 3 + 1
+        quarter = this_quarter if year == today.year else 4 if year < today.year else 1
+        self.workspace.overview_view.show_quarter(quarter)
 
     def show_months(self) -> None:
         self.months_button.setChecked(True)
@@ -326,8 +320,11 @@ class TaskViews(_Base):
 
     def show_overview(self) -> None:
         self.overview_button.setChecked(True)
+        if self.plan_id is not None:  # the grid filled before it is shown (overview_view.py)
+            self._refresh_overview()
         self.views.setCurrentWidget(self.overview_view)
-        self.refresh_view()
+        if self.plan_id is not None:
+            self.view_updated.emit()
 
     def show_department(self, department_id: int) -> None:
         row = self.department_model.row_of(department_id)
@@ -367,7 +364,7 @@ class TaskViews(_Base):
 
     def _task_changed(self, _task_id: int) -> None:
         self.refresh_departments()
-        self.refresh_view()
+        self._refresh(keep_place=True)
         self.reminders_changed.emit()  # a task marked done stops its reminders at once
         self.statusBar().showMessage(self.tr("已保存。"), 4_000)
 
