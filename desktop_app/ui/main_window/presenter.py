@@ -62,6 +62,7 @@ class DepartmentView:
     totals: Totals
     due: int  # open tasks due this month: mine when I have departments, else the plan's
     late: int
+    lagging: int  # 未达序时进度, of the same tasks
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,14 @@ def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
     )
     rows = department_summaries(counted.months, counted.departments, counted.mine, today)
     totals = plan_totals(counts.state_counts(today, soon, plan_ids=[plan_id]), today)
-    due, late = totals.due_this_month, totals.late
+    due, late, lagging = totals.due_this_month, totals.late, totals.lagging
     if mine:  # my departments' tasks, each counted once
         own = repository.tasks(plan_ids=[plan_id], department_ids=mine, statuses=OPEN_STATUSES)
         month = (today.year, today.month)
         due = sum(1 for t in own if t.due and (t.due.year, t.due.month) == month)
         late = sum(1 for t in own if t.due and t.due < today)
-    return DepartmentView(counted, rows, totals, due, late)
+        lagging = sum(1 for t in own if t.state(today, soon) == "lagging")
+    return DepartmentView(counted, rows, totals, due, late, lagging)
 
 
 def month_view(

@@ -49,7 +49,7 @@ class ReminderHost(_Base):
     tray: TrayController | None
     reminders: ReminderScheduler | None
     reminder_dialog: ReminderDialog | None
-    due_counts: tuple[int, int]
+    due_counts: tuple[int, int, int]
     _banner: NotificationBanner | None
     _popup: ReminderPopup | None
     _body_layout: QVBoxLayout

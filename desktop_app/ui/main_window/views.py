@@ -59,7 +59,7 @@ class TaskViews(_Base):
     plan_id: int | None
     plan_year: int | None
     department_id: int
-    due_counts: tuple[int, int]
+    due_counts: tuple[int, int, int]
     _counted: Counted | None
     _search_note: str
     pages: QStackedWidget
@@ -100,7 +100,7 @@ class TaskViews(_Base):
             self.pages.setCurrentWidget(self.welcome)
             self.plan_id = None
             self.status_label.setText(self.tr("还没有导入工作要点"))
-            self._set_counts(0, 0)
+            self._set_counts(0, 0, 0)
             self.reminders_changed.emit()
             return
         self.pages.setCurrentWidget(self.splitter)
@@ -180,14 +180,14 @@ class TaskViews(_Base):
             row, self.department_id = 0, ALL_DEPARTMENTS
         self.department_view.setCurrentIndex(self.department_model.index(row))
         self.department_view.selectionModel().blockSignals(False)
-        due, late, mine = shown.due, shown.late, shown.counted.mine
-        self._set_counts(due, late)
+        due, late, lagging, mine = shown.due, shown.late, shown.lagging, shown.counted.mine
+        self._set_counts(due, late, lagging)
         template = (
-            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项")
+            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项")
             if mine
-            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项")
+            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项")
         )
-        text = template.format(today.isoformat(), due, late)
+        text = template.format(today.isoformat(), due, late, lagging)
         missing = self.missing_holidays = presenter.missing_holiday_year(today, self.calendar)
         if missing is not None:
             text += " · " + self.tr(
@@ -197,9 +197,9 @@ class TaskViews(_Base):
         if self.tray is not None:
             self.tray.show_missing_holidays(missing)
 
-    def _set_counts(self, due: int, late: int) -> None:
-        self.due_counts = (due, late)
-        self.counts_changed.emit(due, late)
+    def _set_counts(self, due: int, late: int, lagging: int) -> None:
+        self.due_counts = (due, late, lagging)
+        self.counts_changed.emit(due, late, lagging)
 
     def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

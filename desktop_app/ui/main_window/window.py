@@ -75,7 +75,8 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
     the current time (tests pass a fake one)."""
 
     view_updated = Signal()
-    counts_changed = Signal(int, int)  # open tasks due this month, late tasks (the tray's tooltip)
+    # open tasks due this month, late ones, lagging ones (未达序时进度): the tray's tooltip
+    counts_changed = Signal(int, int, int)
     # Something that can move a reminder changed (tasks, plans, settings, a pause): the
     # reminder scheduler rebuilds from the database.
     reminders_changed = Signal()
@@ -107,7 +108,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.missing_holidays: int | None = None  # next year, while its holidays are unknown
         self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
         self.reminder_dialog: ReminderDialog | None = None
-        self.due_counts = (0, 0)
+        self.due_counts = (0, 0, 0)
         self._pending_pause: datetime | None = None
         self._pause_timer: QTimer | None = None  # the tray's "paused" ends with the pause
         self._search_note = ""  # the status bar's explanation of an empty search, if shown

@@ -211,6 +211,7 @@ class Workspace(QSplitter):
         self.views.addWidget(self.overview_view)
         centre_layout.addWidget(self.views)
         self.legend = QLabel(legend_html())
+        self.legend.setToolTip(legend_tooltip())
         centre_layout.addWidget(self.legend)
 
         self.task_panel = TaskPanel(None, today, None)  # attached with the storage
@@ -240,10 +241,25 @@ class Workspace(QSplitter):
         popup.setMinimumWidth(widest + 32)  # the item's margins and a scroll bar
 
 
+LEGEND_STATES = ("late", "due_soon", "lagging", "pending", "ongoing", "done")
+
+
 def legend_html() -> str:
-    """The colours of the states, under the month view and the overview."""
+    """The colours of the states, under the month view and the overview: one colour each."""
     parts = [
-        f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}"
-        for s in ("late", "behind", "due_soon", "pending", "ongoing", "done")
+        f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}" for s in LEGEND_STATES
     ]
     return "<small>" + "　".join(parts) + "</small>"
+
+
+def legend_tooltip() -> str:
+    """What the colours mean, with the rule of 序时进度 (``db/states.py``)."""
+    from desktop_app.ui.main_window.window import SOON_WORKDAYS
+
+    return QCoreApplication.translate(
+        "MainWindow",
+        "红 逾期：过了完成时间仍未完成\n"
+        "蓝 临近到期：{0} 个工作日内到期（尚未开始的，“状态”列写着未开始）\n"
+        "黄 未达序时进度：尚未到期，但从计划印发（未注明日期的从年初）算起时间已过半，"
+        "或已过某个时间节点，而本月还没有进展记录（添加一条进展即恢复）",
+    ).format(SOON_WORKDAYS)

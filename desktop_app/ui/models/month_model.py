@@ -186,9 +186,12 @@ class MonthTaskModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_LABEL:
             states = self._states[index.row()]
             late = sum(1 for s in states if s == "late")
+            lagging = sum(1 for s in states if s == "lagging")
             text = self.group_title(group) + self.tr("（{0} 项").format(len(states))
             if late and group.key != "late":
                 text += self.tr("，逾期 {0}").format(late)
+            if lagging:
+                text += self.tr("，未达序时进度 {0}").format(lagging)
             return text + self.tr("）")
         if role == Qt.ItemDataRole.FontRole:
             return self._group_font
