@@ -1105,6 +1105,17 @@ Reminders and “My departments only” follow this choice.</translation>
     </message>
 </context>
 <context>
+    <name>QuickFilters</name>
+    <message>
+        <source>只看{0}的任务；再点一次取消</source>
+        <translation>Show only: {0} (click again to show all)</translation>
+    </message>
+    <message>
+        <source>本月到期</source>
+        <translation>Due this month</translation>
+    </message>
+</context>
+<context>
     <name>ReminderDialog</name>
     <message>
         <source>1 小时后（{0}）</source>

@@ -17,7 +17,7 @@ from db.counts import CountRow
 from db.repository import DepartmentRow, PlanRow, TaskRow
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.services import departments, holidays, settings
+from desktop_app.services import departments, holidays, settings, task_filters
 from desktop_app.services.overview import (
     DepartmentSummary,
     OverviewGrid,
@@ -114,22 +114,27 @@ def month_view(
     today: date,
     soon: date,
     plan_year: int | None,
+    states: tuple[str, ...] | None = None,
+    quick: str | None = None,
 ) -> MonthView:
-    """The filtered tasks grouped by month; with a search, only the groups it found in."""
-    rows = repository.tasks(**filters)
+    """The filtered tasks grouped by month, narrowed to ``states`` and by the quick filter;
+    with a search or a quick filter, only the groups that have some of them."""
+    rows = task_filters.narrow_tasks(repository.tasks(**filters), today, soon, states, quick)
     found_in_plan = None
     if query:
         found = {t.id for t in repository.search(query, plan_ids=[plan_id], limit=SEARCH_LIMIT)}
         rows = [t for t in rows if t.id in found]
         found_in_plan = len(found)
     groups = group_by_month(rows, today, soon, plan_year)
-    if query:
+    if query or quick:
         groups = [g for g in groups if g.tasks]
     return MonthView(groups, len(rows), found_in_plan)
 
 
-def overview(counted: Counted, today: date, year: int) -> OverviewGrid:
-    return overview_grid(counted.months, counted.departments, counted.mine, today, year)
+def overview(counted: Counted, today: date, year: int, quick: str | None = None) -> OverviewGrid:
+    """The department × month grid, of the tasks the quick filter keeps."""
+    months = task_filters.narrow_counts(counted.months, today, quick)
+    return overview_grid(months, counted.departments, counted.mine, today, year)
 
 
 def task(task_id: int) -> TaskRow | None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.models.department_model import DepartmentListModel
     from desktop_app.ui.models.month_model import MonthTaskModel
     from desktop_app.ui.models.overview_model import OverviewModel
+    from desktop_app.ui.quick_filters import QuickFilterBar
     from desktop_app.ui.task_panel import TaskPanel
     from desktop_app.ui.tray import TrayController
     from desktop_app.ui.welcome import WelcomePage
@@ -50,6 +51,8 @@ STATUS_FILTERS = {
     "done": ("done",),
     "cancelled": ("cancelled",),
 }
+# The entries of the status filter that go by the state on the day (db/states.py).
+STATE_FILTERS = {"late": ("late",), "due_soon": ("due_soon",), "lagging": ("lagging",)}
 
 
 class TaskViews(_Base):
@@ -74,6 +77,7 @@ class TaskViews(_Base):
     status_filter: QComboBox
     role_filter: QComboBox
     mine_only: QCheckBox
+    quick_filters: QuickFilterBar
     views: QStackedWidget
     month_model: MonthTaskModel
     month_view: QTreeView
@@ -220,10 +224,14 @@ class TaskViews(_Base):
             role = self.role_filter.currentData()
             if role:
                 filters["role"] = role
-        statuses = STATUS_FILTERS[self.status_filter.currentData()]
+        statuses = STATUS_FILTERS.get(self.status_filter.currentData())
         if statuses is not None:
             filters["statuses"] = statuses
         return filters
+
+    def _state_filter(self) -> tuple[str, ...] | None:
+        """The states the status filter keeps (None: it goes by the status, or keeps all)."""
+        return STATE_FILTERS.get(self.status_filter.currentData())
 
     def refresh_view(self) -> None:
         if self.plan_id is None:
@@ -240,8 +248,10 @@ class TaskViews(_Base):
         assert self.plan_id is not None
         query = self.search_box.text().strip()
         today, soon = self.today(), self.soon_until()
-        filters = self._filters()
-        shown = presenter.month_view(filters, query, self.plan_id, today, soon, self.plan_year)
+        filters, quick = self._filters(), self.quick_filters.current()
+        shown = presenter.month_view(
+            filters, query, self.plan_id, today, soon, self.plan_year, self._state_filter(), quick
+        )
         groups = shown.groups
         if shown.found_in_plan is not None:
             self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)
@@ -252,7 +262,7 @@ class TaskViews(_Base):
         root = QModelIndex()
         for row in range(self.month_model.rowCount()):
             self.month_view.setFirstColumnSpanned(row, root, True)
-        self._expand_default(bool(query))
+        self._expand_default(bool(query) or quick is not None)
         if current is not None:
             index = self.month_model.find_task(current)
             if index.isValid():
@@ -311,7 +321,9 @@ class TaskViews(_Base):
 
         today = self.today()
         assert self._counted is not None
-        grid = presenter.overview(self._counted, today, self.plan_year or today.year)
+        grid = presenter.overview(
+            self._counted, today, self.plan_year or today.year, self.quick_filters.current()
+        )
         self.overview_model.set_grid(grid)
 
     def show_months(self) -> None:

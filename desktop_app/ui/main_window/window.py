@@ -195,6 +195,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.status_filter = panes.status_filter
         self.role_filter = panes.role_filter
         self.mine_only = panes.mine_only
+        self.quick_filters = panes.quick_filters
         self.views = panes.views
         self.month_model = panes.month_model
         self.month_view = panes.month_view
@@ -209,6 +210,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.status_filter.currentIndexChanged.connect(self.refresh_view)
         self.role_filter.currentIndexChanged.connect(self.refresh_view)
         self.mine_only.toggled.connect(self.refresh_view)
+        self.quick_filters.changed.connect(self.refresh_view)
         self.month_view.selectionModel().currentChanged.connect(self._task_chosen)
         self.overview_view.clicked.connect(self.open_cell)
         self.task_panel.changed.connect(self._task_changed)

@@ -52,8 +52,9 @@ from desktop_app.ui.models.month_model import (
     MonthTaskModel,
 )
 from desktop_app.ui.models.overview_model import OverviewModel
+from desktop_app.ui.quick_filters import QuickFilterBar
 from desktop_app.ui.task_panel import TaskPanel
-from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
+from desktop_app.ui.theme import STATE_COLORS, dot_icon, state_name, status_name
 
 
 class RichTextDelegate(QStyledItemDelegate):
@@ -159,6 +160,9 @@ class Workspace(QSplitter):
             ("cancelled", QCoreApplication.translate("MainWindow", "已取消")),
         ):
             self.status_filter.addItem(text, key)
+        self.status_filter.insertSeparator(self.status_filter.count())
+        for state in ("late", "due_soon", "lagging"):  # by the state on the day, not the status
+            self.status_filter.addItem(dot_icon(state), state_name(state), state)
         filters.addWidget(self.status_filter)
         self.role_filter = QComboBox()
         for role, text in (
@@ -171,6 +175,11 @@ class Workspace(QSplitter):
         self.mine_only = QCheckBox(QCoreApplication.translate("MainWindow", "只看我的部门"))
         filters.addWidget(self.mine_only)
         centre_layout.addLayout(filters)
+        self.quick_filters = QuickFilterBar()
+        quick = QHBoxLayout()
+        quick.addWidget(self.quick_filters)
+        quick.addStretch(1)
+        centre_layout.addLayout(quick)
 
         self.views = QStackedWidget()
         self.month_model = MonthTaskModel(self)
