@@ -107,15 +107,19 @@ _PLAN_START = (
 # ``task_state`` in SQL over ``task t``; its parameters are ``state_params``. Without a plan
 # start the period begins on 1 January of the due date's year. A note counts from the first of
 # the month by a text compare on the stored time ('2024-06-01 00:00:00' >= '2024-06-01').
+# More than the share of the period gone, (today - start) * d > (due - start) * n for the share
+# n/d, is written today * d - due * n > start * (d - n): the start (a lookup of the plan) is
+# read once. Days at midnight are whole julian days plus one half: the products are exact.
 _START = f"COALESCE({_PLAN_START}, substr(t.due_date, 1, 4) || '-01-01')"
+_SHARE = PERIOD_SHARE
 STATE_SQL = f"""CASE
     WHEN t.status IN ('done', 'cancelled') THEN t.status
     WHEN t.deadline_kind IN ('ongoing', 'recurring') THEN 'ongoing'
     WHEN t.due_date IS NULL THEN 'undated'
     WHEN t.due_date < ? THEN 'late'
     WHEN t.due_date <= ? THEN 'due_soon'
-    WHEN ((julianday(?) - julianday({_START})) * {PERIOD_SHARE.denominator}
-            > (julianday(t.due_date) - julianday({_START})) * {PERIOD_SHARE.numerator}
+    WHEN (julianday(?) * {_SHARE.denominator} - julianday(t.due_date) * {_SHARE.numerator}
+            > julianday({_START}) * {_SHARE.denominator - _SHARE.numerator}
           OR (t.milestones <> '[]'
               AND EXISTS (SELECT 1 FROM json_each(t.milestones) WHERE value < ?)))
         AND NOT EXISTS (SELECT 1 FROM progress_note n
