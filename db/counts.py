@@ -7,18 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from db import states
 from db.models import DB
 
-# ``repository.task_state`` in SQL (the two must agree; ``tests/test_repository.py`` checks
-# they do); parameters: today, soon, soon.
-STATE_SQL = """CASE
-    WHEN t.status IN ('done', 'cancelled') THEN t.status
-    WHEN t.deadline_kind IN ('ongoing', 'recurring') THEN 'ongoing'
-    WHEN t.due_date IS NULL THEN 'undated'
-    WHEN t.due_date < ? THEN 'late'
-    WHEN t.due_date <= ? AND t.status = 'not_started' THEN 'behind'
-    WHEN t.due_date <= ? THEN 'due_soon'
-    ELSE 'pending' END"""
+# ``repository.task_state`` in SQL (both in db/states.py; ``tests/test_repository.py`` checks
+# they agree); its parameters come first: ``state_params(today, soon_until)``.
+STATE_SQL = states.STATE_SQL
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,7 @@ def month_counts(
     tasks due in that year (the grid of one year across plans).
     """
     where = ["t.archived_at IS NULL"]
-    params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
+    params: list[object] = states.state_params(today, soon_until)
     if plan_ids is not None:
         where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
         params += list(plan_ids)
@@ -107,7 +101,7 @@ def state_counts(
 ) -> dict[tuple[str | None, str], int]:
     """Distinct tasks per (due month, state): the totals of "all departments"."""
     where = ["t.archived_at IS NULL"]
-    params: list[object] = [today.isoformat(), soon_until.isoformat(), soon_until.isoformat()]
+    params: list[object] = states.state_params(today, soon_until)
     if plan_ids is not None:
         where.append(f"t.plan_id IN ({','.join('?' * len(plan_ids)) or 'NULL'})")
         params += list(plan_ids)

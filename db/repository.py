@@ -17,9 +17,9 @@ from typing import cast
 
 from db.models import DB, Department, DepartmentAlias, Plan, Task
 from db.search import SEARCH_TABLE, match_expression, search_body
+from db.states import plan_start, task_state
 
 OPEN_STATUSES = ("not_started", "in_progress")
-STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending", "undated")
 _CHUNK = 500
 
 
@@ -46,9 +46,22 @@ class TaskRow:
     deadline_corrected: bool
     archived: bool
     plan_title: str | None = None
+    # What 序时进度 needs (db/states.py): the plan's issue date, else 1 January of its year
+    # (None: neither is known), and the day of the task's newest progress note.
+    plan_start: date | None = None
+    last_note: date | None = None
 
     def state(self, today: date, soon_until: date) -> str:
-        return task_state(self.status, self.deadline_kind, self.due, today, soon_until)
+        return task_state(
+            self.status,
+            self.deadline_kind,
+            self.due,
+            today,
+            soon_until,
+            start=self.plan_start,
+            milestones=self.milestones,
+            last_note=self.last_note,
+        )
 
 
 @dataclass(frozen=True)
@@ -75,25 +88,6 @@ class DepartmentRow:
     tasks: int
     bureau: str = ""
     members: tuple[int, ...] = ()  # a collective owner's members (none known: a row of its own)
-
-
-def task_state(status: str, kind: str, due: date | None, today: date, soon_until: date) -> str:
-    """One of ``STATES``: how a task stands on ``today``.
-
-    Due soon means due by ``soon_until``; such a task not even started is
-    ``behind``.
-    """
-    if status in ("done", "cancelled"):
-        return status
-    if kind in ("ongoing", "recurring"):
-        return "ongoing"
-    if due is None:
-        return "undated"
-    if due < today:
-        return "late"
-    if due <= soon_until:
-        return "behind" if status == "not_started" else "due_soon"
-    return "pending"
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -251,10 +245,36 @@ _TASK_COLUMNS = (
 )
 
 
+def _plan_starts() -> dict[int, date | None]:
+    """Each plan's start (``db/states.py``): a handful of rows, cheaper than asking per task."""
+    return {
+        plan_id: plan_start(_date(issued_on), year)
+        for plan_id, issued_on, year in DB.execute_sql("SELECT id, issued_on, year FROM plan")
+    }
+
+
+def _last_notes(task_ids: Sequence[int]) -> dict[int, date]:
+    """The day of each task's newest progress note (tasks without notes are left out); a
+    query per chunk, cheaper than a subquery per task row."""
+    out: dict[int, date] = {}
+    for start in range(0, len(task_ids), _CHUNK):
+        chunk = list(task_ids[start : start + _CHUNK])
+        for task_id, day in DB.execute_sql(
+            "SELECT task_id, substr(MAX(created_at), 1, 10) FROM progress_note "
+            f"WHERE task_id IN ({','.join('?' * len(chunk))}) GROUP BY task_id",
+            chunk,
+        ):
+            out[task_id] = _day(day)
+    return out
+
+
 def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
     fetched = DB.execute_sql(sql, params).fetchall()
-    owners = _owners([r[0] for r in fetched])
+    ids = [r[0] for r in fetched]
+    owners = _owners(ids)
     titles = dict(DB.execute_sql("SELECT id, title FROM plan").fetchall()) if fetched else {}
+    starts = _plan_starts() if fetched else {}
+    notes = _last_notes(ids)
     rows = []
     for r in fetched:
         lead, responsible, collective = owners[r[0]]
@@ -279,6 +299,8 @@ def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
                 deadline_corrected=bool(r[13]),
                 archived=r[14] is not None,
                 plan_title=titles.get(r[1]),
+                plan_start=starts.get(r[1]),
+                last_note=notes.get(r[0]),
             )
         )
     return rows

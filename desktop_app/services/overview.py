@@ -10,9 +10,10 @@ from datetime import date
 from db.counts import CountRow
 from db.repository import DepartmentRow, TaskRow
 
-# Worst first: the colour of a cell or a department's dot is its worst state.
-SEVERITY = ("late", "behind", "due_soon", "pending", "undated", "ongoing", "done", "cancelled")
-OPEN_STATES = ("late", "behind", "due_soon", "pending")
+# Worst first: the colour of a cell or a department's dot is its worst state. Falling behind
+# the schedule (未达序时进度) asks for action; being due soon (临近到期) is a notice.
+SEVERITY = ("late", "lagging", "due_soon", "pending", "undated", "ongoing", "done", "cancelled")
+OPEN_STATES = ("late", "lagging", "due_soon", "pending")
 
 
 def worst(states: Iterable[str]) -> str | None:
@@ -39,6 +40,7 @@ class Totals:
     due_this_month: int
     late: int
     total: int
+    lagging: int = 0  # 未达序时进度
 
 
 def plan_totals(counts: dict[tuple[str | None, str], int], today: date) -> Totals:
@@ -47,6 +49,7 @@ def plan_totals(counts: dict[tuple[str | None, str], int], today: date) -> Total
         due_this_month=sum(n for (m, s), n in counts.items() if m == month and s in OPEN_STATES),
         late=sum(n for (_m, s), n in counts.items() if s == "late"),
         total=sum(counts.values()),
+        lagging=sum(n for (_m, s), n in counts.items() if s == "lagging"),
     )
 
 

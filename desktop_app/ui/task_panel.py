@@ -38,6 +38,7 @@ from desktop_app.ui.theme import (
     PANEL_BACKGROUND,
     STATE_COLORS,
     TEXT_COLOR,
+    WARNING_COLOR,
     state_name,
     status_name,
     text_style,
@@ -312,6 +313,9 @@ class TaskPanel(QScrollArea):
             left = self.tr("今天到期")
         else:
             left = self.tr("已逾期 {0} 个工作日").format(-days)
+        if state == "lagging":  # the yellow of the dot does not read as text: the warning's
+            left += self.tr(" · 未达序时进度，本月尚无进展记录")
+            color = WARNING_COLOR
         return text + f"<br><span style='color:{color}'>{left}</span>"
 
     # -- changing --------------------------------------------------------------------

@@ -245,7 +245,7 @@ The current data will be saved as a backup first.</translation>
     </message>
     <message>
         <source>我的部门</source>
-        <translation>My departments</translation>
+        <translation>My Departments</translation>
     </message>
     <message>
         <source>本月 {0}</source>
@@ -901,6 +901,14 @@ The current data will be saved as a backup first.</translation>
 Click its icon in the notification area to open the window again; to quit completely, choose &quot;Quit&quot; from the icon&apos;s menu.</translation>
     </message>
     <message>
+        <source>红 逾期：过了完成时间仍未完成
+蓝 临近到期：{0} 个工作日内到期（尚未开始的，“状态”列写着未开始）
+黄 未达序时进度：尚未到期，但从计划印发（未注明日期的从年初）算起时间已过半，或已过某个时间节点，而本月还没有进展记录（添加一条进展即恢复）</source>
+        <translation>Red, overdue: past its deadline and not done
+Blue, due soon: due within {0} working days (one not yet started says “Not started” under Status)
+Yellow, behind schedule: not yet due, but more than half of its time since the plan was issued (or since 1 January when the plan has no date) has passed, or one of its milestones has, and there is no progress note this month (adding one puts it back on schedule)</translation>
+    </message>
+    <message>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
@@ -966,6 +974,10 @@ Click its icon in the notification area to open the window again; to quit comple
     <message>
         <source>，也列在各自月份中</source>
         <translation>, also listed under their months</translation>
+    </message>
+    <message>
+        <source>，未达序时进度 {0}</source>
+        <translation>, behind schedule: {0}</translation>
     </message>
     <message>
         <source>，逾期 {0}</source>
@@ -1153,6 +1165,17 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>责任部门</source>
         <translation>Responsible departments</translation>
+    </message>
+</context>
+<context>
+    <name>QuickFilters</name>
+    <message>
+        <source>只看{0}的任务；再点一次取消</source>
+        <translation>Show only: {0} (click again to show all)</translation>
+    </message>
+    <message>
+        <source>本月到期</source>
+        <translation>Due this month</translation>
     </message>
 </context>
 <context>
@@ -1389,11 +1412,7 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>State</name>
     <message>
-        <source>临近未启动</source>
-        <translation>Due soon, not started</translation>
-    </message>
-    <message>
-        <source>即将到期</source>
+        <source>临近到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
@@ -1421,6 +1440,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>No deadline</translation>
     </message>
     <message>
+        <source>未达序时进度</source>
+        <translation>Behind schedule</translation>
+    </message>
+    <message>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
@@ -1431,6 +1454,10 @@ Reminders and “My departments only” follow this choice.</translation>
 </context>
 <context>
     <name>TaskPanel</name>
+    <message>
+        <source> · 未达序时进度，本月尚无进展记录</source>
+        <translation> · behind schedule: no progress note this month</translation>
+    </message>
     <message>
         <source>今天到期</source>
         <translation>Due today</translation>
@@ -1571,12 +1598,12 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>TaskViews</name>
     <message>
-        <source>今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项</source>
-        <translation>Today {0} · my departments: {1} open this month · {2} overdue</translation>
+        <source>今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项</source>
+        <translation>Today {0} · my departments: {1} open this month · {2} overdue · {3} behind schedule</translation>
     </message>
     <message>
-        <source>今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项</source>
-        <translation>Today {0} · {1} open this month · {2} overdue</translation>
+        <source>今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项</source>
+        <translation>Today {0} · {1} open this month · {2} overdue · {3} behind schedule</translation>
     </message>
     <message>
         <source>尚无 {0} 年节假日安排，工作日按周一至周五估算：请在 设置 → 节假日 中导入通知</source>
@@ -1642,8 +1669,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Pause Reminders for an Hour</translation>
     </message>
     <message>
-        <source>本月待完成 {0} 项 · 逾期 {1} 项</source>
-        <translation>{0} due this month · {1} overdue</translation>
+        <source>本月待完成 {0} 项 · 逾期 {1} 项 · 未达序时进度 {2} 项</source>
+        <translation>{0} due this month · {1} overdue · {2} behind schedule</translation>
     </message>
     <message>
         <source>退出</source>

@@ -11,6 +11,7 @@ Run: python3 -m pytest tests/benchmarks -k query_speed
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from db import counts, migrations, repository
+from db import counts, migrations, repository, states
 from db.connection import Storage, open_storage
 from tests.benchmarks.big_database import build_big_database
 
@@ -144,9 +145,20 @@ def _expected_counts(
     each task once for each department it names and each member of a group it names."""
     conn = storage.raw()
     tasks = {
-        task_id: (plan_id, status, kind, due)
-        for task_id, plan_id, status, kind, due in conn.execute(
-            "SELECT id, plan_id, status, deadline_kind, due_date FROM task WHERE archived_at IS NULL"
+        task_id: (plan_id, status, kind, due, milestones)
+        for task_id, plan_id, status, kind, due, milestones in conn.execute(
+            "SELECT id, plan_id, status, deadline_kind, due_date, milestones FROM task "
+            "WHERE archived_at IS NULL"
+        )
+    }
+    starts = {
+        plan_id: states.plan_start(date.fromisoformat(issued) if issued else None, year)
+        for plan_id, issued, year in conn.execute("SELECT id, issued_on, year FROM plan")
+    }
+    last_notes = {
+        task_id: date.fromisoformat(at[:10])
+        for task_id, at in conn.execute(
+            "SELECT task_id, MAX(created_at) FROM progress_note GROUP BY task_id"
         )
     }
     members: dict[int, set[int]] = {}
@@ -164,11 +176,20 @@ def _expected_counts(
     for task_id, found in owners.items():
         if task_id not in tasks:
             continue
-        plan_id, status, kind, due = tasks[task_id]
+        plan_id, status, kind, due, milestones = tasks[task_id]
         if wanted is not None and plan_id not in wanted:
             continue
         day = date.fromisoformat(due) if due else None
-        state = repository.task_state(status, kind, day, today, soon_until)
+        state = repository.task_state(
+            status,
+            kind,
+            day,
+            today,
+            soon_until,
+            start=starts[plan_id],
+            milestones=[date.fromisoformat(m) for m in json.loads(milestones)],
+            last_note=last_notes.get(task_id),
+        )
         for department_id in found:
             counts[(department_id, due[:7] if due else None, state)] += 1
     return counts

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.models.department_model import DepartmentListModel
     from desktop_app.ui.models.month_model import MonthTaskModel
     from desktop_app.ui.models.overview_model import OverviewModel
+    from desktop_app.ui.quick_filters import QuickFilterBar
     from desktop_app.ui.task_panel import TaskPanel
     from desktop_app.ui.tray import TrayController
     from desktop_app.ui.welcome import WelcomePage
@@ -51,6 +52,8 @@ STATUS_FILTERS = {
     "done": ("done",),
     "cancelled": ("cancelled",),
 }
+# The entries of the status filter that go by the state on the day (db/states.py).
+STATE_FILTERS = {"late": ("late",), "due_soon": ("due_soon",), "lagging": ("lagging",)}
 
 
 class TaskViews(_Base):
@@ -60,7 +63,7 @@ class TaskViews(_Base):
     plan_id: int | None
     plan_year: int | None
     department_id: int
-    due_counts: tuple[int, int]
+    due_counts: tuple[int, int, int]
     _counted: Counted | None
     _search_note: str
     pages: QStackedWidget
@@ -75,6 +78,7 @@ class TaskViews(_Base):
     status_filter: QComboBox
     role_filter: QComboBox
     mine_only: QCheckBox
+    quick_filters: QuickFilterBar
     views: QStackedWidget
     month_model: MonthTaskModel
     month_view: QTreeView
@@ -101,7 +105,7 @@ class TaskViews(_Base):
             self.pages.setCurrentWidget(self.welcome)
             self.plan_id = None
             self.status_label.setText(self.tr("还没有导入工作要点"))
-            self._set_counts(0, 0)
+            self._set_counts(0, 0, 0)
             self.reminders_changed.emit()
             return
         self.pages.setCurrentWidget(self.splitter)
@@ -178,14 +182,14 @@ class TaskViews(_Base):
             row = self.department_model.row_of(self.department_id) or 0
         self.department_view.setCurrentIndex(self.department_model.index(row))
         self.department_view.selectionModel().blockSignals(False)
-        due, late, mine = shown.due, shown.late, shown.counted.mine
-        self._set_counts(due, late)
+        due, late, lagging, mine = shown.due, shown.late, shown.lagging, shown.counted.mine
+        self._set_counts(due, late, lagging)
         template = (
-            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项")
+            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项")
             if mine
-            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项")
+            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项")
         )
-        text = template.format(today.isoformat(), due, late)
+        text = template.format(today.isoformat(), due, late, lagging)
         missing = self.missing_holidays = presenter.missing_holiday_year(today, self.calendar)
         if missing is not None:
             text += " · " + self.tr(
@@ -195,9 +199,9 @@ class TaskViews(_Base):
         if self.tray is not None:
             self.tray.show_missing_holidays(missing)
 
-    def _set_counts(self, due: int, late: int) -> None:
-        self.due_counts = (due, late)
-        self.counts_changed.emit(due, late)
+    def _set_counts(self, due: int, late: int, lagging: int) -> None:
+        self.due_counts = (due, late, lagging)
+        self.counts_changed.emit(due, late, lagging)
 
     def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -218,10 +222,14 @@ class TaskViews(_Base):
             role = self.role_filter.currentData()
             if role:
                 filters["role"] = role
-        statuses = STATUS_FILTERS[self.status_filter.currentData()]
+        statuses = STATUS_FILTERS.get(self.status_filter.currentData())
         if statuses is not None:
             filters["statuses"] = statuses
         return filters
+
+    def _state_filter(self) -> tuple[str, ...] | None:
+        """The states the status filter keeps (None: it goes by the status, or keeps all)."""
+        return STATE_FILTERS.get(self.status_filter.currentData())
 
     def refresh_view(self) -> None:
         """What the plan, the department, the filters and the search now select, the list
@@ -238,7 +246,7 @@ class TaskViews(_Base):
             and self._counted is not None
             and bool(self._counted.mine)
         )
-        self.department_model.show_mine(self.due_counts if mine_only else None)
+        self.department_model.show_mine(self.due_counts[:2] if mine_only else None)
         if self.views.currentWidget() is self.overview_view:
             self._refresh_overview()
         else:
@@ -253,8 +261,10 @@ class TaskViews(_Base):
         assert self.plan_id is not None
         query = self.search_box.text().strip()
         today, soon = self.today(), self.soon_until()
-        filters = self._filters()
-        shown = presenter.month_view(filters, query, self.plan_id, today, soon, self.plan_year)
+        filters, quick = self._filters(), self.quick_filters.current()
+        shown = presenter.month_view(
+            filters, query, self.plan_id, today, soon, self.plan_year, self._state_filter(), quick
+        )
         if shown.found_in_plan is not None:
             self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)
         else:
@@ -265,7 +275,7 @@ class TaskViews(_Base):
         self.month_model.set_groups(shown.groups, today, soon)
         if place is None:
             this_month = f"{today:%Y-%m}" if self.plan_year == today.year else None
-            view.open_default(this_month, everything=bool(query))
+            view.open_default(this_month, everything=bool(query) or quick is not None)
         else:
             view.open_groups(place.expanded)
         # A late task is listed twice: the row chosen stays the one the user chose.
@@ -306,7 +316,7 @@ class TaskViews(_Base):
         today = self.today()
         assert self._counted is not None
         year = self.plan_year or today.year
-        grid = presenter.overview(self._counted, today, year)
+        grid = presenter.overview(self._counted, today, year, self.quick_filters.current())
         self.overview_model.set_grid(grid)
         # The quarter in view on a narrow grid: this one, else a past plan's last.
         this_quarter = (today.month - 1) // 3 + 1

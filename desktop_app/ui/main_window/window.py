@@ -100,7 +100,8 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
     the current time (tests pass a fake one)."""
 
     view_updated = Signal()
-    counts_changed = Signal(int, int)  # open tasks due this month, late tasks (the tray's tooltip)
+    # open tasks due this month, late ones, lagging ones (未达序时进度): the tray's tooltip
+    counts_changed = Signal(int, int, int)
     # Something that can move a reminder changed (tasks, plans, settings, a pause): the
     # reminder scheduler rebuilds from the database.
     reminders_changed = Signal()
@@ -133,7 +134,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.missing_holidays: int | None = None  # next year, while its holidays are unknown
         self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
         self.reminder_dialog: ReminderDialog | None = None
-        self.due_counts = (0, 0)
+        self.due_counts = (0, 0, 0)
         self._pending_pause: datetime | None = None
         self._pause_timer: QTimer | None = None  # the tray's "paused" ends with the pause
         self._search_note = ""  # the status bar's explanation of an empty search, if shown
@@ -220,6 +221,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.status_filter = panes.status_filter
         self.role_filter = panes.role_filter
         self.mine_only = panes.mine_only
+        self.quick_filters = panes.quick_filters
         self.views = panes.views
         self.month_model = panes.month_model
         self.month_view = panes.month_view
@@ -234,6 +236,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.status_filter.currentIndexChanged.connect(self.refresh_view)
         self.role_filter.currentIndexChanged.connect(self.refresh_view)
         self.mine_only.toggled.connect(self.refresh_view)
+        self.quick_filters.changed.connect(self.refresh_view)
         self.month_view.selectionModel().currentChanged.connect(self._task_chosen)
         self.overview_view.clicked.connect(self.open_cell)
         self.task_panel.changed.connect(self._task_changed)

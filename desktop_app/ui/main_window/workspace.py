@@ -33,8 +33,9 @@ from desktop_app.ui.main_window.panel_place import PanelPlace
 from desktop_app.ui.models.department_model import DepartmentListModel
 from desktop_app.ui.models.month_model import MonthTaskModel
 from desktop_app.ui.models.overview_model import OverviewModel
+from desktop_app.ui.quick_filters import QuickFilterBar
 from desktop_app.ui.task_panel import TaskPanel
-from desktop_app.ui.theme import STATE_COLORS, state_name
+from desktop_app.ui.theme import STATE_COLORS, dot_icon, state_name
 
 
 class Workspace(QSplitter):
@@ -89,6 +90,9 @@ class Workspace(QSplitter):
             ("cancelled", QCoreApplication.translate("MainWindow", "已取消")),
         ):
             self.status_filter.addItem(text, key)
+        self.status_filter.insertSeparator(self.status_filter.count())
+        for state in ("late", "due_soon", "lagging"):  # by the state on the day, not the status
+            self.status_filter.addItem(dot_icon(state), state_name(state), state)
         filters.addWidget(self.status_filter)
         self.role_filter = QComboBox()
         for role, text in (
@@ -101,6 +105,11 @@ class Workspace(QSplitter):
         self.mine_only = QCheckBox(QCoreApplication.translate("MainWindow", "只看我的部门"))
         filters.addWidget(self.mine_only)
         centre_layout.addLayout(filters)
+        self.quick_filters = QuickFilterBar()
+        quick = QHBoxLayout()
+        quick.addWidget(self.quick_filters)
+        quick.addStretch(1)
+        centre_layout.addLayout(quick)
 
         self.views = QStackedWidget()
         self.month_model = MonthTaskModel(self)
@@ -111,6 +120,7 @@ class Workspace(QSplitter):
         self.views.addWidget(self.overview_view)
         centre_layout.addWidget(self.views)
         self.legend = QLabel(legend_html())
+        self.legend.setToolTip(legend_tooltip())
         centre_layout.addWidget(self.legend)
 
         self.task_panel = TaskPanel(None, today, None)  # attached with the storage
@@ -140,10 +150,25 @@ class Workspace(QSplitter):
         popup.setMinimumWidth(widest + 32)  # the item's margins and a scroll bar
 
 
+LEGEND_STATES = ("late", "due_soon", "lagging", "pending", "ongoing", "done")
+
+
 def legend_html() -> str:
-    """The colours of the states, under the month view and the overview."""
+    """The colours of the states, under the month view and the overview: one colour each."""
     parts = [
-        f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}"
-        for s in ("late", "behind", "due_soon", "pending", "ongoing", "done")
+        f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}" for s in LEGEND_STATES
     ]
     return "<small>" + "　".join(parts) + "</small>"
+
+
+def legend_tooltip() -> str:
+    """What the colours mean, with the rule of 序时进度 (``db/states.py``)."""
+    from desktop_app.ui.main_window.window import SOON_WORKDAYS
+
+    return QCoreApplication.translate(
+        "MainWindow",
+        "红 逾期：过了完成时间仍未完成\n"
+        "蓝 临近到期：{0} 个工作日内到期（尚未开始的，“状态”列写着未开始）\n"
+        "黄 未达序时进度：尚未到期，但从计划印发（未注明日期的从年初）算起时间已过半，"
+        "或已过某个时间节点，而本月还没有进展记录（添加一条进展即恢复）",
+    ).format(SOON_WORKDAYS)

@@ -202,11 +202,14 @@ class MonthTaskModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_LABEL:
             states = self._states[index.row()]
             late = sum(1 for s in states if s == "late")
+            lagging = sum(1 for s in states if s == "lagging")
             text = self.group_title(group) + self.tr("（{0} 项").format(len(states))
             if group.key == "late":  # each is listed again under its month
                 text += self.tr("，也列在各自月份中")
             elif late:
                 text += self.tr("，逾期 {0}").format(late)
+            if lagging:
+                text += self.tr("，未达序时进度 {0}").format(lagging)
             return text + self.tr("）")
         if role == Qt.ItemDataRole.ToolTipRole and group.key == "late":
             return self.tr("逾期未完成的任务集中列在这里，同时仍列在各自的完成月份中。")
