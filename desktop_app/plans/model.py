@@ -85,6 +85,8 @@ class Task:
     annotation: str | None
     deadline: Deadline
     collective: tuple[str, ...] = ()
+    # People, not departments: the 责任领导/分管领导 a table names (never owners).
+    leaders: tuple[str, ...] = ()
 
     @property
     def owners(self) -> tuple[str, ...]:
