@@ -238,6 +238,48 @@ The current data will be saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>【演示】</source>
+        <translation>[Demo] </translation>
+    </message>
+    <message>
+        <source>工作要点督办提醒 — 演示（数据不保存）</source>
+        <translation>Work Plan Deadline Reminder — Demo (nothing is saved)</translation>
+    </message>
+    <message>
+        <source>无法打开正式程序</source>
+        <translation>Cannot open the program</translation>
+    </message>
+    <message>
+        <source>正式程序没有启动。请从开始菜单或桌面上的图标打开“工作要点督办提醒”。</source>
+        <translation>The program (without the demo) did not start. Open “工作要点督办提醒” from the Start menu or its desktop icon.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>临时文件夹：{0}</source>
+        <translation>Temporary folder: {0}</translation>
+    </message>
+    <message>
+        <source>导入自己的工作要点…</source>
+        <translation>Import your own work plan…</translation>
+    </message>
+    <message>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>这里是内置的示例计划（已移到今年），存放在临时文件夹中；退出演示时连同在这里记录的进展一起删除，不会保存。</source>
+        <translation>This is the bundled sample plan (moved to this year), kept in a temporary folder; when the demo ends it is deleted together with any progress recorded here. Nothing is saved.</translation>
+    </message>
+    <message>
+        <source>退出演示，打开正式程序（数据保存在这台电脑上），在那里导入工作要点。</source>
+        <translation>End the demo and open the program itself (its data is kept on this computer) to import a work plan there.</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentListModel</name>
     <message>
         <source>全部部门</source>
@@ -1577,6 +1619,10 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>本月待完成 {0} 项 · 逾期 {1} 项</source>
         <translation>{0} due this month · {1} overdue</translation>
+    </message>
+    <message>
+        <source>演示（数据不保存）</source>
+        <translation>Demo (nothing is saved)</translation>
     </message>
     <message>
         <source>退出</source>
