@@ -7,6 +7,8 @@ version upgrades the same way on every machine.
 
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -178,7 +180,124 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX holiday_notice_year ON holiday_notice (year, id)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+_V5 = """
+CREATE TABLE department_v5 (
+    id INTEGER NOT NULL PRIMARY KEY,
+    bureau TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL,
+    collective INTEGER NOT NULL DEFAULT 0,
+    created_at DATETIME NOT NULL
+);
+CREATE UNIQUE INDEX department_bureau_name ON department_v5 (bureau, name);
+CREATE TABLE department_alias_v5 (
+    id INTEGER NOT NULL PRIMARY KEY,
+    bureau TEXT NOT NULL DEFAULT '',
+    alias TEXT NOT NULL,
+    department_id INTEGER NOT NULL REFERENCES department (id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX department_alias_bureau_alias ON department_alias_v5 (bureau, alias);
+CREATE TABLE group_member (
+    id INTEGER NOT NULL PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES department (id) ON DELETE CASCADE,
+    member_id INTEGER NOT NULL REFERENCES department (id) ON DELETE CASCADE,
+    origin VARCHAR(255) NOT NULL
+);
+CREATE UNIQUE INDEX group_member_unique ON group_member (group_id, member_id);
+CREATE INDEX group_member_member ON group_member (member_id, group_id)
+"""
+
+
+_V5_TITLE_ISSUER = re.compile(r"^(.{2,40}?)(?:关于)?(?:19|20)\d{2}\s*年")
+_V5_ENDINGS = ("局", "委", "办", "厅", "院", "政府", "中心", "部", "署", "会")
+
+
+def _v5_bureau(issuer: str | None, title: str | None) -> str:
+    """The plan's issuer, else the organisation its title starts with (as of version 5)."""
+    if issuer and issuer.strip():
+        return "".join(issuer.split())
+    m = _V5_TITLE_ISSUER.match("".join((title or "").split()))
+    if m and m.group(1).endswith(_V5_ENDINGS) and not m.group(1).startswith("各"):
+        return m.group(1)
+    return ""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """Departments belong to a bureau (the issuer of the plans that name them), and a
+    collective owner (各司法所) is a group with members.
+
+    A department named in plans of several issuers is split into one per issuer, the
+    links of each plan pointing at its own; aliases and "my departments" follow every
+    copy. The group members are the services' to work out (a domain rule): the setting
+    ``groups_stale`` asks them to.
+    """
+    for statement in _V5.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    plan_bureau = {
+        plan_id: _v5_bureau(issuer, title)
+        for plan_id, issuer, title in conn.execute("SELECT id, issuer, title FROM plan")
+    }
+    bureaus: dict[int, list[str]] = {}
+    for department_id, plan_id in conn.execute(
+        "SELECT DISTINCT td.department_id, t.plan_id FROM task_department td "
+        "JOIN task t ON t.id = td.task_id ORDER BY 1, 2"
+    ):
+        found = bureaus.setdefault(department_id, [])
+        if plan_bureau[plan_id] not in found:
+            found.append(plan_bureau[plan_id])
+    copies: dict[int, list[int]] = {}
+    departments = conn.execute("SELECT id, name, collective, created_at FROM department").fetchall()
+    for department_id, name, collective, created_at in departments:
+        conn.execute(
+            "INSERT INTO department_v5 (id, bureau, name, collective, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (department_id, (bureaus.get(department_id) or [""])[0], name, collective, created_at),
+        )
+        copies[department_id] = [department_id]
+    for department_id, name, collective, created_at in departments:
+        for bureau in (bureaus.get(department_id) or [""])[1:]:
+            new_id = conn.execute(
+                "INSERT INTO department_v5 (bureau, name, collective, created_at) "
+                "VALUES (?, ?, ?, ?)",
+                (bureau, name, collective, created_at),
+            ).lastrowid
+            assert new_id is not None
+            copies[department_id].append(new_id)
+            plan_ids = [p for p, b in plan_bureau.items() if b == bureau]
+            conn.execute(
+                "UPDATE task_department SET department_id = ? WHERE department_id = ? AND "
+                "task_id IN (SELECT id FROM task WHERE plan_id IN "
+                f"({','.join('?' * len(plan_ids))}))",
+                (new_id, department_id, *plan_ids),
+            )
+    for alias, department_id in conn.execute(
+        "SELECT alias, department_id FROM department_alias"
+    ).fetchall():
+        for copy in copies.get(department_id, []):
+            conn.execute(
+                "INSERT INTO department_alias_v5 (bureau, alias, department_id) "
+                "SELECT bureau, ?, id FROM department_v5 WHERE id = ?",
+                (alias, copy),
+            )
+    mine = conn.execute("SELECT value FROM setting WHERE key = 'my_departments'").fetchone()
+    if mine is not None:
+        ids = [c for i in json.loads(mine[0]) for c in copies.get(int(i), [int(i)])]
+        conn.execute(
+            "UPDATE setting SET value = ? WHERE key = 'my_departments'", (json.dumps(ids),)
+        )
+    conn.execute("DROP TABLE department_alias")
+    conn.execute("DROP TABLE department")
+    conn.execute("ALTER TABLE department_v5 RENAME TO department")
+    conn.execute("ALTER TABLE department_alias_v5 RENAME TO department_alias")
+    conn.execute("CREATE INDEX department_alias_department_id ON department_alias (department_id)")
+    if departments:
+        conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('groups_stale', 'true')")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+# Steps that rebuild a table others refer to: they run with foreign keys off (dropping the
+# old table would otherwise delete every row that points at it) and are checked after.
+REBUILDS = frozenset({5})
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -198,15 +317,24 @@ def apply(conn: sqlite3.Connection, version: int) -> bool:
     file at the same moment (two first imports) may have applied it meanwhile; then
     nothing is done and False returned.
     """
-    conn.execute("BEGIN IMMEDIATE")
-    if schema_version(conn) >= version:
-        conn.execute("ROLLBACK")
-        return False
+    rebuild = version in REBUILDS
+    if rebuild:  # only outside a transaction does this pragma take effect
+        conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        MIGRATIONS[version - 1](conn)
-        conn.execute(f"PRAGMA user_version = {int(version)}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return True
+        conn.execute("BEGIN IMMEDIATE")
+        if schema_version(conn) >= version:
+            conn.execute("ROLLBACK")
+            return False
+        try:
+            MIGRATIONS[version - 1](conn)
+            if rebuild and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise sqlite3.IntegrityError(f"schema step {version} broke a reference")
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        return True
+    finally:
+        if rebuild:
+            conn.execute("PRAGMA foreign_keys = ON")

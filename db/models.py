@@ -78,13 +78,20 @@ class Section(BaseModel):
 
 
 class Department(BaseModel):
+    """A department of one bureau (``bureau``: the issuer of the plans that name it, "" when
+    a plan does not say): the 办公室 of two bureaus are two departments."""
+
     id = AutoField()
-    name = TextField(unique=True)
+    bureau = TextField(default="")
+    name = TextField()
     collective = BooleanField(default=False)
     created_at = DateTimeField()
 
     aliases: ModelSelect[DepartmentAlias]
     links: ModelSelect[TaskDepartment]
+
+    class Meta:
+        indexes = ((("bureau", "name"), True),)
 
 
 class DepartmentAlias(BaseModel):
@@ -93,10 +100,35 @@ class DepartmentAlias(BaseModel):
     id = AutoField()
     # Not called ``alias``: that would hide peewee's Model.alias() (the model under
     # another name in a query).
-    name = TextField(unique=True, column_name="alias")
+    bureau = TextField(default="")
+    name = TextField(column_name="alias")
     department = ForeignKeyField(Department, backref="aliases", on_delete="CASCADE")
 
     department_id: int
+
+    class Meta:
+        table_name = "department_alias"
+        indexes = ((("bureau", "name"), True),)
+
+
+class GroupMember(BaseModel):
+    """``member`` belongs to the collective owner ``group`` (各司法所 → 长征司法所).
+
+    ``origin``: "rule" (found by the group's name), "added" or "removed" (the user's
+    edits, which outlast the rule); a query counts every row but "removed".
+    """
+
+    id = AutoField()
+    group = ForeignKeyField(Department, backref="members", on_delete="CASCADE")
+    member = ForeignKeyField(Department, backref="groups", on_delete="CASCADE")
+    origin = CharField()
+
+    group_id: int
+    member_id: int
+
+    class Meta:
+        table_name = "group_member"
+        indexes = ((("group", "member"), True),)
 
 
 class Task(BaseModel):
@@ -205,6 +237,7 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Section,
     Department,
     DepartmentAlias,
+    GroupMember,
     Task,
     TaskDepartment,
     ProgressNote,

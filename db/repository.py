@@ -1,7 +1,8 @@
 """The queries the window, the reminders and the command line share; rows come back as plain values.
 
 Every function reads through ``db.models.DB``. A department's view includes the
-tasks of collective owners (``各部门``, ``各科处室``…), which concern everyone.
+tasks of the collective owners it is a member of (``各部门``, ``各科处室``, ``各司法所``…:
+see ``GroupMember``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from typing import cast
 
 from db.models import DB, Department, DepartmentAlias, Plan, Task
 from db.search import SEARCH_TABLE, match_expression, search_body
+from db.states import plan_start, task_state
 
 OPEN_STATUSES = ("not_started", "in_progress")
-STATES = ("done", "cancelled", "ongoing", "late", "behind", "due_soon", "pending", "undated")
 _CHUNK = 500
 
 
@@ -44,9 +45,23 @@ class TaskRow:
     owners_corrected: bool
     deadline_corrected: bool
     archived: bool
+    plan_title: str | None = None
+    # What 序时进度 needs (db/states.py): the plan's issue date, else 1 January of its year
+    # (None: neither is known), and the day of the task's newest progress note.
+    plan_start: date | None = None
+    last_note: date | None = None
 
     def state(self, today: date, soon_until: date) -> str:
-        return task_state(self.status, self.deadline_kind, self.due, today, soon_until)
+        return task_state(
+            self.status,
+            self.deadline_kind,
+            self.due,
+            today,
+            soon_until,
+            start=self.plan_start,
+            milestones=self.milestones,
+            last_note=self.last_note,
+        )
 
 
 @dataclass(frozen=True)
@@ -71,25 +86,8 @@ class DepartmentRow:
     collective: bool
     aliases: tuple[str, ...]
     tasks: int
-
-
-def task_state(status: str, kind: str, due: date | None, today: date, soon_until: date) -> str:
-    """One of ``STATES``: how a task stands on ``today``.
-
-    Due soon means due by ``soon_until``; such a task not even started is
-    ``behind``.
-    """
-    if status in ("done", "cancelled"):
-        return status
-    if kind in ("ongoing", "recurring"):
-        return "ongoing"
-    if due is None:
-        return "undated"
-    if due < today:
-        return "late"
-    if due <= soon_until:
-        return "behind" if status == "not_started" else "due_soon"
-    return "pending"
+    bureau: str = ""
+    members: tuple[int, ...] = ()  # a collective owner's members (none known: a row of its own)
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -99,26 +97,57 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 # -- departments -------------------------------------------------------------------------
 
 
-def find_department(name: str) -> Department | None:
-    """The department called ``name`` directly or by an alias (a merged or renamed one)."""
+def find_department(name: str, bureau: str | None = None) -> Department | None:
+    """The department called ``name`` directly or by an alias (a merged or renamed one), in
+    ``bureau``; with ``bureau`` None, in any bureau when only one has that name."""
     name = normalize_name(name)
-    alias = DepartmentAlias.get_or_none(DepartmentAlias.name == name)
-    if alias is not None:
-        return alias.department
-    return Department.get_or_none(Department.name == name)
+    if bureau is not None:
+        bureau = normalize_name(bureau)
+        alias = DepartmentAlias.get_or_none(
+            (DepartmentAlias.name == name) & (DepartmentAlias.bureau == bureau)
+        )
+        if alias is not None:
+            return alias.department
+        return Department.get_or_none((Department.name == name) & (Department.bureau == bureau))
+    found = departments_named(name)
+    return found[0] if len(found) == 1 else None
+
+
+def departments_named(name: str) -> list[Department]:
+    """Every department called ``name`` (directly or by an alias), in any bureau."""
+    name = normalize_name(name)
+    by_id = {
+        a.department.id: a.department
+        for a in DepartmentAlias.select().where(DepartmentAlias.name == name)
+    }
+    for d in Department.select().where(Department.name == name):
+        by_id.setdefault(d.id, d)
+    return sorted(by_id.values(), key=lambda d: (d.bureau, d.id))
 
 
 def normalize_name(name: str) -> str:
     return "".join(name.split())
 
 
-def collective_department_ids() -> list[int]:
-    return [d.id for d in Department.select(Department.id).where(Department.collective)]
+def groups_of(department_ids: Iterable[int]) -> list[int]:
+    """The collective owners these departments are members of."""
+    ids = list(department_ids)
+    if not ids:
+        return []
+    return [
+        group_id
+        for (group_id,) in DB.execute_sql(
+            "SELECT DISTINCT group_id FROM group_member WHERE origin <> 'removed' "
+            f"AND member_id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
+    ]
 
 
-def departments(*, with_counts: bool = True) -> list[DepartmentRow]:
-    """All departments by name, each with its aliases and (unless not wanted, which is
-    cheaper on a large database) its number of current tasks."""
+def departments(*, with_counts: bool = True, bureau: str | None = None) -> list[DepartmentRow]:
+    """All departments (of ``bureau`` if given) by name, each with its aliases, a collective
+    owner's members and (unless not wanted, which is cheaper on a large database) its
+    number of current tasks."""
     counts: dict[int, int] = {}
     if with_counts:
         counts = dict(
@@ -130,9 +159,25 @@ def departments(*, with_counts: bool = True) -> list[DepartmentRow]:
     aliases: dict[int, list[str]] = {}
     for a in DepartmentAlias.select().order_by(DepartmentAlias.name):
         aliases.setdefault(a.department_id, []).append(a.name)
+    members: dict[int, list[int]] = {}
+    for group_id, member_id in DB.execute_sql(
+        "SELECT group_id, member_id FROM group_member WHERE origin <> 'removed' ORDER BY 1, 2"
+    ):
+        members.setdefault(group_id, []).append(member_id)
+    query = Department.select().order_by(Department.bureau, Department.collective, Department.name)
+    if bureau is not None:
+        query = query.where(Department.bureau == normalize_name(bureau))
     return [
-        DepartmentRow(d.id, d.name, d.collective, tuple(aliases.get(d.id, ())), counts.get(d.id, 0))
-        for d in Department.select().order_by(Department.collective, Department.name)
+        DepartmentRow(
+            d.id,
+            d.name,
+            d.collective,
+            tuple(aliases.get(d.id, ())),
+            counts.get(d.id, 0),
+            d.bureau,
+            tuple(members.get(d.id, ())),
+        )
+        for d in query
     ]
 
 
@@ -200,9 +245,36 @@ _TASK_COLUMNS = (
 )
 
 
+def _plan_starts() -> dict[int, date | None]:
+    """Each plan's start (``db/states.py``): a handful of rows, cheaper than asking per task."""
+    return {
+        plan_id: plan_start(_date(issued_on), year)
+        for plan_id, issued_on, year in DB.execute_sql("SELECT id, issued_on, year FROM plan")
+    }
+
+
+def _last_notes(task_ids: Sequence[int]) -> dict[int, date]:
+    """The day of each task's newest progress note (tasks without notes are left out); a
+    query per chunk, cheaper than a subquery per task row."""
+    out: dict[int, date] = {}
+    for start in range(0, len(task_ids), _CHUNK):
+        chunk = list(task_ids[start : start + _CHUNK])
+        for task_id, day in DB.execute_sql(
+            "SELECT task_id, substr(MAX(created_at), 1, 10) FROM progress_note "
+            f"WHERE task_id IN ({','.join('?' * len(chunk))}) GROUP BY task_id",
+            chunk,
+        ):
+            out[task_id] = _day(day)
+    return out
+
+
 def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
     fetched = DB.execute_sql(sql, params).fetchall()
-    owners = _owners([r[0] for r in fetched])
+    ids = [r[0] for r in fetched]
+    owners = _owners(ids)
+    titles = dict(DB.execute_sql("SELECT id, title FROM plan").fetchall()) if fetched else {}
+    starts = _plan_starts() if fetched else {}
+    notes = _last_notes(ids)
     rows = []
     for r in fetched:
         lead, responsible, collective = owners[r[0]]
@@ -226,6 +298,9 @@ def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
                 owners_corrected=bool(r[12]),
                 deadline_corrected=bool(r[13]),
                 archived=r[14] is not None,
+                plan_title=titles.get(r[1]),
+                plan_start=starts.get(r[1]),
+                last_note=notes.get(r[0]),
             )
         )
     return rows
@@ -258,7 +333,7 @@ def _department_clause(
 ) -> tuple[str, list[int]]:
     ids = list(department_ids)
     if include_collective:
-        ids += [i for i in collective_department_ids() if i not in ids]
+        ids += [i for i in groups_of(ids) if i not in ids]
     marks = ",".join("?" * len(ids)) or "NULL"
     # `+t.id`: the department's links are a set to test against, not the list of rows to
     # read; otherwise SQLite fetches every task of a busy department (12,000 of 50,000)
@@ -281,8 +356,8 @@ def tasks(
 ) -> list[TaskRow]:
     """Tasks filtered by any combination of plan, department, due range, status and id.
 
-    With ``department_ids`` the tasks of collective owners are included unless
-    ``include_collective`` is false; ``role`` keeps only links in that role.
+    With ``department_ids`` the tasks of the collective owners they are members of are
+    included unless ``include_collective`` is false; ``role`` keeps only links in that role.
     """
     where: list[str] = []
     params: list[int | str] = []
@@ -299,7 +374,7 @@ def tasks(
         else:
             ids = list(department_ids)
             if include_collective:
-                ids += collective_department_ids()
+                ids += [i for i in groups_of(ids) if i not in ids]
             marks = ",".join("?" * len(ids)) or "NULL"
             where.append(
                 "+t.id IN (SELECT task_id FROM task_department "

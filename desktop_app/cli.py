@@ -246,6 +246,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     mine.add_argument("names", nargs="*", metavar="部门")
     mine.add_argument("--clear", action="store_true", help="不限部门 (all departments)")
+    members = _with_data_dir(
+        dsub.add_parser(
+            "members",
+            help="查看或设置集体部门（如“各科室”）包括哪些部门 (show or set a group's members)",
+        ),
+    )
+    members.add_argument("group", metavar="集体部门")
+    members.add_argument("names", nargs="*", metavar="部门")
 
     plans = _with_data_dir(sub.add_parser("plans", help="已导入的工作要点 (imported plans)"))
     plans.add_argument("--json", action="store_true", help="以 JSON 输出 (print JSON)")

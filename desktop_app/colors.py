@@ -3,11 +3,12 @@ what is exported (the ledger's state cells); no Qt, so the exports can use them.
 
 from __future__ import annotations
 
-# green done, blue due soon, yellow behind, red late, grey ongoing (issue 4's legend)
+# The offices' traffic lights, one colour a state: red 逾期 (late), blue 临近到期 (due soon),
+# yellow 未达序时进度 (lagging behind the schedule), green 已完成; greys for the rest.
 STATE_COLORS = {
     "late": "#d93025",
-    "behind": "#f2b600",
     "due_soon": "#1a73e8",
+    "lagging": "#f2b600",
     "pending": "#9aa0a6",
     "undated": "#c4c7c5",
     "ongoing": "#80868b",
@@ -17,8 +18,8 @@ STATE_COLORS = {
 # Cell backgrounds in the overview: the same hues, light enough for black text.
 STATE_BACKGROUNDS = {
     "late": "#f8d7d4",
-    "behind": "#fcefc0",
     "due_soon": "#d2e3fc",
+    "lagging": "#fcefc0",
     "pending": "#f1f3f4",
     "undated": "#f1f3f4",
     "ongoing": "#e8eaed",

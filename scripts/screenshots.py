@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
-"""Screenshots of the real window for the README: welcome page, month view, overview, import preview.
+"""Screenshots of the real window for the README: welcome page, month view, task panel,
+overview, import preview, reminder window.
 
-Run on a virtual screen with a CJK font installed (Debian: xvfb, fonts-noto-cjk):
+Run on a virtual screen of the same size with a CJK font installed (Debian: xvfb,
+fonts-noto-cjk):
 
-    xvfb-run -a -s "-screen 0 1366x768x24" python3 scripts/screenshots.py [OUT_DIR]
+    xvfb-run -a -s "-screen 0 1366x768x24" python3 scripts/screenshots.py
+    xvfb-run -a -s "-screen 0 1024x768x24" python3 scripts/screenshots.py --size 1024x768
 
-The window is shown at 1366×768 on a fixed date (2024-06-20) with the real
-district plan `003_…` imported, a few tasks done, so every state appears.
+The window fills the screen (1366×768 unless ``--size`` says otherwise) on a fixed date
+(2024-06-20) with the real district plan `003_…` imported, a few tasks done, so every state
+appears. They go to docs/screenshots/ at 1366×768 and docs/screenshots/WxH/ at any other
+size, or to the folder given.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -31,7 +37,7 @@ from desktop_app.ui.app import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 
 PLAN = ROOT / "tests" / "fixtures" / "003_977e8fd6d0e9a83c.txt"
-SIZE = (1366, 768)
+SIZE = (1366, 768)  # the README's main set; other sizes go into a folder of their own
 
 
 class Clock:
@@ -57,8 +63,22 @@ def save(app: QApplication, widget: QWidget, path: Path) -> None:
     print(path)
 
 
-def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+def size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not WIDTHxHEIGHT: {text}") from None
+    return width, height
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Screenshots of the real window for the README.")
+    parser.add_argument("out", nargs="?", type=Path, help="folder for the PNG files")
+    parser.add_argument("--size", type=size, default=SIZE, help="WxH, default 1366x768")
+    args = parser.parse_args(argv)
+    width, height = args.size
+    folder = ROOT / "docs" / "screenshots"
+    out = args.out or (folder if args.size == SIZE else folder / f"{width}x{height}")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     install_translators(app, "zh_CN")
@@ -68,7 +88,8 @@ def main() -> int:
     settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
 
     window = MainWindow(storage, clock, settings)
-    window.resize(*SIZE)
+    window.move(0, 0)
+    window.resize(width, height)
     window.show()
     save(app, window, out / "welcome.png")
 
@@ -89,6 +110,15 @@ def main() -> int:
     window.month_view.setCurrentIndex(first_june)
     save(app, window, out / "month_view.png")
 
+    # The task panel of a task with some history: in progress, two notes.
+    task_id = window.task_panel.current_task_id()
+    assert task_id is not None
+    tasks.set_status(storage, task_id, "in_progress")
+    tasks.add_note(storage, task_id, "已收集 2023 年以来的复议、诉讼案例 46 件，正在筛选。")
+    tasks.add_note(storage, task_id, "初稿已送法制科审核。")
+    window.task_panel.show_task(task_id)
+    save(app, window.task_panel, out / "task_panel.png")
+
     window.show_overview()
     save(app, window, out / "overview.png")
 
@@ -106,7 +136,7 @@ def main() -> int:
     from desktop_app.ui.import_wizard import ImportWizard
 
     wizard = ImportWizard(storage, window, ROOT / "tests" / "fixtures" / "000_9ec6db43f1a77751.txt")
-    wizard.resize(1280, 720)
+    wizard.resize(min(1280, width), min(720, height))
     wizard.show()
     while wizard.is_reading():  # the document is read in a background thread
         app.processEvents()

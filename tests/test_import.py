@@ -219,11 +219,17 @@ def test_merged_department_is_followed_by_later_imports(tmp_path: Path) -> None:
     merged_tasks = repository.tasks(department_ids=[target.id], include_collective=False)
     assert len(merged_tasks) == 2
     assert all("调研处" not in t.lead + t.responsible for t in merged_tasks)
-    # The same names in a later plan land on the merged department.
-    later = "某局2025年工作要点\n1. 开展课题调研。（牵头部门：调研处。完成时间：6月）\n"
+    # The same names in a later plan of the bureau land on the merged department.
+    later = "上海市司法局2025年工作要点\n1. 开展课题调研。（牵头部门：调研处。完成时间：6月）\n"
     import_plan(storage, parse_text(later), source_name="l.txt", content_hash="l")
     assert len(repository.tasks(department_ids=[target.id], include_collective=False)) == 3
     assert not any(d.name == "调研处" for d in repository.departments())
+    # Another bureau's 调研处 is a department of its own.
+    other = "某区司法局2025年工作要点\n1. 开展课题调研。（牵头部门：调研处。完成时间：6月）\n"
+    import_plan(storage, parse_text(other), source_name="o.txt", content_hash="o")
+    assert len(repository.tasks(department_ids=[target.id], include_collective=False)) == 3
+    theirs = repository.find_department("调研处", "某区司法局")
+    assert theirs is not None and theirs.id != target.id
     # Search finds tasks by the department's current name.
     assert any("课题调研" in t.text for t in repository.search("法治调研处"))
 

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -133,20 +134,28 @@ def test_a_year_without_calendar_data_falls_back_to_monday_to_friday(
     assert datetime(2099, 10, 5, 9, 0) in {n.at for n in found}
 
 
-def test_my_departments_include_the_collective_tasks(
-    rows: list[TaskRow], year: list[Notification]
-) -> None:
-    mine = schedule(rows, DEFAULTS, CAL, *YEAR, departments={"行政复议科"})
-    ids = _ids(mine)
-    by_id = {t.id: t for t in rows}
-    assert all(
-        "行政复议科" in by_id[i].lead + by_id[i].responsible or by_id[i].collective for i in ids
-    )
+def test_my_departments_include_their_groups_tasks_only(tmp_path: Path) -> None:
+    """The reminders of 行政复议科 are of the tasks its query gives: its own and those of
+    各科处室 and 各科室, which take it in, never 各司法所's."""
+    storage = new_storage(tmp_path, datetime(2024, 1, 2, 9))
+    try:
+        import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+        office = repository.find_department("行政复议科")
+        assert office is not None
+        mine = repository.tasks(department_ids=[office.id])
+    finally:
+        storage.close()
+    ids = _ids(schedule(mine, DEFAULTS, CAL, *YEAR))
+    by_id = {t.id: t for t in mine}
+    assert ids and ids <= set(by_id)
     assert any(by_id[i].collective for i in ids)
     assert any(not by_id[i].collective for i in ids)
-    assert ids < _ids(year)
-    # No department chosen: everyone's.
-    assert schedule(rows, DEFAULTS, CAL, *YEAR, departments=set()) == year
+    assert not any(
+        "各司法所" in by_id[i].lead + by_id[i].responsible
+        and "行政复议科" not in by_id[i].lead + by_id[i].responsible
+        and not {"各科处室", "各科室"} & set(by_id[i].lead + by_id[i].responsible)
+        for i in ids
+    )
 
 
 def test_ongoing_tasks_get_one_reminder_a_quarter_unless_noted(

@@ -24,8 +24,8 @@ from desktop_app.services.errors import ServiceError
 
 STATE_ZH = {
     "late": "逾期",
-    "behind": "临近未启动",
-    "due_soon": "即将到期",
+    "due_soon": "临近到期",
+    "lagging": "未达序时进度",
     "pending": "未到期",
     "undated": "未标注时间",
     "ongoing": "持续推进",
@@ -43,7 +43,7 @@ COLUMNS = (
     "完成日期",
     "备注",
 )
-SOON_WORKDAYS = 5  # "即将到期": within this many working days, as in the window
+SOON_WORKDAYS = 10  # "临近到期": within this many working days, as in the window (SOON_WORKDAYS)
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,12 @@ STATUS_WORDS = {
     "已取消": "cancelled",
     "取消": "cancelled",
 }
-# The export's own state words that say nothing of a status (逾期, 即将到期…): no change.
-_STATE_ONLY = {name for name in STATE_ZH.values() if name not in STATUS_WORDS}
+# The export's own state words that say nothing of a status (逾期, 临近到期…): no change; and
+# those of ledgers exported before the states were settled (issue 16).
+_STATE_ONLY = {name for name in STATE_ZH.values() if name not in STATUS_WORDS} | {
+    "即将到期",
+    "临近未启动",
+}
 _DATED = re.compile(r"^\s*(?:\d{4}-)?\d{1,2}-\d{1,2}\s*[：:]\s*")
 
 

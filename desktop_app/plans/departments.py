@@ -131,3 +131,17 @@ def looks_like_department(name: str) -> bool:
     if not 2 <= len(bare) <= 30 or re.search(r"\d", bare):
         return False
     return is_collective(bare) or bare.endswith(DEPARTMENT_SUFFIXES)
+
+
+_TITLE_ISSUER_RE = re.compile(r"^(.{2,40}?)(?:关于)?(?:19|20)\d{2}\s*年")
+
+
+def bureau_of(issuer: str | None, title: str | None) -> str:
+    """The bureau a plan's departments belong to: its issuer, else the organisation its
+    title begins with (`上海市司法局2025年工作要点`), else "" (not known)."""
+    if issuer and issuer.strip():
+        return "".join(issuer.split())
+    m = _TITLE_ISSUER_RE.match("".join((title or "").split()))
+    if m and m.group(1).endswith(DEPARTMENT_SUFFIXES) and not is_collective(m.group(1)):
+        return m.group(1)
+    return ""

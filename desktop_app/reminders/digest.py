@@ -3,6 +3,7 @@ title, a line of counts per deadline and the most urgent tasks. Pure, like the p
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -18,6 +19,7 @@ BODY_TASK_LINES = 3
 # (the command line) the words after the comma are replaced (``MORE_HINT``).
 MORE_HINT = "点击查看全部"
 TEXT_CHARS = 24
+PLAN_CHARS = 8
 
 
 def _group(r: Reminder, day: date) -> str:
@@ -53,6 +55,19 @@ def _owner(task: TaskRow) -> str:
     return names[0] + ("等" if len(names) > 1 else "")
 
 
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年?(?:度)?")
+
+
+def plan_label(title: str | None) -> str:
+    """A plan named in a few characters: its title without the year and the words from
+    工作要点 on (`上海市司法局2024年政务公开工作要点` → `上海市司法局政务公开`)."""
+    text = "".join((title or "").split())
+    short = _YEAR_RE.sub("", text)
+    for word in ("工作要点", "工作计划", "重点工作", "任务分工", "责任分工"):
+        short = short.split(word)[0]
+    return short.strip("“”《》") or text or "未命名计划"
+
+
 def build_digest(
     reminders: Sequence[Reminder],
     tasks: Mapping[int, TaskRow],
@@ -78,14 +93,18 @@ def build_digest(
 
     ordered = sorted(latest, key=urgency)
     count = len(ordered)
+    several_plans = len({t.plan_id for i in ordered if (t := tasks.get(i)) is not None}) > 1
     title = _title(kind, count, groups.values())
     lines = [_counts_line(latest, groups, at) + _estimated(latest.values(), covers)]
     for task_id in ordered[:BODY_TASK_LINES]:
         task = tasks.get(task_id)
         if task is None:
             continue
+        owner = _owner(task)
+        if several_plans:  # two plans' 办公室 are two departments: say whose
+            owner = f"{_shorten(plan_label(task.plan_title), PLAN_CHARS)}·{owner}"
         lines.append(
-            f"· {_when(latest[task_id], groups[task_id], at)}｜{_owner(task)}：{_shorten(task.text, TEXT_CHARS)}"
+            f"· {_when(latest[task_id], groups[task_id], at)}｜{owner}：{_shorten(task.text, TEXT_CHARS)}"
         )
     if count > BODY_TASK_LINES:
         lines.append(f"另有 {count - BODY_TASK_LINES} 项，{MORE_HINT}")

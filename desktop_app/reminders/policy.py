@@ -122,18 +122,6 @@ def deliverable(moment: datetime, settings: ReminderSettings) -> datetime:
     return end if end > moment else end + _ONE_DAY
 
 
-def concerns(task: TaskRow, departments: Collection[str] | None) -> bool:
-    """Whether ``task`` is one of these departments' (collective owners concern everyone).
-
-    No departments chosen means all of them.
-    """
-    if not departments or task.collective:
-        return True
-    return any(name in departments for name in task.lead) or any(
-        name in departments for name in task.responsible
-    )
-
-
 # -- reminder points ---------------------------------------------------------------------
 
 
@@ -304,7 +292,6 @@ def reminder_points(
 def _all_points(
     tasks: Iterable[TaskRow],
     planner: _Planner,
-    departments: Collection[str] | None,
     notes_by_quarter: Mapping[int, Collection[tuple[int, int]]] | None,
     snoozes: Mapping[int, Snooze] | None,
     shown: Collection[tuple[int, datetime]],
@@ -317,8 +304,6 @@ def _all_points(
     # reminder time or the lead days changed since); a snooze is its own, exact time.
     shown_days = {(task_id, at.date()) for task_id, at in shown}
     for task in tasks:
-        if not concerns(task, departments):
-            continue
         found = planner.points(task, notes_by_quarter.get(task.id, ()), snoozes.get(task.id))
         if shown:
             found = [
@@ -340,7 +325,6 @@ def schedule(
     start: datetime,
     end: datetime,
     *,
-    departments: Collection[str] | None = None,
     notes_by_quarter: Mapping[int, Collection[tuple[int, int]]] | None = None,
     snoozes: Mapping[int, Snooze] | None = None,
     shown: Collection[tuple[int, datetime]] = frozenset(),
@@ -351,7 +335,7 @@ def schedule(
     (task id, scheduled time) pairs already delivered, left out.
     """
     planner = _Planner(settings, calendar, start, end)
-    points, rows = _all_points(tasks, planner, departments, notes_by_quarter, snoozes, shown)
+    points, rows = _all_points(tasks, planner, notes_by_quarter, snoozes, shown)
     by_time: dict[datetime, list[Reminder]] = defaultdict(list)
     for r in points:
         by_time[r.at].append(r)
@@ -367,7 +351,6 @@ def catch_up(
     now: datetime,
     *,
     shown: Collection[tuple[int, datetime]] = frozenset(),
-    departments: Collection[str] | None = None,
     notes_by_quarter: Mapping[int, Collection[tuple[int, int]]] | None = None,
     snoozes: Mapping[int, Snooze] | None = None,
 ) -> Notification | None:
@@ -381,7 +364,7 @@ def catch_up(
     start = floor if since is None else max(since, floor)
     planner = _Planner(settings, calendar, floor, now + timedelta(microseconds=1))
     planner.past_snoozes = True
-    points, rows = _all_points(tasks, planner, departments, notes_by_quarter, snoozes, shown)
+    points, rows = _all_points(tasks, planner, notes_by_quarter, snoozes, shown)
     points = [r for r in points if r.at > start or r.reason == "snoozed"]
     if not points:
         return None
@@ -398,13 +381,12 @@ def next_time(
     *,
     horizon: timedelta = timedelta(days=92),
     shown: Collection[tuple[int, datetime]] = frozenset(),
-    departments: Collection[str] | None = None,
     notes_by_quarter: Mapping[int, Collection[tuple[int, int]]] | None = None,
     snoozes: Mapping[int, Snooze] | None = None,
 ) -> datetime | None:
     """The first reminder time after ``after`` within ``horizon``, or None."""
     planner = _Planner(settings, calendar, after + timedelta(microseconds=1), after + horizon)
-    points, _ = _all_points(tasks, planner, departments, notes_by_quarter, snoozes, shown)
+    points, _ = _all_points(tasks, planner, notes_by_quarter, snoozes, shown)
     later = [r.at for r in points if r.at > after]
     return min(later) if later else None
 

@@ -16,7 +16,7 @@ from db.connection import Storage, replace_corrupt, restore_backup
 from db.errors import CorruptDatabaseError
 from desktop_app import paths
 from desktop_app.clock import Clock
-from desktop_app.services import errors
+from desktop_app.services import departments, errors
 from desktop_app.services.data_folder import open_data
 from desktop_app.services.errors import ServiceError
 
@@ -78,7 +78,9 @@ def restore(storage: Storage, source: Path) -> Path:
     backup of the current data failing) with the current data unchanged.
     """
     _require_file(source)
-    return restore_backup(storage, source)
+    kept = restore_backup(storage, source)
+    departments.refresh_groups_if_stale(storage)
+    return kept
 
 
 def replace_damaged(folder: Path, source: Path, clock: Clock) -> Path:

@@ -15,15 +15,21 @@ from db import errors as db_errors
 from db.connection import Storage, open_storage
 from desktop_app import paths
 from desktop_app.clock import Clock
-from desktop_app.services import errors
+from desktop_app.services import departments, errors
 from desktop_app.services.errors import ServiceError
 
 
 def open_data(folder: Path, clock: Clock) -> Storage:
     """The database of ``folder`` (created if there is none), checked and migrated."""
-    return open_storage(
+    storage = open_storage(
         paths.database_path(folder), clock=clock, backups_dir=paths.backups_path(folder)
     )
+    try:
+        departments.refresh_groups_if_stale(storage)
+    except BaseException:
+        storage.close()
+        raise
+    return storage
 
 
 def has_data(folder: Path) -> bool:

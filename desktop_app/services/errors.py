@@ -71,6 +71,18 @@ NAME_TAKEN = Words(
     "已有名为“{0}”的部门；如果是同一个部门，请用“合并”",
     "A department named {0} exists already; merge them if they are one",
 )
+AMBIGUOUS_DEPARTMENT = Words(
+    "有 {0} 个名为“{1}”的部门（{2}），请用编号指明是哪一个",
+    "{0} departments are named {1} ({2}); give the number of the one you mean",
+)
+NOT_A_GROUP = Words(
+    "“{0}”不是集体部门（如“各科室”），没有成员可改",
+    "{0} is not a collective owner (such as “各科室”) and has no members to change",
+)
+GROUP_MEMBER_ELSEWHERE = Words(
+    "“{0}”不属于“{1}”所在的单位，不能作为它的成员",
+    "{0} belongs to another bureau than {1} and cannot be its member",
+)
 MERGE_INTO_ITSELF = Words("不能把部门合并到它自己", "A department cannot merge into itself")
 ALIAS_IS_THE_NAME = Words(
     "“{0}”就是这个部门的名称，不必再作为别名", "{0} is the department's own name, not another one"

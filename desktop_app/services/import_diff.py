@@ -108,17 +108,21 @@ def deadline_text(kind: str, raw: str | None, due: date | None) -> str:
     return f"{shown}（{due.isoformat()}）" if due else shown
 
 
-def doc_owners(t: ParsedTask) -> tuple[list[str], list[str]]:
-    return departments.canonical_names(t.lead), departments.canonical_names(t.responsible)
+def doc_owners(t: ParsedTask, bureau: str | None = None) -> tuple[list[str], list[str]]:
+    return (
+        departments.canonical_names(t.lead, bureau),
+        departments.canonical_names(t.responsible, bureau),
+    )
 
 
 def compare(stored: Task, new: ParsedTask) -> tuple[FieldChange, ...]:
     changes = []
     if "".join(stored.text.split()) != "".join(new.text.split()):
         changes.append(FieldChange("text", stored.text, new.text))
-    new_lead, new_resp = doc_owners(new)
-    old_lead = departments.canonical_names(stored.doc_lead)
-    old_resp = departments.canonical_names(stored.doc_responsible)
+    bureau = departments.plan_bureau(stored.plan_id)
+    new_lead, new_resp = doc_owners(new, bureau)
+    old_lead = departments.canonical_names(stored.doc_lead, bureau)
+    old_resp = departments.canonical_names(stored.doc_responsible, bureau)
     for name, old, fresh in (("lead", old_lead, new_lead), ("responsible", old_resp, new_resp)):
         if old != fresh:
             changes.append(

@@ -18,6 +18,7 @@ from typing import cast
 from db import repository
 from db.connection import Storage
 from db.models import Department, Plan, Section, Task, TaskChange
+from desktop_app.plans.departments import bureau_of
 from desktop_app.plans.model import Deadline, ParsedPlan
 from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
@@ -186,7 +187,7 @@ def _plan_changes(
             )
             plan_id = plan.id
             _write_sections(plan, parsed)
-            cache: dict[str, Department] = {}
+            cache: dict[tuple[str, str], Department] = {}
             ids = [
                 _create_task(storage, plan, t, i, cache, corrections.get(i))
                 for i, t in enumerate(parsed.tasks)
@@ -309,7 +310,7 @@ def _create_task(
     plan: Plan,
     t: ParsedTask,
     position: int,
-    cache: dict[str, Department] | None = None,
+    cache: dict[tuple[str, str], Department] | None = None,
     document: ParsedTask | None = None,
 ) -> int:
     """A new task; ``document`` is the task as the document has it when ``t`` was corrected."""
@@ -335,7 +336,15 @@ def _create_task(
         created_at=now,
         updated_at=now,
     ).execute()
-    departments.link_owners(storage, task_id, t.lead, t.responsible, cache=cache, replace=False)
+    departments.link_owners(
+        storage,
+        task_id,
+        t.lead,
+        t.responsible,
+        bureau=bureau_of(plan.issuer, plan.title),
+        cache=cache,
+        replace=False,
+    )
     return task_id
 
 

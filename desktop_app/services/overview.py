@@ -10,9 +10,10 @@ from datetime import date
 from db.counts import CountRow
 from db.repository import DepartmentRow, TaskRow
 
-# Worst first: the colour of a cell or a department's dot is its worst state.
-SEVERITY = ("late", "behind", "due_soon", "pending", "undated", "ongoing", "done", "cancelled")
-OPEN_STATES = ("late", "behind", "due_soon", "pending")
+# Worst first: the colour of a cell or a department's dot is its worst state. Falling behind
+# the schedule (未达序时进度) asks for action; being due soon (临近到期) is a notice.
+SEVERITY = ("late", "lagging", "due_soon", "pending", "undated", "ongoing", "done", "cancelled")
+OPEN_STATES = ("late", "lagging", "due_soon", "pending")
 
 
 def worst(states: Iterable[str]) -> str | None:
@@ -39,6 +40,7 @@ class Totals:
     due_this_month: int
     late: int
     total: int
+    lagging: int = 0  # 未达序时进度
 
 
 def plan_totals(counts: dict[tuple[str | None, str], int], today: date) -> Totals:
@@ -47,6 +49,7 @@ def plan_totals(counts: dict[tuple[str | None, str], int], today: date) -> Total
         due_this_month=sum(n for (m, s), n in counts.items() if m == month and s in OPEN_STATES),
         late=sum(n for (_m, s), n in counts.items() if s == "late"),
         total=sum(counts.values()),
+        lagging=sum(n for (_m, s), n in counts.items() if s == "lagging"),
     )
 
 
@@ -72,20 +75,20 @@ class OverviewGrid:
 def _per_department(
     counts: Sequence[CountRow], departments: Sequence[DepartmentRow], mine: set[int]
 ) -> dict[int, list[CountRow]]:
-    """Counts of each department the counted plan concerns (one with tasks of its own in it)
-    and of mine, each task once: its own tasks without a collective owner, plus every task
-    with one.
+    """Counts of each department the counted plan names, and of mine among ``departments``.
 
-    Collective owners get no entry (their tasks are in every department's), nor do the
-    departments of other plans only (last year's, say): the collective tasks of this
-    plan do not make them part of it.
+    A collective owner with known members gets no entry (its tasks are its members'); one
+    without is a row of its own. A department named only by other plans (last year's, say)
+    is not made part of this one by a group's task.
     """
-    shared = [c for c in counts if c.department_id is None]
-    present = {c.department_id for c in counts}
+    named = {c.department_id for c in counts if c.named}
+    per: dict[int, list[CountRow]] = {}
+    for c in counts:
+        per.setdefault(c.department_id, []).append(c)
     return {
-        d.id: [c for c in counts if c.department_id == d.id and not c.shared] + shared
+        d.id: per.get(d.id, [])
         for d in departments
-        if not d.collective and (d.id in present or d.id in mine)
+        if not (d.collective and d.members) and (d.id in named or d.id in mine)
     }
 
 

@@ -9,7 +9,7 @@ from db.connection import Storage
 from db.models import Plan
 from desktop_app.paths import SAMPLE_PLAN, SAMPLE_PREFIX, resource_path
 from desktop_app.plans.parser import parse_file
-from desktop_app.services import errors
+from desktop_app.services import departments, errors
 from desktop_app.services.demo import move_to_year
 from desktop_app.services.import_diff import ImportResult
 from desktop_app.services.importer import content_hash, import_plan
@@ -27,12 +27,15 @@ def import_sample(storage: Storage, today: date) -> ImportResult:
 
 
 def delete_plan(storage: Storage, plan_id: int) -> None:
-    """Remove a plan with its tasks, notes and history; a backup is taken first."""
+    """Remove a plan with its tasks, notes and history, and the departments only it named;
+    a backup is taken first."""
     if Plan.get_or_none(Plan.id == plan_id) is None:
         raise errors.no_plan(plan_id)
     storage.backup("before-delete")
+    bureau = departments.plan_bureau(plan_id)
     with storage.write():
         Plan.delete().where(Plan.id == plan_id).execute()
+        departments.remove_unused([bureau])
         storage.database.execute_sql(
             "DELETE FROM task_search WHERE rowid NOT IN (SELECT id FROM task)"
         )

@@ -32,6 +32,7 @@ from db import repository
 from db.errors import StorageError
 from desktop_app.clock import Clock
 from desktop_app.reminders.candidates import OPEN_STATUSES
+from desktop_app.reminders.digest import plan_label
 from desktop_app.reminders.service import SnoozeChoice
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.error_text import error_text
@@ -42,7 +43,7 @@ TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # The smallest the dialog becomes to stay clear of a task it opened: the 序号 and the
 # answer buttons still readable.
 ASIDE_SIZE = QSize(480, 240)
-COL_LABEL, COL_TEXT, COL_DUE, COL_OWNERS, COL_ACTIONS = range(5)
+COL_LABEL, COL_PLAN, COL_TEXT, COL_DUE, COL_OWNERS, COL_ACTIONS = range(6)
 
 
 class ReminderAnswers(Protocol):
@@ -74,6 +75,7 @@ class ReminderDialog(QDialog):
         self.service = service
         self.clock = clock
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._plans: dict[int, int] = {}  # task → plan
         self._buttons: dict[int, tuple[QPushButton, QPushButton]] = {}
         self._menu_task_ids: list[int] = []
         self.setWindowTitle(self.tr("到期提醒"))
@@ -97,6 +99,7 @@ class ReminderDialog(QDialog):
         self.tree.setHeaderLabels(
             [
                 self.tr("序号"),
+                self.tr("计划"),
                 self.tr("任务"),
                 self.tr("完成时间"),
                 self.tr("牵头 / 责任部门"),
@@ -106,7 +109,7 @@ class ReminderDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_LABEL, 110), (COL_DUE, 96), (COL_OWNERS, 180)):
+        for column, width in ((COL_LABEL, 80), (COL_PLAN, 130), (COL_DUE, 96), (COL_OWNERS, 180)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(COL_ACTIONS, QHeaderView.ResizeMode.ResizeToContents)
@@ -144,15 +147,20 @@ class ReminderDialog(QDialog):
             task = rows.get(task_id)
             if task is None:
                 continue  # done, cancelled or deleted since the reminder: nothing to answer
+            plan = plan_label(task.plan_title)
             item = QTreeWidgetItem(
-                [task.label, _one_line(task.text), _due_text(task), _owners_text(task), ""]
+                [task.label, plan, _one_line(task.text), _due_text(task), _owners_text(task), ""]
             )
             item.setData(COL_LABEL, TASK_ID_ROLE, task.id)
+            item.setToolTip(COL_PLAN, task.plan_title or plan)
             item.setToolTip(COL_TEXT, task.text)
             item.setToolTip(COL_OWNERS, _owners_text(task))
             items.append(item)
             self._items[task.id] = item
+            self._plans[task.id] = task.plan_id
         self.tree.addTopLevelItems(items)
+        # Which plan, only when there are several: the 12 of two plans are two tasks.
+        self.tree.setColumnHidden(COL_PLAN, len({self._plans[i] for i in self._items}) < 2)
         for item in items:
             self._add_buttons(item)
         self._update_heading()

@@ -7,7 +7,8 @@ speaks, where the data folder is, and the one-time questions already asked.
 LANGUAGE = "ui/language"  # "zh_CN" (the default) or "en"; applied at the next start
 DATA_DIR = "storage/data_dir"  # the data folder chosen in the settings (else the default)
 GEOMETRY = "window/geometry"
-SPLITTER = "window/splitter"
+SPLITTER = "window/splitter"  # left pane, centre, task panel on the right
+CENTRE_SPLITTER = "window/centre_splitter"  # the list and the task panel under it
 MONTH_HEADER = "window/month_header"  # the month view's column widths
 CLOSE_EXPLAINED = "tray/close_explained"  # "the program keeps running in the tray", said once
 ASKED_MY_DEPARTMENTS = "onboarding/asked_my_departments"

@@ -8,18 +8,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QBoxLayout,
     QCheckBox,
     QDateEdit,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -33,12 +31,14 @@ from desktop_app.plans.departments import split_owners
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.error_text import error_text
+from desktop_app.ui.task_panel_parts import FIELD_NAMES, GrowingList, StatusButtons, heading
 from desktop_app.ui.theme import (
     LINK_COLOR,
     NOTE_COLOR,
     PANEL_BACKGROUND,
     STATE_COLORS,
     TEXT_COLOR,
+    WARNING_COLOR,
     state_name,
     status_name,
     text_style,
@@ -50,19 +50,6 @@ if TYPE_CHECKING:  # storage loads after the window's first paint (see attach)
     from desktop_app.calendar.workdays import WorkCalendar
 
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-# QT_TRANSLATE_NOOP returns its message unchanged; PySide6's stubs type it as object.
-_FIELD_NAMES = cast(
-    "dict[str, str]",
-    {
-        "status": QT_TRANSLATE_NOOP("TaskPanel", "状态"),
-        "lead": QT_TRANSLATE_NOOP("TaskPanel", "牵头部门"),
-        "responsible": QT_TRANSLATE_NOOP("TaskPanel", "责任部门"),
-        "deadline": QT_TRANSLATE_NOOP("TaskPanel", "完成时间"),
-        "text": QT_TRANSLATE_NOOP("TaskPanel", "任务内容"),
-        "note": QT_TRANSLATE_NOOP("TaskPanel", "进展说明"),
-        "archived": QT_TRANSLATE_NOOP("TaskPanel", "归档"),
-    },
-)
 
 
 class TaskPanel(QScrollArea):
@@ -83,6 +70,7 @@ class TaskPanel(QScrollArea):
         self._calendar = calendar
         self._task: TaskRow | None = None
         self._section_titles: dict[str, str] = {}
+        self._owners_break = "<br>"
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Text wraps to the panel's width; only a tall task scrolls, and only down.
@@ -91,15 +79,23 @@ class TaskPanel(QScrollArea):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 6, 12, 6)
         self.placeholder = QLabel(self.tr("在中间选择一项任务，这里显示它的全部内容。"))
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet(text_style(NOTE_COLOR))
         layout.addWidget(self.placeholder)
 
+        # Two columns side by side under a wide list (the task on the left, its notes and
+        # history on the right), one above the other in a narrow pane (set_two_columns).
         self.details = QWidget()
-        d = QVBoxLayout(self.details)
+        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, self.details)
+        self._columns.setContentsMargins(0, 0, 0, 0)
+        self._columns.setSpacing(16)
+        task_side, notes_side = QWidget(), QWidget()
+        d = QVBoxLayout(task_side)
         d.setContentsMargins(0, 0, 0, 0)
+        self._columns.addWidget(task_side)
+        self._columns.addWidget(notes_side, 1)  # one above the other: the notes grow
         self.path_label = QLabel()
         self.path_label.setStyleSheet(text_style(NOTE_COLOR))
         self.path_label.setWordWrap(True)
@@ -114,17 +110,10 @@ class TaskPanel(QScrollArea):
         for w in (self.path_label, self.text_label, self.owners_label, self.deadline_label):
             d.addWidget(w)
 
-        status_row = QGridLayout()
-        self.status_buttons = QButtonGroup(self)
-        self.status_buttons.setExclusive(True)
-        for i, status in enumerate(("not_started", "in_progress", "done", "cancelled")):
-            button = QPushButton(status_name(status))
-            button.setCheckable(True)
-            button.setProperty("status", status)
-            self.status_buttons.addButton(button)
-            status_row.addWidget(button, i // 2, i % 2)
+        self.status_buttons = StatusButtons()
+        self.status_buttons.setParent(self)
         self.status_buttons.buttonClicked.connect(self._status_clicked)
-        d.addLayout(status_row)
+        d.addLayout(self.status_buttons.grid)
 
         self.correct_toggle = QPushButton(self.tr("更正部门或完成时间…"))
         self.correct_toggle.setCheckable(True)
@@ -156,11 +145,14 @@ class TaskPanel(QScrollArea):
         self.correct_box.hide()
         self.correct_toggle.toggled.connect(self.correct_box.setVisible)
         d.addWidget(self.correct_box)
+        d.addStretch(1)
 
-        d.addWidget(_heading(self.tr("进展记录")))
-        self.notes = QListWidget()
+        d = QVBoxLayout(notes_side)
+        d.setContentsMargins(0, 0, 0, 0)
+        d.addWidget(heading(self.tr("进展记录")))
+        self.notes = GrowingList()
         self.notes.setWordWrap(True)
-        self.notes.setMinimumHeight(90)
+        self.notes.setMinimumHeight(96)
         self.notes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notes.itemDoubleClicked.connect(self._start_edit)
         d.addWidget(self.notes)
@@ -184,13 +176,13 @@ class TaskPanel(QScrollArea):
         self.message.hide()
         d.addWidget(self.message)
 
-        d.addWidget(_heading(self.tr("变更记录")))
-        self.history = QListWidget()
+        d.addWidget(heading(self.tr("变更记录")))
+        self.history = GrowingList()
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(70)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         d.addWidget(self.history)
-        d.addWidget(_heading(self.tr("文件原文中的标注")))
+        d.addWidget(heading(self.tr("文件原文中的标注")))
         self.annotation_label = QLabel()
         self.annotation_label.setWordWrap(True)
         self.annotation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -204,6 +196,19 @@ class TaskPanel(QScrollArea):
         self.details.hide()
         self.setWidget(body)
         self._editing_note: int | None = None
+
+    def set_two_columns(self, two: bool) -> None:
+        """Side by side (a wide, low pane under the list) or one above the other."""
+        self._columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if two else QBoxLayout.Direction.TopToBottom
+        )
+        self._columns.setStretch(0, 5 if two else 0)
+        self._columns.setStretch(1, 4 if two else 1)
+        self.status_buttons.arrange(per_row=4 if two else 2)
+        self.notes.setMinimumHeight(64 if two else 96)
+        self._owners_break = "　" if two else "<br>"  # a low pane: the owners on one line
+        if self._task is not None:
+            self.show_task(self._task.id)
 
     def attach(self, storage: Storage, calendar: WorkCalendar) -> None:
         """The database and calendar, when the window opens before them (at start-up)."""
@@ -247,7 +252,7 @@ class TaskPanel(QScrollArea):
         corrected = self.tr("（已手工修改）") if t.owners_corrected else ""
         self.owners_label.setText(
             self.tr("牵头部门：")
-            + f"<b>{html.escape(lead)}</b><br>"
+            + f"<b>{html.escape(lead)}</b>{self._owners_break}"
             + self.tr("责任部门：")
             + html.escape(responsible)
             + corrected
@@ -277,7 +282,7 @@ class TaskPanel(QScrollArea):
         self.history.clear()
         for change in reversed(journal.history(t.id)):
             who = self.tr("导入") if change.source == "import" else self.tr("手工")
-            field = self.tr(_FIELD_NAMES.get(change.field, change.field))
+            field = self.tr(FIELD_NAMES.get(change.field, change.field))
             self.history.addItem(
                 f"{change.changed_at:%Y-%m-%d %H:%M} [{who}] {field}："
                 f"{change.old_value or '—'} → {change.new_value or '—'}"
@@ -308,6 +313,9 @@ class TaskPanel(QScrollArea):
             left = self.tr("今天到期")
         else:
             left = self.tr("已逾期 {0} 个工作日").format(-days)
+        if state == "lagging":  # the yellow of the dot does not read as text: the warning's
+            left += self.tr(" · 未达序时进度，本月尚无进展记录")
+            color = WARNING_COLOR
         return text + f"<br><span style='color:{color}'>{left}</span>"
 
     # -- changing --------------------------------------------------------------------
@@ -395,9 +403,3 @@ class TaskPanel(QScrollArea):
     def _fail(self, message: str) -> None:
         self.message.setText(message)
         self.message.show()
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-weight: bold; margin-top: 8px;")
-    return label

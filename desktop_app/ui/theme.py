@@ -48,8 +48,8 @@ def text_style(color: str) -> str:
 def state_name(state: str | None) -> str:
     names = {
         "late": QCoreApplication.translate("State", "逾期"),
-        "behind": QCoreApplication.translate("State", "临近未启动"),
-        "due_soon": QCoreApplication.translate("State", "即将到期"),
+        "due_soon": QCoreApplication.translate("State", "临近到期"),
+        "lagging": QCoreApplication.translate("State", "未达序时进度"),
         "pending": QCoreApplication.translate("State", "未到期"),
         "undated": QCoreApplication.translate("State", "未标注时间"),
         "ongoing": QCoreApplication.translate("State", "持续推进"),

@@ -136,7 +136,7 @@ class TrayController(QObject):
         self.resume_action.triggered.connect(lambda: self.resume_requested.emit())
         self.resume_action.setVisible(False)  # while reminders are paused
         self._paused_until: datetime | None = None
-        self._counts = (0, 0)
+        self._counts = (0, 0, 0)
         self._missing_holidays: int | None = None
         self._demo = False
         self.quit_action = QAction(self.tr("退出"), self)
@@ -214,11 +214,15 @@ class TrayController(QObject):
         self.tray.setContextMenu(None)  # type: ignore[arg-type]
         self.menu.deleteLater()
 
-    def update_tooltip(self, due_this_month: int, late: int) -> None:
-        self._counts = (due_this_month, late)
+    def update_tooltip(self, due_this_month: int, late: int, lagging: int = 0) -> None:
+        """The counts the window shows (``lagging``: 未达序时进度), with the pause and the
+        missing holidays."""
+        self._counts = (due_this_month, late, lagging)
         lines = [
             self.tr("工作要点督办提醒"),
-            self.tr("本月待完成 {0} 项 · 逾期 {1} 项").format(due_this_month, late),
+            self.tr("本月待完成 {0} 项 · 逾期 {1} 项 · 未达序时进度 {2} 项").format(
+                due_this_month, late, lagging
+            ),
         ]
         if self._paused_until is not None:
             lines.append(

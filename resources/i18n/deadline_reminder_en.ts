@@ -286,6 +286,10 @@ The current data will be saved as a backup first.</translation>
         <translation>All</translation>
     </message>
     <message>
+        <source>我的部门</source>
+        <translation>My Departments</translation>
+    </message>
+    <message>
         <source>本月 {0}</source>
         <translation>{0} this month</translation>
     </message>
@@ -302,8 +306,8 @@ The current data will be saved as a backup first.</translation>
         <translation>{0} overdue</translation>
     </message>
     <message>
-        <source>集体任务：出现在每个部门的列表中</source>
-        <translation>Shared task: shown in every department&apos;s list</translation>
+        <source>集体部门，成员未知：可在“设置 → 部门”中指定哪些部门属于它</source>
+        <translation>A collective owner whose members are not known: choose them in Settings → Departments</translation>
     </message>
 </context>
 <context>
@@ -321,12 +325,16 @@ The current data will be saved as a backup first.</translation>
         <translation>All departments (General Office overview)</translation>
     </message>
     <message>
-        <source>别名</source>
-        <translation>Aliases</translation>
-    </message>
-    <message>
         <source>别名不能为空。</source>
         <translation>The alias cannot be empty.</translation>
+    </message>
+    <message>
+        <source>别名或成员</source>
+        <translation>Aliases or members</translation>
+    </message>
+    <message>
+        <source>包括：</source>
+        <translation>Takes in: </translation>
     </message>
     <message>
         <source>只选以下部门：</source>
@@ -353,12 +361,24 @@ The current data will be saved as a backup first.</translation>
         <translation>Renamed to “{0}”; the old name is kept as an alias.</translation>
     </message>
     <message>
+        <source>已更新集体部门的成员。</source>
+        <translation>The collective owner&apos;s members were updated.</translation>
+    </message>
+    <message>
         <source>已添加别名“{0}”。</source>
         <translation>Added the alias “{0}”.</translation>
     </message>
     <message>
-        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”等集体任务总会包括在内。</source>
-        <translation>Which departments are you the liaison for? “My departments only” in the main window and the reminders follow this choice; shared tasks, such as those for “各部门”, are always included.</translation>
+        <source>您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；“各部门”“各科室”等集体部门的任务会算进它包括的每个部门。</source>
+        <translation>Which department are you the liaison of? My departments in the main window and the reminders follow this choice; the tasks of collective owners such as “各部门” or “各科室” count for every department they take in.</translation>
+    </message>
+    <message>
+        <source>成员…</source>
+        <translation>Members…</translation>
+    </message>
+    <message>
+        <source>成员未知，单独列出</source>
+        <translation>Members unknown, listed on its own</translation>
     </message>
     <message>
         <source>把“{0}”的任务全部并入（合并后“{0}”作为别名保留）：</source>
@@ -371,6 +391,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>改名后旧名称作为别名保留，以后导入的工作要点会自动对应到新名称；合并把一个部门的任务全部并入另一个部门。这些操作立即生效。</source>
         <translation>After a rename the old name is kept as an alias, so work plans imported later use the new name; merging moves all tasks of one department into another. These changes take effect at once.</translation>
+    </message>
+    <message>
+        <source>未署名单位</source>
+        <translation>Unnamed bureau</translation>
     </message>
     <message>
         <source>没有可以合并到的其他部门。</source>
@@ -403,6 +427,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>部门改名</source>
         <translation>Rename Department</translation>
+    </message>
+    <message>
+        <source>集体部门（如“各科室”）包括哪些部门</source>
+        <translation>Which departments a collective owner (such as “各科室”) takes in</translation>
     </message>
 </context>
 <context>
@@ -493,6 +521,25 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>选择数据文件夹</source>
         <translation>Choose Data Folder</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembersDialog</name>
+    <message>
+        <source>“{0}”的成员</source>
+        <translation>Members of {0}</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>工作要点写“{0}”的任务，算作下面勾选的每个部门的任务。一个也不勾选时，“{0}”作为一个部门单独列出。</source>
+        <translation>The plan&apos;s tasks for {0} count as tasks of every department ticked below. With none ticked, {0} is listed as a department of its own.</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1073,14 @@ The current data will be saved as a backup first.</translation>
 Click its icon in the notification area to open the window again; to quit completely, choose &quot;Quit&quot; from the icon&apos;s menu.</translation>
     </message>
     <message>
+        <source>红 逾期：过了完成时间仍未完成
+蓝 临近到期：{0} 个工作日内到期（尚未开始的，“状态”列写着未开始）
+黄 未达序时进度：尚未到期，但从计划印发（未注明日期的从年初）算起时间已过半，或已过某个时间节点，而本月还没有进展记录（添加一条进展即恢复）</source>
+        <translation>Red, overdue: past its deadline and not done
+Blue, due soon: due within {0} working days (one not yet started says “Not started” under Status)
+Yellow, behind schedule: not yet due, but more than half of its time since the plan was issued (or since 1 January when the plan has no date) has passed, or one of its milestones has, and there is no progress note this month (adding one puts it back on schedule)</translation>
+    </message>
+    <message>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
@@ -1077,12 +1132,24 @@ Click its icon in the notification area to open the window again; to quit comple
         <translation>Overdue</translation>
     </message>
     <message>
+        <source>逾期未完成的任务集中列在这里，同时仍列在各自的完成月份中。</source>
+        <translation>Overdue tasks are gathered here, and stay listed under the month they are due in as well.</translation>
+    </message>
+    <message>
         <source>（{0} 项</source>
         <translation> (tasks: {0}</translation>
     </message>
     <message>
         <source>）</source>
         <translation>)</translation>
+    </message>
+    <message>
+        <source>，也列在各自月份中</source>
+        <translation>, also listed under their months</translation>
+    </message>
+    <message>
+        <source>，未达序时进度 {0}</source>
+        <translation>, behind schedule: {0}</translation>
     </message>
     <message>
         <source>，逾期 {0}</source>
@@ -1117,8 +1184,16 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>My Departments</translation>
     </message>
     <message>
+        <source>未署名单位</source>
+        <translation>Unnamed bureau</translation>
+    </message>
+    <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>（集体）</source>
+        <translation> (collective)</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +1340,17 @@ Reminders and “My departments only” follow this choice.</translation>
     </message>
 </context>
 <context>
+    <name>QuickFilters</name>
+    <message>
+        <source>只看{0}的任务；再点一次取消</source>
+        <translation>Show only: {0} (click again to show all)</translation>
+    </message>
+    <message>
+        <source>本月到期</source>
+        <translation>Due this month</translation>
+    </message>
+</context>
+<context>
     <name>ReminderDialog</name>
     <message>
         <source>1 小时后（{0}）</source>
@@ -1333,6 +1419,10 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>稍后提醒 ▾</source>
         <translation>Remind Me Later ▾</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Plan</translation>
     </message>
 </context>
 <context>
@@ -1501,11 +1591,7 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>State</name>
     <message>
-        <source>临近未启动</source>
-        <translation>Due soon, not started</translation>
-    </message>
-    <message>
-        <source>即将到期</source>
+        <source>临近到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
@@ -1533,6 +1619,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>No deadline</translation>
     </message>
     <message>
+        <source>未达序时进度</source>
+        <translation>Behind schedule</translation>
+    </message>
+    <message>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
@@ -1543,6 +1633,10 @@ Reminders and “My departments only” follow this choice.</translation>
 </context>
 <context>
     <name>TaskPanel</name>
+    <message>
+        <source> · 未达序时进度，本月尚无进展记录</source>
+        <translation> · behind schedule: no progress note this month</translation>
+    </message>
     <message>
         <source>今天到期</source>
         <translation>Due today</translation>
@@ -1683,12 +1777,12 @@ Reminders and “My departments only” follow this choice.</translation>
 <context>
     <name>TaskViews</name>
     <message>
-        <source>今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项</source>
-        <translation>Today {0} · my departments: {1} open this month · {2} overdue</translation>
+        <source>今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项</source>
+        <translation>Today {0} · my departments: {1} open this month · {2} overdue · {3} behind schedule</translation>
     </message>
     <message>
-        <source>今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项</source>
-        <translation>Today {0} · {1} open this month · {2} overdue</translation>
+        <source>今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项</source>
+        <translation>Today {0} · {1} open this month · {2} overdue · {3} behind schedule</translation>
     </message>
     <message>
         <source>尚无 {0} 年节假日安排，工作日按周一至周五估算：请在 设置 → 节假日 中导入通知</source>
@@ -1754,8 +1848,8 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>Pause Reminders for an Hour</translation>
     </message>
     <message>
-        <source>本月待完成 {0} 项 · 逾期 {1} 项</source>
-        <translation>{0} due this month · {1} overdue</translation>
+        <source>本月待完成 {0} 项 · 逾期 {1} 项 · 未达序时进度 {2} 项</source>
+        <translation>{0} due this month · {1} overdue · {2} behind schedule</translation>
     </message>
     <message>
         <source>演示（数据不保存）</source>
@@ -1917,6 +2011,14 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>{0}不是有效的时刻</source>
         <translation>The {0} is not a valid time</translation>
+    </message>
+    <message>
+        <source>“{0}”不属于“{1}”所在的单位，不能作为它的成员</source>
+        <translation>{0} belongs to another bureau than {1} and cannot be its member</translation>
+    </message>
+    <message>
+        <source>“{0}”不是集体部门（如“各科室”），没有成员可改</source>
+        <translation>{0} is not a collective owner (such as “各科室”) and has no members to change</translation>
     </message>
     <message>
         <source>“{0}”就是这个部门的名称，不必再作为别名</source>
@@ -2121,6 +2223,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>月份格式应为 YYYY-MM，例如 2024-06：{0}</source>
         <translation>Month must be YYYY-MM: {0}</translation>
+    </message>
+    <message>
+        <source>有 {0} 个名为“{1}”的部门（{2}），请用编号指明是哪一个</source>
+        <translation>{0} departments are named {1} ({2}); give the number of the one you mean</translation>
     </message>
     <message>
         <source>未开始、进行中、已完成、已取消</source>

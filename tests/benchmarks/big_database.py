@@ -50,6 +50,7 @@ from desktop_app.plans.deadlines import parse_deadline
 from desktop_app.plans.departments import is_collective
 from desktop_app.plans.model import Section
 from desktop_app.plans.parser import parse_file
+from desktop_app.services import departments as department_service
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SOURCE_PLANS = ("003_977e8fd6d0e9a83c", "000_9ec6db43f1a77751")
@@ -532,6 +533,8 @@ def build_big_database(
                 reminder_rows,
             )
             conn.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", search_rows)
+            # One bureau for all (the worst case: 各部门 takes in every department).
+            department_service.refresh_groups()
         links = dict(
             conn.execute(
                 "SELECT department_id, COUNT(*) FROM task_department "

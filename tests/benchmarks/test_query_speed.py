@@ -11,6 +11,7 @@ Run: python3 -m pytest tests/benchmarks -k query_speed
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from db import counts, migrations, repository
+from db import counts, migrations, repository, states
 from db.connection import Storage, open_storage
 from tests.benchmarks.big_database import build_big_database
 
@@ -116,9 +117,11 @@ def _ids(storage: Storage, where: str, params: Sequence[Any] = ()) -> set[int]:
     return {row[0] for row in storage.raw().execute(sql, list(params))}
 
 
+# Named, or one of its groups is (the department is the last parameter, given twice).
 _OWNED_BY = (
-    "EXISTS (SELECT 1 FROM task_department td JOIN department d ON d.id = td.department_id "
-    "WHERE td.task_id = t.id AND (td.department_id = ? OR d.collective))"
+    "EXISTS (SELECT 1 FROM task_department td WHERE td.task_id = t.id AND "
+    "(td.department_id = ? OR td.department_id IN (SELECT group_id FROM group_member "
+    "WHERE member_id = ? AND origin <> 'removed')))"
 )
 
 
@@ -137,30 +140,58 @@ def _sorted_by_due(rows: Sequence[repository.TaskRow]) -> bool:
 
 def _expected_counts(
     storage: Storage, today: date, soon_until: date, plan_ids: Sequence[int] | None
-) -> Counter[tuple[int | None, str | None, str, bool]]:
-    """Department × month × state × shared counts recomputed in Python with
-    ``repository.task_state``; department None counts each task with a collective owner."""
+) -> Counter[tuple[int, str | None, str]]:
+    """Department × month × state counts recomputed in Python with ``repository.task_state``:
+    each task once for each department it names and each member of a group it names."""
     conn = storage.raw()
     tasks = {
-        task_id: (plan_id, status, kind, due)
-        for task_id, plan_id, status, kind, due in conn.execute(
-            "SELECT id, plan_id, status, deadline_kind, due_date FROM task WHERE archived_at IS NULL"
+        task_id: (plan_id, status, kind, due, milestones)
+        for task_id, plan_id, status, kind, due, milestones in conn.execute(
+            "SELECT id, plan_id, status, deadline_kind, due_date, milestones FROM task "
+            "WHERE archived_at IS NULL"
         )
     }
-    collective = {row[0] for row in conn.execute("SELECT id FROM department WHERE collective")}
-    links = conn.execute("SELECT DISTINCT task_id, department_id FROM task_department").fetchall()
-    shared = {task_id for task_id, department_id in links if department_id in collective}
+    starts = {
+        plan_id: states.plan_start(date.fromisoformat(issued) if issued else None, year)
+        for plan_id, issued, year in conn.execute("SELECT id, issued_on, year FROM plan")
+    }
+    last_notes = {
+        task_id: date.fromisoformat(at[:10])
+        for task_id, at in conn.execute(
+            "SELECT task_id, MAX(created_at) FROM progress_note GROUP BY task_id"
+        )
+    }
+    members: dict[int, set[int]] = {}
+    for group_id, member_id in conn.execute(
+        "SELECT group_id, member_id FROM group_member WHERE origin <> 'removed'"
+    ):
+        members.setdefault(group_id, set()).add(member_id)
+    owners: dict[int, set[int]] = {}
+    for task_id, department_id in conn.execute(
+        "SELECT task_id, department_id FROM task_department"
+    ):
+        owners.setdefault(task_id, set()).update({department_id, *members.get(department_id, ())})
     wanted = None if plan_ids is None else set(plan_ids)
-    counts: Counter[tuple[int | None, str | None, str, bool]] = Counter()
-    for task_id, department_id in [*links, *((task_id, None) for task_id in shared)]:
+    counts: Counter[tuple[int, str | None, str]] = Counter()
+    for task_id, found in owners.items():
         if task_id not in tasks:
             continue
-        plan_id, status, kind, due = tasks[task_id]
+        plan_id, status, kind, due, milestones = tasks[task_id]
         if wanted is not None and plan_id not in wanted:
             continue
         day = date.fromisoformat(due) if due else None
-        state = repository.task_state(status, kind, day, today, soon_until)
-        counts[(department_id, due[:7] if due else None, state, task_id in shared)] += 1
+        state = repository.task_state(
+            status,
+            kind,
+            day,
+            today,
+            soon_until,
+            start=starts[plan_id],
+            milestones=[date.fromisoformat(m) for m in json.loads(milestones)],
+            last_note=last_notes.get(task_id),
+        )
+        for department_id in found:
+            counts[(department_id, due[:7] if due else None, state)] += 1
     return counts
 
 
@@ -198,7 +229,7 @@ def _check_department_month(
     assert {r.id for r in rows} == _ids(
         storage,
         f"t.due_date BETWEEN ? AND ? AND {_OWNED_BY}",
-        [first.isoformat(), last.isoformat(), department_id],
+        [first.isoformat(), last.isoformat(), department_id, department_id],
     )
     for r in rows:
         assert r.due is not None and first <= r.due <= last
@@ -241,7 +272,7 @@ def test_month_counts_latest_year(
     latest_plans: list[int],
 ) -> None:
     rows = benchmark(counts.month_counts, today, soon_until, latest_plans)
-    got = Counter({(r.department_id, r.month, r.state, r.shared): r.count for r in rows})
+    got = Counter({(r.department_id, r.month, r.state): r.count for r in rows})
     assert len(got) == len(rows)  # one row per cell
     assert got == _expected_counts(storage, today, soon_until, latest_plans)
     _record(benchmark, big_db, "month counts: latest year's plans", len(rows))
@@ -254,7 +285,7 @@ def test_month_counts_all_plans_one_year(
     """The grid of one year across every plan (the window never asks for ten years at once)."""
     year = big_db["latest_year"]
     rows = benchmark(counts.month_counts, today, soon_until, None, year)
-    got = Counter({(r.department_id, r.month, r.state, r.shared): r.count for r in rows})
+    got = Counter({(r.department_id, r.month, r.state): r.count for r in rows})
     assert len(got) == len(rows)
     expected = _expected_counts(storage, today, soon_until, None)
     prefix = f"{year:04d}-"
@@ -301,7 +332,12 @@ def test_overdue_department(benchmark, storage: Storage, big_db: dict, today: da
     department = big_db["busy_department"]
     rows = benchmark(repository.overdue, today, [department])
     _check_open_due(
-        storage, rows, None, today - timedelta(days=1), f" AND {_OWNED_BY}", [department]
+        storage,
+        rows,
+        None,
+        today - timedelta(days=1),
+        f" AND {_OWNED_BY}",
+        [department, department],
     )
     assert rows
     _record(benchmark, big_db, "overdue: one department", len(rows))

@@ -26,7 +26,7 @@ def test_a_restart_opens_where_the_window_was_left(make_window, make_storage) ->
     plans = [window.plan_combo.itemData(i) for i in range(window.plan_combo.count())]
     other = next(p for p in plans if p != window.plan_id)
     window.plan_combo.setCurrentIndex(window.plan_combo.findData(other))
-    office = departments.get_department("办公室").id
+    office = departments.get_department("办公室", departments.plan_bureau(other)).id
     window.show_department(office)
     window.show_overview()
     window.close()
@@ -38,7 +38,7 @@ def test_a_restart_opens_where_the_window_was_left(make_window, make_storage) ->
 
 def test_without_a_place_it_opens_on_my_only_department(make_window, make_storage) -> None:
     storage = _storage(make_storage)
-    office = departments.get_department("办公室").id
+    office = departments.get_department("办公室", "上海市司法局").id  # of the newest plan
     with storage.write():
         departments.set_my_departments_in_transaction([office])
     window = make_window(storage, FakeClock(NOW))

@@ -15,6 +15,7 @@ from desktop_app.services import departments
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow, minimum_size
+from desktop_app.ui.main_window.window import FRAME_GUESS
 from desktop_app.ui.main_window.workspace import Workspace
 from desktop_app.ui.models.department_model import ALL_DEPARTMENTS, DEPARTMENT_ID_ROLE
 from desktop_app.ui.models.month_model import COL_TEXT, GROUP_KEY_ROLE, TASK_ID_ROLE
@@ -254,7 +255,7 @@ def test_geometry_and_splitter_are_remembered(make_window, tmp_path: Path, stora
     # The offscreen screen is 800×600: stay inside it.
     window.resize(780, 560)
     QApplication.processEvents()
-    window.splitter.setSizes([250, 300, 200])
+    window.splitter.setSizes([250, 530, 300])
     sizes = window.splitter.sizes()
     window.close()
     again = make_window()
@@ -346,14 +347,14 @@ def test_owners_and_deadline_are_corrected_in_the_task_panel(make_window, storag
 
 
 def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storage) -> None:
-    """No saved geometry: 1280×760 where there is room, else 95 % of the screen, centred, so
-    that the status bar is never under the taskbar of a 1366×768 laptop."""
+    """No saved geometry: 1280×760 where there is room, else what the screen holds with the
+    window's frame, centred (tests/ui/test_window_layout.py has a 1366×768 laptop)."""
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(storage, FakeClock(TODAY), settings)
     qtbot.addWidget(window)
     screen = window.screen().availableGeometry()
-    assert window.width() == min(1280, screen.width() * 19 // 20)
-    assert window.height() == min(760, screen.height() * 19 // 20)
+    assert window.width() == min(1280, screen.width() - FRAME_GUESS.left() - FRAME_GUESS.right())
+    assert window.height() == min(760, screen.height() - FRAME_GUESS.top() - FRAME_GUESS.bottom())
     assert screen.contains(window.frameGeometry())
     assert abs(window.frameGeometry().center().x() - screen.center().x()) <= 1
 
@@ -408,13 +409,14 @@ def test_an_empty_search_says_whether_the_plan_has_it_elsewhere(make_window, sto
 
 def test_every_count_is_the_number_of_tasks_the_view_then_lists(make_window, storage) -> None:
     """The department list, the month view and the overview agree: a task shared by a
-    department and collective owners (各科室、各司法所) is counted once, not once per owner."""
+    department and collective owners (各科室、各科处室) is counted once, not once per owner;
+    各司法所, whose offices 003 does not name, is a row of its own."""
     import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window = make_window(FakeClock(datetime(2024, 11, 20, 10, 0)))
     today = date(2024, 11, 20)
     model = window.department_model
     listed = [model.summary(row) for row in range(1, model.rowCount())]
-    assert listed and not any(s.collective for s in listed)  # 各科室 is no row of its own
+    assert listed and [s.name for s in listed if s.collective] == ["各司法所"]
     for summary in listed:
         own = repository.tasks(plan_ids=[window.plan_id], department_ids=[summary.id])
         open_ = [t for t in own if t.status in ("not_started", "in_progress")]

@@ -15,12 +15,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QSystemTrayIcon
 
+from db import repository
 from db.connection import Storage
 from db.models import ReminderLog
 from desktop_app.reminders import Notification
+from desktop_app.services import departments
+from desktop_app.services.importer import import_file
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.reminder_dialog import COL_TEXT, ReminderDialog
+from desktop_app.ui.reminder_dialog import (
+    COL_DUE,
+    COL_OWNERS,
+    COL_PLAN,
+    COL_TEXT,
+    ReminderDialog,
+)
 from desktop_app.ui.tray import TrayController
+from tests.conftest import FIXTURES, PLAN_2024_CITY
 from tests.storage_helpers import FakeClock
 
 FRIDAY = datetime(2024, 6, 14, 9, 0)
@@ -92,8 +102,9 @@ def test_a_click_on_the_tray_message_lists_exactly_its_tasks(
     assert dialog.heading.text() == "5 项任务的提醒待处理"
     item = dialog.item_of(27)
     assert item.text(0) and item.text(COL_TEXT).startswith("编纂《行政复议行政诉讼典型案例汇编》")
-    assert item.text(2) == "2024-06-30"
-    assert "行政复议科" in item.text(3)
+    assert item.text(COL_DUE) == "2024-06-30"
+    assert "行政复议科" in item.text(COL_OWNERS)
+    assert dialog.tree.isColumnHidden(COL_PLAN)  # one plan: no column to say which
 
 
 def test_acknowledge_snooze_and_acknowledge_all_are_logged_and_rebuild(
@@ -226,3 +237,31 @@ def test_tomorrow_is_named_when_it_is_a_working_day(window: MainWindow, clock: F
     assert _log("snoozed") == [(30, FRIDAY)]
     with pytest.raises(ValueError):
         dialog.snooze([31], "next_year")
+
+
+def test_two_plans_offices_are_told_apart_in_the_dialog_and_the_digest(
+    make_window, storage: Storage, clock: FakeClock, notifier, tray
+) -> None:
+    """My departments: the 办公室 of the district and of the city. The reminders list each
+    one's own tasks, and say whose plan each task is."""
+    from desktop_app.reminders.service import ReminderService
+
+    import_file(storage, FIXTURES / f"{PLAN_2024_CITY}.txt")
+    offices = repository.departments_named("办公室")
+    assert len(offices) == 2
+    departments.set_my_departments(storage, [d.id for d in offices])
+    attention = ReminderService(storage, clock=clock).attention(datetime(2024, 12, 20, 9, 0))
+    assert attention is not None
+    plans = {repository.task(i).plan_id for i in attention.task_ids}
+    assert len(plans) == 2
+    assert "上海市司法局政务公开·" in attention.body or "普陀区司法行政·" in attention.body
+    window = make_window(storage, clock, tray=tray, notifier=notifier, reminders=True)
+    window.open_reminders(attention.task_ids)
+    dialog = _dialog(window)
+    assert not dialog.tree.isColumnHidden(COL_PLAN)
+    shown = {dialog.item_of(i).text(COL_PLAN) for i in attention.task_ids}
+    assert shown == {"上海市司法局政务公开", "普陀区司法行政"}
+    # neither office is reminded of the other bureau's 各司法所 or 各部门 tasks by name alone
+    for task_id in attention.task_ids:
+        task = repository.task(task_id)
+        assert "办公室" in task.lead + task.responsible or task.collective

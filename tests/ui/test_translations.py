@@ -140,7 +140,8 @@ def _shown_texts(window: MainWindow) -> dict[tuple[str, str], str]:
         ("WelcomePage", "导入工作要点…"): window.welcome.import_button.text(),
         ("WelcomePage", "查看示例"): window.welcome.sample_button.text(),
         ("State", "逾期"): state_name("late"),
-        ("State", "临近未启动"): state_name("behind"),
+        ("State", "未达序时进度"): state_name("lagging"),
+        ("QuickFilters", "本月到期"): window.quick_filters.buttons["due_this_month"].text(),
     }
 
 

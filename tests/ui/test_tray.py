@@ -90,10 +90,14 @@ def test_on_macos_a_single_click_is_left_to_the_menu(qtbot) -> None:
         mac.dispose()
 
 
-def test_tooltip_says_what_is_due_and_late(controller: TrayController) -> None:
-    assert controller.tooltip() == "工作要点督办提醒\n本月待完成 0 项 · 逾期 0 项"
-    controller.update_tooltip(12, 3)
-    assert controller.tooltip() == "工作要点督办提醒\n本月待完成 12 项 · 逾期 3 项"
+def test_tooltip_says_what_is_due_late_and_behind_schedule(controller: TrayController) -> None:
+    assert (
+        controller.tooltip() == "工作要点督办提醒\n本月待完成 0 项 · 逾期 0 项 · 未达序时进度 0 项"
+    )
+    controller.update_tooltip(12, 3, 5)
+    assert (
+        controller.tooltip() == "工作要点督办提醒\n本月待完成 12 项 · 逾期 3 项 · 未达序时进度 5 项"
+    )
 
 
 def test_without_a_system_tray_the_icon_stays_hidden(

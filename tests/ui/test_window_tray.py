@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from db import repository
 from db.connection import Storage
 from desktop_app.reminders.notifier import RecordingNotifier
+from desktop_app.services import tasks
 from desktop_app.services.importer import import_file
 from desktop_app.services.settings import reminder_settings
 from desktop_app.ui.main_window import MainWindow
@@ -78,12 +79,22 @@ def test_quit_from_the_tray_really_closes(make_window, tray) -> None:
 
 def test_the_tooltip_follows_the_counts(make_window, tray, storage) -> None:
     window = make_window(tray)
-    assert tray.tooltip().endswith("本月待完成 0 项 · 逾期 0 项")
+    assert tray.tooltip().endswith("本月待完成 0 项 · 逾期 0 项 · 未达序时进度 0 项")
     import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
     window.reload()
-    due, late = window.due_counts
-    assert late > 0
-    assert tray.tooltip().endswith(f"本月待完成 {due} 项 · 逾期 {late} 项")
+    due, late, lagging = window.due_counts
+    today, soon = window.today(), window.soon_until()
+    behind = [t for t in repository.tasks() if t.state(today, soon) == "lagging"]
+    assert late > 0 and lagging == len(behind) > 0
+    assert tray.tooltip().endswith(
+        f"本月待完成 {due} 项 · 逾期 {late} 项 · 未达序时进度 {lagging} 项"
+    )
+    # A progress note this month puts a task back on schedule: one fewer.
+    tasks.add_note(storage, behind[0].id, "已形成初稿")
+    window.reload()
+    assert window.due_counts == (due, late, lagging - 1)
+    assert tray.tooltip().endswith(f"未达序时进度 {lagging - 1} 项")
+    assert f"未达序时进度 {lagging - 1} 项" in window.status_label.text()
 
 
 def test_pause_from_the_tray_is_stored(make_window, tray) -> None:

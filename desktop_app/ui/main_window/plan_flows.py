@@ -72,6 +72,12 @@ class PlanFlows(_Base):
         ask_mine = not presenter.my_department_ids() and not self.app_settings.value(
             ASKED_MINE_KEY, False, type=bool
         )
+        # The first plan of another bureau: its departments are not the ones I chose.
+        new_bureau = result.outcome == "created" and presenter.new_bureau_without_mine(
+            result.plan_id
+        )
+        ask_mine = ask_mine or new_bureau
+        bureau = presenter.bureau(result.plan_id) if result.plan_id else None
         sample = presenter.sample_beside(result.plan_id)
         if sample is not None and self.app_settings.value(OFFERED_SAMPLE_KEY, False, type=bool):
             sample = None
@@ -95,7 +101,7 @@ class PlanFlows(_Base):
 
         def questions() -> None:
             then: Callable[[], None] = (
-                (lambda: self.choose_my_departments(first_time=True, then=release))
+                (lambda: self.choose_my_departments(first_time=True, then=release, bureau=bureau))
                 if ask_mine
                 else release
             )
@@ -155,14 +161,19 @@ class PlanFlows(_Base):
         self.reload()
 
     def choose_my_departments(
-        self, *, first_time: bool = False, then: Callable[[], None] | None = None
+        self,
+        *,
+        first_time: bool = False,
+        then: Callable[[], None] | None = None,
+        bureau: str | None = None,
     ) -> None:
-        """Which departments are mine; ``then`` runs once the dialog is closed, either way."""
+        """Which departments are mine (``bureau``'s shown first); ``then`` runs once the
+        dialog is closed, either way."""
         if self.storage is None:
             return
         from desktop_app.ui.my_departments import MyDepartmentsDialog
 
-        dialog = MyDepartmentsDialog(self.storage, self, first_time=first_time)
+        dialog = MyDepartmentsDialog(self.storage, self, first_time=first_time, bureau=bureau)
         self.mine_dialog = dialog
         dialog.accepted.connect(self.reload)
         if then is not None:

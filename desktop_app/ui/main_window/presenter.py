@@ -17,7 +17,7 @@ from db.counts import CountRow
 from db.repository import DepartmentRow, PlanRow, TaskRow
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.services import departments, holidays, settings
+from desktop_app.services import departments, holidays, settings, task_filters
 from desktop_app.services.overview import (
     DepartmentSummary,
     OverviewGrid,
@@ -62,6 +62,7 @@ class DepartmentView:
     totals: Totals
     due: int  # open tasks due this month: mine when I have departments, else the plan's
     late: int
+    lagging: int  # 未达序时进度, of the same tasks
 
 
 @dataclass(frozen=True)
@@ -87,22 +88,38 @@ def my_department_ids() -> list[int]:
     return departments.my_department_ids()
 
 
-def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
+def bureau(plan_id: int) -> str:
+    return departments.plan_bureau(plan_id)
+
+
+def new_bureau_without_mine(plan_id: int | None) -> bool:
+    """Whether ``plan_id`` is the first plan of its bureau while my departments are all of
+    other bureaus (so the liaison is asked which of this one's are theirs)."""
     mine = departments.my_department_ids()
-    counted = Counted(
-        counts.month_counts(today, soon, plan_ids=[plan_id]),
-        repository.departments(with_counts=False),
-        mine,
-    )
+    if plan_id is None or not mine:
+        return False
+    name = departments.plan_bureau(plan_id)
+    others = [p.id for p in repository.plans() if p.id != plan_id]
+    if any(departments.plan_bureau(p) == name for p in others):
+        return False
+    return not any(d.id in mine for d in repository.departments(with_counts=False, bureau=name))
+
+
+def department_view(plan_id: int, today: date, soon: date) -> DepartmentView:
+    here = repository.departments(with_counts=False, bureau=departments.plan_bureau(plan_id))
+    ids = {d.id for d in here}
+    mine = [i for i in departments.my_department_ids() if i in ids]  # of this plan's bureau
+    counted = Counted(counts.month_counts(today, soon, plan_ids=[plan_id]), here, mine)
     rows = department_summaries(counted.months, counted.departments, counted.mine, today)
     totals = plan_totals(counts.state_counts(today, soon, plan_ids=[plan_id]), today)
-    due, late = totals.due_this_month, totals.late
+    due, late, lagging = totals.due_this_month, totals.late, totals.lagging
     if mine:  # my departments' tasks, each counted once
         own = repository.tasks(plan_ids=[plan_id], department_ids=mine, statuses=OPEN_STATUSES)
         month = (today.year, today.month)
         due = sum(1 for t in own if t.due and (t.due.year, t.due.month) == month)
         late = sum(1 for t in own if t.due and t.due < today)
-    return DepartmentView(counted, rows, totals, due, late)
+        lagging = sum(1 for t in own if t.state(today, soon) == "lagging")
+    return DepartmentView(counted, rows, totals, due, late, lagging)
 
 
 def month_view(
@@ -112,22 +129,27 @@ def month_view(
     today: date,
     soon: date,
     plan_year: int | None,
+    states: tuple[str, ...] | None = None,
+    quick: str | None = None,
 ) -> MonthView:
-    """The filtered tasks grouped by month; with a search, only the groups it found in."""
-    rows = repository.tasks(**filters)
+    """The filtered tasks grouped by month, narrowed to ``states`` and by the quick filter;
+    with a search or a quick filter, only the groups that have some of them."""
+    rows = task_filters.narrow_tasks(repository.tasks(**filters), today, soon, states, quick)
     found_in_plan = None
     if query:
         found = {t.id for t in repository.search(query, plan_ids=[plan_id], limit=SEARCH_LIMIT)}
         rows = [t for t in rows if t.id in found]
         found_in_plan = len(found)
     groups = group_by_month(rows, today, soon, plan_year)
-    if query:
+    if query or quick:
         groups = [g for g in groups if g.tasks]
     return MonthView(groups, len(rows), found_in_plan)
 
 
-def overview(counted: Counted, today: date, year: int) -> OverviewGrid:
-    return overview_grid(counted.months, counted.departments, counted.mine, today, year)
+def overview(counted: Counted, today: date, year: int, quick: str | None = None) -> OverviewGrid:
+    """The department × month grid, of the tasks the quick filter keeps."""
+    months = task_filters.narrow_counts(counted.months, today, quick)
+    return overview_grid(months, counted.departments, counted.mine, today, year)
 
 
 def task(task_id: int) -> TaskRow | None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from desktop_app.clock import Clock
     from desktop_app.ui.banner import NotificationBanner
     from desktop_app.ui.models.month_model import MonthTaskModel
+    from desktop_app.ui.quick_filters import QuickFilterBar
     from desktop_app.ui.reminder_dialog import ReminderDialog
     from desktop_app.ui.reminder_popup import ReminderPopup
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
@@ -50,7 +51,7 @@ class ReminderHost(_Base):
     tray: TrayController | None
     reminders: ReminderScheduler | None
     reminder_dialog: ReminderDialog | None
-    due_counts: tuple[int, int]
+    due_counts: tuple[int, int, int]
     _banner: NotificationBanner | None
     _popup: ReminderPopup | None
     _body_layout: QVBoxLayout
@@ -63,6 +64,7 @@ class ReminderHost(_Base):
     search_box: QLineEdit
     mine_only: QCheckBox
     status_filter: QComboBox
+    quick_filters: QuickFilterBar
     missing_holidays: int | None
 
     def attach_tray(self, tray: TrayController) -> None:
@@ -228,6 +230,7 @@ class ReminderHost(_Base):
             self.search_box.clear()
             self.mine_only.setChecked(False)
             self.status_filter.setCurrentIndex(0)
+            self.quick_filters.set_current(None)
             self.show_department(ALL_DEPARTMENTS)
             self.refresh_view()
             index = self.month_model.find_task(task.id)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex
 
-from desktop_app.ui.models import ALL_DEPARTMENTS
+from desktop_app.ui.models import ALL_DEPARTMENTS, MY_DEPARTMENT
 
 if TYPE_CHECKING:
     from datetime import date
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.models.department_model import DepartmentListModel
     from desktop_app.ui.models.month_model import MonthTaskModel
     from desktop_app.ui.models.overview_model import OverviewModel
+    from desktop_app.ui.quick_filters import QuickFilterBar
     from desktop_app.ui.task_panel import TaskPanel
     from desktop_app.ui.tray import TrayController
     from desktop_app.ui.welcome import WelcomePage
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     _Base = QMainWindow
 else:
     _Base = object
+
 
 STATUS_FILTERS = {
     "all": None,
@@ -50,6 +52,8 @@ STATUS_FILTERS = {
     "done": ("done",),
     "cancelled": ("cancelled",),
 }
+# The entries of the status filter that go by the state on the day (db/states.py).
+STATE_FILTERS = {"late": ("late",), "due_soon": ("due_soon",), "lagging": ("lagging",)}
 
 
 class TaskViews(_Base):
@@ -59,7 +63,7 @@ class TaskViews(_Base):
     plan_id: int | None
     plan_year: int | None
     department_id: int
-    due_counts: tuple[int, int]
+    due_counts: tuple[int, int, int]
     _counted: Counted | None
     _search_note: str
     pages: QStackedWidget
@@ -74,6 +78,7 @@ class TaskViews(_Base):
     status_filter: QComboBox
     role_filter: QComboBox
     mine_only: QCheckBox
+    quick_filters: QuickFilterBar
     views: QStackedWidget
     month_model: MonthTaskModel
     month_view: QTreeView
@@ -100,7 +105,7 @@ class TaskViews(_Base):
             self.pages.setCurrentWidget(self.welcome)
             self.plan_id = None
             self.status_label.setText(self.tr("还没有导入工作要点"))
-            self._set_counts(0, 0)
+            self._set_counts(0, 0, 0)
             self.reminders_changed.emit()
             return
         self.pages.setCurrentWidget(self.splitter)
@@ -111,7 +116,8 @@ class TaskViews(_Base):
 
             opening = saved_place(self.app_settings)
             wanted = opening.plan_id
-            self.department_id = opening.department_id or self._my_only_department()
+            # none saved: my department in the plan shown, if I have one there
+            self.department_id = opening.department_id or MY_DEPARTMENT
         if wanted not in {p.id for p in all_plans}:
             this_year = [p for p in all_plans if p.year == self.today().year]
             wanted = (this_year or all_plans)[0].id
@@ -131,12 +137,6 @@ class TaskViews(_Base):
             self.show_overview()
         self._show_pause_in_tray()
         self.reminders_changed.emit()
-
-    def _my_only_department(self) -> int:
-        from desktop_app.ui.main_window import presenter
-
-        mine = presenter.my_department_ids()
-        return mine[0] if len(mine) == 1 else ALL_DEPARTMENTS
 
     def refresh(self) -> None:
         """刷新 (F5): everything read again, and said so."""
@@ -176,18 +176,20 @@ class TaskViews(_Base):
         self.department_view.selectionModel().blockSignals(True)
         self.department_model.set_rows(shown.rows, shown.totals)
         row = self.department_model.row_of(keep)
-        if row is None:
-            row, self.department_id = 0, ALL_DEPARTMENTS
+        if row is None:  # not in this plan (or none yet): my department there, if I have one
+            own = [r.id for r in shown.rows if r.mine]
+            self.department_id = own[0] if len(own) == 1 else ALL_DEPARTMENTS
+            row = self.department_model.row_of(self.department_id) or 0
         self.department_view.setCurrentIndex(self.department_model.index(row))
         self.department_view.selectionModel().blockSignals(False)
-        due, late, mine = shown.due, shown.late, shown.counted.mine
-        self._set_counts(due, late)
+        due, late, lagging, mine = shown.due, shown.late, shown.lagging, shown.counted.mine
+        self._set_counts(due, late, lagging)
         template = (
-            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项")
+            self.tr("今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项")
             if mine
-            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项")
+            else self.tr("今天 {0} · 本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项")
         )
-        text = template.format(today.isoformat(), due, late)
+        text = template.format(today.isoformat(), due, late, lagging)
         missing = self.missing_holidays = presenter.missing_holiday_year(today, self.calendar)
         if missing is not None:
             text += " · " + self.tr(
@@ -197,9 +199,9 @@ class TaskViews(_Base):
         if self.tray is not None:
             self.tray.show_missing_holidays(missing)
 
-    def _set_counts(self, due: int, late: int) -> None:
-        self.due_counts = (due, late)
-        self.counts_changed.emit(due, late)
+    def _set_counts(self, due: int, late: int, lagging: int) -> None:
+        self.due_counts = (due, late, lagging)
+        self.counts_changed.emit(due, late, lagging)
 
     def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -220,49 +222,72 @@ class TaskViews(_Base):
             role = self.role_filter.currentData()
             if role:
                 filters["role"] = role
-        statuses = STATUS_FILTERS[self.status_filter.currentData()]
+        statuses = STATUS_FILTERS.get(self.status_filter.currentData())
         if statuses is not None:
             filters["statuses"] = statuses
         return filters
 
+    def _state_filter(self) -> tuple[str, ...] | None:
+        """The states the status filter keeps (None: it goes by the status, or keeps all)."""
+        return STATE_FILTERS.get(self.status_filter.currentData())
+
     def refresh_view(self) -> None:
+        """What the plan, the department, the filters and the search now select, the list
+        from its top (its "逾期未完成" in view)."""
+        self._refresh(keep_place=False)
+
+    def _refresh(self, *, keep_place: bool) -> None:
         if self.plan_id is None:
             return
+        # 只看我的部门 on 全部部门: the list's first row says what the centre shows
+        mine_only = (
+            self.department_id == ALL_DEPARTMENTS
+            and self.mine_only.isChecked()
+            and self._counted is not None
+            and bool(self._counted.mine)
+        )
+        self.department_model.show_mine(self.due_counts[:2] if mine_only else None)
         if self.views.currentWidget() is self.overview_view:
             self._refresh_overview()
         else:
-            self._refresh_months()
+            self._refresh_months(keep_place)
         self.view_updated.emit()
 
-    def _refresh_months(self) -> None:
+    def _refresh_months(self, keep_place: bool) -> None:
+        """The month view read again. ``keep_place``: the same tasks changed (a note, a
+        status): the groups open, the row chosen and the scroll position stay as they were."""
         from desktop_app.ui.main_window import presenter
 
         assert self.plan_id is not None
         query = self.search_box.text().strip()
         today, soon = self.today(), self.soon_until()
-        filters = self._filters()
-        shown = presenter.month_view(filters, query, self.plan_id, today, soon, self.plan_year)
-        groups = shown.groups
+        filters, quick = self._filters(), self.quick_filters.current()
+        shown = presenter.month_view(
+            filters, query, self.plan_id, today, soon, self.plan_year, self._state_filter(), quick
+        )
         if shown.found_in_plan is not None:
             self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)
         else:
             self._clear_search_note()
+        view = self.workspace.month_view
+        place = view.place() if keep_place else None
         current = self.task_panel.current_task_id()
-        self.month_model.set_groups(groups, today, soon)
-        root = QModelIndex()
-        for row in range(self.month_model.rowCount()):
-            self.month_view.setFirstColumnSpanned(row, root, True)
-        self._expand_default(bool(query))
+        self.month_model.set_groups(shown.groups, today, soon)
+        if place is None:
+            this_month = f"{today:%Y-%m}" if self.plan_year == today.year else None
+            view.open_default(this_month, everything=bool(query) or quick is not None)
+        else:
+            view.open_groups(place.expanded)
+        # A late task is listed twice: the row chosen stays the one the user chose.
+        chosen = QModelIndex()
         if current is not None:
-            index = self.month_model.find_task(current)
-            if index.isValid():
-                self.month_view.selectionModel().blockSignals(True)
-                self.month_view.setCurrentIndex(index)
-                self.month_view.selectionModel().blockSignals(False)
-                # The task just changed stays in sight (marked done, it may have moved
-                # from 逾期 to its month).
-                self.month_view.setExpanded(index.parent(), True)
-                self.month_view.scrollTo(index)
+            chosen = view.choose(current, place.group if place else None)
+        if place is None:
+            view.scrollToTop()
+            return
+        view.verticalScrollBar().setValue(place.scroll)
+        if chosen.isValid():  # marked done, it may have moved from 逾期 to its month
+            view.scrollTo(chosen)
 
     def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None:
         """An empty result is explained: nowhere in the plan, or only outside the filters.
@@ -285,34 +310,18 @@ class TaskViews(_Base):
             self.statusBar().clearMessage()
         self._search_note = ""
 
-    def _expand_default(self, everything: bool) -> None:
-        """Late tasks open, and the current month, or when it has none of the shown tasks the
-        next month that has some (what comes next), else the first month with tasks."""
-        if everything:
-            self.month_view.expandAll()
-            return
-        today = self.today()
-        groups = self.month_model.groups()
-        with_tasks = [i for i, g in enumerate(groups) if g.month is not None and g.tasks]
-        target = None
-        if self.plan_year == today.year:
-            this_month = f"{today.year:04d}-{today.month:02d}"
-            target = next((i for i in with_tasks if groups[i].key >= this_month), None)
-        if target is None:
-            target = with_tasks[0] if with_tasks else None
-        for i, g in enumerate(groups):
-            expand = i == target or g.key == "late"
-            self.month_view.setExpanded(self.month_model.index(i, 0), expand)
-        if target is not None:
-            self.month_view.scrollTo(self.month_model.index(target, 0))
-
     def _refresh_overview(self) -> None:
         from desktop_app.ui.main_window import presenter
 
         today = self.today()
         assert self._counted is not None
-        grid = presenter.overview(self._counted, today, self.plan_year or today.year)
+        year = self.plan_year or today.year
+        grid = presenter.overview(self._counted, today, year, self.quick_filters.current())
         self.overview_model.set_grid(grid)
+        # The quarter in view on a narrow grid: this one, else a past plan's last.
+        this_quarter = (today.month - 1) // 3 + 1
+        quarter = this_quarter if year == today.year else 4 if year < today.year else 1
+        self.workspace.overview_view.show_quarter(quarter)
 
     def show_months(self) -> None:
         self.months_button.setChecked(True)
@@ -321,8 +330,11 @@ class TaskViews(_Base):
 
     def show_overview(self) -> None:
         self.overview_button.setChecked(True)
+        if self.plan_id is not None:  # the grid filled before it is shown (overview_view.py)
+            self._refresh_overview()
         self.views.setCurrentWidget(self.overview_view)
-        self.refresh_view()
+        if self.plan_id is not None:
+            self.view_updated.emit()
 
     def show_department(self, department_id: int) -> None:
         row = self.department_model.row_of(department_id)
@@ -362,7 +374,7 @@ class TaskViews(_Base):
 
     def _task_changed(self, _task_id: int) -> None:
         self.refresh_departments()
-        self.refresh_view()
+        self._refresh(keep_place=True)
         self.reminders_changed.emit()  # a task marked done stops its reminders at once
         self.statusBar().showMessage(self.tr("已保存。"), 4_000)
 

@@ -19,8 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QMargins, QRect, QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QMoveEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -59,6 +59,9 @@ if TYPE_CHECKING:  # storage, APScheduler and the reminder service load after th
 SOON_WORKDAYS = 10
 # Below this the filters squeeze the search box and the task text to nothing.
 MINIMUM_SIZE = (960, 540)
+FIRST_SIZE = (1280, 760)  # where the screen has room
+# The window manager's frame before it is known: a title bar of 30–45 px (100–150 %).
+FRAME_GUESS = QMargins(8, 45, 8, 8)
 PLAN_DOCUMENTS = (".docx", ".pdf", ".txt", ".xlsx", ".ofd", ".doc", ".wps", ".docm")
 
 
@@ -70,12 +73,35 @@ def minimum_size(available: QSize) -> QSize:
     )
 
 
+def first_geometry(available: QRect, frame: QMargins) -> QRect:
+    """Where the first window goes (its inside, without the frame): FIRST_SIZE, or as much of
+    the screen's available area (without the taskbar) as leaves room for ``frame``; frame
+    and all inside that area, centred."""
+    width = min(FIRST_SIZE[0], available.width() - frame.left() - frame.right())
+    height = min(FIRST_SIZE[1], available.height() - frame.top() - frame.bottom())
+    outer = QRect(0, 0, width + frame.left() + frame.right(), height + frame.top() + frame.bottom())
+    outer.moveCenter(available.center())
+    return QRect(outer.left() + frame.left(), outer.top() + frame.top(), width, height)
+
+
+def frame_margins(window: QWidget) -> QMargins:
+    """The window manager's frame around ``window`` (nothing before it is shown)."""
+    inside, outside = window.geometry(), window.frameGeometry()
+    return QMargins(
+        inside.left() - outside.left(),
+        inside.top() - outside.top(),
+        outside.right() - inside.right(),
+        outside.bottom() - inside.bottom(),
+    )
+
+
 class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow):
     """``storage`` is open, or None while it opens (``attach_storage`` follows); ``clock`` gives
     the current time (tests pass a fake one)."""
 
     view_updated = Signal()
-    counts_changed = Signal(int, int)  # open tasks due this month, late tasks (the tray's tooltip)
+    # open tasks due this month, late ones, lagging ones (未达序时进度): the tray's tooltip
+    counts_changed = Signal(int, int, int)
     # Something that can move a reminder changed (tasks, plans, settings, a pause): the
     # reminder scheduler rebuilds from the database.
     reminders_changed = Signal()
@@ -100,6 +126,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.mine_dialog: MyDepartmentsDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
         self._shown_once = False
+        self._fit_on_screen = False  # a first start: fitted again once the frame is known
         self.notifier: Notifier | None = None  # set at start-up (delivery.build_notifier)
         self._popup: ReminderPopup | None = None  # made when a reminder first needs it
         self.desktop_clicks: DesktopClicks | None = None  # Linux: clicks on notifications
@@ -107,7 +134,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.missing_holidays: int | None = None  # next year, while its holidays are unknown
         self.reminders: ReminderScheduler | None = None  # set at start-up (attach_reminders)
         self.reminder_dialog: ReminderDialog | None = None
-        self.due_counts = (0, 0)
+        self.due_counts = (0, 0, 0)
         self._pending_pause: datetime | None = None
         self._pause_timer: QTimer | None = None  # the tray's "paused" ends with the pause
         self._search_note = ""  # the status bar's explanation of an empty search, if shown
@@ -194,6 +221,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.status_filter = panes.status_filter
         self.role_filter = panes.role_filter
         self.mine_only = panes.mine_only
+        self.quick_filters = panes.quick_filters
         self.views = panes.views
         self.month_model = panes.month_model
         self.month_view = panes.month_view
@@ -208,13 +236,14 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.status_filter.currentIndexChanged.connect(self.refresh_view)
         self.role_filter.currentIndexChanged.connect(self.refresh_view)
         self.mine_only.toggled.connect(self.refresh_view)
+        self.quick_filters.changed.connect(self.refresh_view)
         self.month_view.selectionModel().currentChanged.connect(self._task_chosen)
         self.overview_view.clicked.connect(self.open_cell)
         self.task_panel.changed.connect(self._task_changed)
         self.pages.addWidget(panes)
         header = self.app_settings.value(keys.MONTH_HEADER)
         if isinstance(header, QByteArray):
-            self.month_view.header().restoreState(header)
+            panes.month_view.restore_columns(header)
         if self._shown_once:  # else showEvent restores the splitter, once it has its width
             self._restore_splitter()
 
@@ -272,18 +301,25 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         geometry = self.app_settings.value(keys.GEOMETRY)
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             return
-        # First start: 1280×760, or less on a small screen (a 1366×768 laptop keeps room for
-        # its taskbar; at 150 % a 1920×1080 screen has 1280×720), centred.
-        screen = self.screen().availableGeometry()
-        self.resize(min(1280, screen.width() * 19 // 20), min(760, screen.height() * 19 // 20))
-        frame = self.frameGeometry()
-        frame.moveCenter(screen.center())
-        self.move(frame.topLeft())
+        # First start: 1280×760, or less on a small screen (a 1366×768 laptop keeps its
+        # taskbar in view; at 150 % a 1920×1080 screen has 1280×720), frame and all, centred.
+        self.setGeometry(first_geometry(self.screen().availableGeometry(), FRAME_GUESS))
+        self._fit_on_screen = True
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        frame = frame_margins(self)
+        if self._fit_on_screen and self.isVisible() and not frame.isNull():
+            # The window manager has framed the window: the guess may have been too small.
+            self._fit_on_screen = False
+            screen = self.screen().availableGeometry()
+            if not screen.contains(self.frameGeometry()):
+                self.setGeometry(first_geometry(screen, frame))
 
     def _restore_splitter(self) -> None:
-        state = self.app_settings.value(keys.SPLITTER)
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
+        self.workspace.panel_place.restore(
+            self.app_settings.value(keys.SPLITTER), self.app_settings.value(keys.CENTRE_SPLITTER)
+        )
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -301,8 +337,10 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
             view = "overview" if self.views.currentWidget() is self.overview_view else "months"
             save_place(self.app_settings, Place(self.plan_id, self.department_id, view))
         if self.storage is not None:  # the panes exist
-            self.app_settings.setValue(keys.SPLITTER, self.splitter.saveState())
-            self.app_settings.setValue(keys.MONTH_HEADER, self.month_view.header().saveState())
+            main, centre = self.workspace.panel_place.state()
+            self.app_settings.setValue(keys.SPLITTER, main)
+            self.app_settings.setValue(keys.CENTRE_SPLITTER, centre)
+            self.app_settings.setValue(keys.MONTH_HEADER, self.workspace.month_view.columns_state())
         self.app_settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,5 +1,5 @@
 """The three panes of the main window: plans and departments on the left, the month view or
-the overview in the centre, the chosen task on the right.
+the overview in the centre, the chosen task on the right of the list or under it.
 
 Only widgets here; the window connects them and feeds their models. They are built once the
 database is open (``MainWindow.attach_storage``), after the window's first paint: their Qt
@@ -12,104 +12,35 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QAction,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.ui.main_window.month_view import MonthView
+from desktop_app.ui.main_window.overview_view import OverviewView
+from desktop_app.ui.main_window.panel_place import PanelPlace
 from desktop_app.ui.models.department_model import DepartmentListModel
-from desktop_app.ui.models.month_model import (
-    COL_DUE,
-    COL_LABEL,
-    COL_OWNERS,
-    COL_STATUS,
-    COL_TEXT,
-    OWNERS_HTML_ROLE,
-    MonthTaskModel,
-)
+from desktop_app.ui.models.month_model import MonthTaskModel
 from desktop_app.ui.models.overview_model import OverviewModel
+from desktop_app.ui.quick_filters import QuickFilterBar
 from desktop_app.ui.task_panel import TaskPanel
-from desktop_app.ui.theme import STATE_COLORS, state_name, status_name
-
-
-class RichTextDelegate(QStyledItemDelegate):
-    """Paints the owners column with the lead departments in bold, on one line: what does
-    not fit ends in "…" (the tooltip has all of it)."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        html = index.data(OWNERS_HTML_ROLE)
-        if html is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setDocumentMargin(2)
-        doc.setHtml(html)  # no text width: one line, never a half-shown second one
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        colour = opt.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, colour)
-        rect = opt.rect
-        too_long = doc.idealWidth() > rect.width()
-        ellipsis = "…"
-        room = rect.width() - (opt.fontMetrics.horizontalAdvance(ellipsis) + 4 if too_long else 0)
-        painter.save()
-        painter.translate(
-            rect.left(), rect.top() + max(0, (rect.height() - doc.size().height()) / 2)
-        )
-        painter.setClipRect(0, 0, max(0, room), rect.height())
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-        if too_long:
-            painter.save()
-            painter.setPen(colour)
-            painter.drawText(
-                rect.adjusted(0, 0, -2, 0),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                ellipsis,
-            )
-            painter.restore()
+from desktop_app.ui.theme import STATE_COLORS, dot_icon, state_name
 
 
 class Workspace(QSplitter):
-    """The panes and their item models; the search box, filters and views the window reads."""
+    """The panes and their item models; the search box, filters and views the window reads.
+    The task panel is right of the list or under it (``panel_place``)."""
 
     def __init__(self, today: Callable[[], date], parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -160,6 +91,9 @@ class Workspace(QSplitter):
             ("cancelled", QCoreApplication.translate("MainWindow", "已取消")),
         ):
             self.status_filter.addItem(text, key)
+        self.status_filter.insertSeparator(self.status_filter.count())
+        for state in ("late", "due_soon", "lagging"):  # by the state on the day, not the status
+            self.status_filter.addItem(dot_icon(state), state_name(state), state)
         filters.addWidget(self.status_filter)
         self.role_filter = QComboBox()
         for role, text in (
@@ -172,57 +106,33 @@ class Workspace(QSplitter):
         self.mine_only = QCheckBox(QCoreApplication.translate("MainWindow", "只看我的部门"))
         filters.addWidget(self.mine_only)
         centre_layout.addLayout(filters)
+        self.quick_filters = QuickFilterBar()
+        quick = QHBoxLayout()
+        quick.addWidget(self.quick_filters)
+        quick.addStretch(1)
+        centre_layout.addLayout(quick)
 
         self.views = QStackedWidget()
         self.month_model = MonthTaskModel(self)
-        self.month_view = QTreeView()
-        self.month_view.setModel(self.month_model)
-        self.month_view.setUniformRowHeights(True)
-        self.month_view.setIconSize(QSize(12, 12))
-        self.month_view.setAlternatingRowColors(True)
-        self.month_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.month_view.setItemDelegateForColumn(COL_OWNERS, RichTextDelegate(self.month_view))
-        header = self.month_view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        metrics = self.month_view.fontMetrics()
-        status_width = max(
-            metrics.horizontalAdvance(status_name(s))
-            for s in ("not_started", "in_progress", "done", "cancelled")
-        )
-        for column, width in (
-            (COL_LABEL, 150),
-            (COL_DUE, 96),
-            (COL_OWNERS, 210),
-            (COL_STATUS, status_width + 24),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        self.month_view = MonthView(self.month_model)
         self.views.addWidget(self.month_view)
-
         self.overview_model = OverviewModel(self)
-        self.overview_view = QTableView()
-        self.overview_view.setModel(self.overview_model)
-        self.overview_view.setIconSize(QSize(12, 12))
-        self.overview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.overview_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.overview_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.overview_view = OverviewView(self.overview_model)
         self.views.addWidget(self.overview_view)
         centre_layout.addWidget(self.views)
         self.legend = QLabel(legend_html())
+        self.legend.setToolTip(legend_tooltip())
         centre_layout.addWidget(self.legend)
 
         self.task_panel = TaskPanel(None, today, None)  # attached with the storage
+        self.panel_place = PanelPlace(
+            self, left, centre, self.task_panel, lambda: self.views.currentIndex() == 0
+        )
+        self.views.currentChanged.connect(lambda _i: self.panel_place.update())
 
-        self.addWidget(left)
-        self.addWidget(centre)
-        self.addWidget(self.task_panel)
-        self.setStretchFactor(0, 0)
-        self.setStretchFactor(1, 1)
-        self.setStretchFactor(2, 0)
-        self.setSizes([230, 720, 330])
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.panel_place.update()  # right of the list, or under it, for the new width
+        super().resizeEvent(event)
 
     def set_plans(self, plans: Sequence[tuple[int, str, str | None]], current: int) -> None:
         """The plan selector: (id, shown text, full title for the tooltip); no signal emitted."""
@@ -241,10 +151,25 @@ class Workspace(QSplitter):
         popup.setMinimumWidth(widest + 32)  # the item's margins and a scroll bar
 
 
+LEGEND_STATES = ("late", "due_soon", "lagging", "pending", "ongoing", "done")
+
+
 def legend_html() -> str:
-    """The colours of the states, under the month view and the overview."""
+    """The colours of the states, under the month view and the overview: one colour each."""
     parts = [
-        f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}"
-        for s in ("late", "behind", "due_soon", "pending", "ongoing", "done")
+        f"<span style='color:{STATE_COLORS[s]}'>●</span> {state_name(s)}" for s in LEGEND_STATES
     ]
     return "<small>" + "　".join(parts) + "</small>"
+
+
+def legend_tooltip() -> str:
+    """What the colours mean, with the rule of 序时进度 (``db/states.py``)."""
+    from desktop_app.ui.main_window.window import SOON_WORKDAYS
+
+    return QCoreApplication.translate(
+        "MainWindow",
+        "红 逾期：过了完成时间仍未完成\n"
+        "蓝 临近到期：{0} 个工作日内到期（尚未开始的，“状态”列写着未开始）\n"
+        "黄 未达序时进度：尚未到期，但从计划印发（未注明日期的从年初）算起时间已过半，"
+        "或已过某个时间节点，而本月还没有进展记录（添加一条进展即恢复）",
+    ).format(SOON_WORKDAYS)

@@ -26,6 +26,7 @@ class DepartmentListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[DepartmentSummary] = []
         self._totals: Totals | None = None
+        self._mine: tuple[int, int] | None = None  # 只看我的部门: row 0's (due, late)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -34,6 +35,14 @@ class DepartmentListModel(QAbstractListModel):
         self._rows = list(rows)
         self._totals = totals
         self.endResetModel()
+
+    def show_mine(self, counts: tuple[int, int] | None) -> None:
+        """Row 0 as "my departments" with these (due this month, late) counts, when the view
+        shows only mine (只看我的部门 on 全部部门); None: every department again."""
+        if counts != self._mine:
+            self._mine = counts
+            first = self.index(0)
+            self.dataChanged.emit(first, first)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows) + 1
@@ -59,6 +68,8 @@ class DepartmentListModel(QAbstractListModel):
             return None
         if index.row() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
+                if self._mine is not None:
+                    return self.tr("我的部门") + self._counts(*self._mine)
                 totals = self._totals
                 due, late = (totals.due_this_month, totals.late) if totals else (0, 0)
                 return self.tr("全部部门") + self._counts(due, late)
@@ -76,7 +87,7 @@ class DepartmentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [r.name]
             if r.collective:
-                lines.append(self.tr("集体任务：出现在每个部门的列表中"))
+                lines.append(self.tr("集体部门，成员未知：可在“设置 → 部门”中指定哪些部门属于它"))
             lines.append(
                 self.tr("本月到期 {0} 项，逾期 {1} 项，共 {2} 项").format(
                     r.due_this_month, r.late, r.total

@@ -64,6 +64,10 @@ class MonthTaskModel(QAbstractItemModel):
     def groups(self) -> list[TaskGroup]:
         return list(self._groups)
 
+    def labels(self) -> list[str]:
+        """Every task's 序号 (the view sizes its column by them)."""
+        return [t.label for g in self._groups for t in g.tasks]
+
     def group_row(self, key: str) -> int | None:
         return next((i for i, g in enumerate(self._groups) if g.key == key), None)
 
@@ -72,15 +76,25 @@ class MonthTaskModel(QAbstractItemModel):
             return None
         return self._groups[index.internalId() - 1].tasks[index.row()]
 
-    def find_task(self, task_id: int) -> QModelIndex:
-        """The first row showing ``task_id`` (under its month rather than under 逾期)."""
+    def group_key_of(self, index: Index) -> str | None:
+        """The key of the group a task row is listed in (None for a group row)."""
+        if not index.isValid() or index.internalId() == _GROUP:
+            return None
+        return self._groups[index.internalId() - 1].key
+
+    def find_task(self, task_id: int, group_key: str | None = None) -> QModelIndex:
+        """The row showing ``task_id`` under the group ``group_key`` when it is there, else
+        under its month rather than under 逾期 (a late task is listed in both)."""
         found = QModelIndex()
         for g, group in enumerate(self._groups):
             for r, t in enumerate(group.tasks):
-                if t.id == task_id:
-                    found = self.index(r, 0, self.index(g, 0))
-                    if group.key != "late":
-                        return found
+                if t.id != task_id:
+                    continue
+                index = self.index(r, 0, self.index(g, 0))
+                if group.key == group_key:
+                    return index
+                if not found.isValid() or self.group_key_of(found) == "late":
+                    found = index
         return found
 
     # -- structure -------------------------------------------------------------------
@@ -168,8 +182,10 @@ class MonthTaskModel(QAbstractItemModel):
         elif role == Qt.ItemDataRole.DecorationRole and column == COL_LABEL:
             return dot_icon(state)
         elif role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_LABEL:
+            if column in (COL_LABEL, COL_STATUS):
                 return state_name(state)
+            if column == COL_DUE:
+                return task.deadline_raw or _due_text(task)
             return task.text if column == COL_TEXT else _owners_text(task)
         elif role == Qt.ItemDataRole.ForegroundRole and column == COL_DUE and state == "late":
             return QBrush(QColor(STATE_COLORS["late"]))
@@ -186,10 +202,17 @@ class MonthTaskModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_LABEL:
             states = self._states[index.row()]
             late = sum(1 for s in states if s == "late")
+            lagging = sum(1 for s in states if s == "lagging")
             text = self.group_title(group) + self.tr("（{0} 项").format(len(states))
-            if late and group.key != "late":
+            if group.key == "late":  # each is listed again under its month
+                text += self.tr("，也列在各自月份中")
+            elif late:
                 text += self.tr("，逾期 {0}").format(late)
+            if lagging:
+                text += self.tr("，未达序时进度 {0}").format(lagging)
             return text + self.tr("）")
+        if role == Qt.ItemDataRole.ToolTipRole and group.key == "late":
+            return self.tr("逾期未完成的任务集中列在这里，同时仍列在各自的完成月份中。")
         if role == Qt.ItemDataRole.FontRole:
             return self._group_font
         if role == GROUP_KEY_ROLE:

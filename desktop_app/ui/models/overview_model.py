@@ -23,11 +23,30 @@ class OverviewModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._grid: OverviewGrid | None = None
+        self._compact = False  # month headers as bare numbers, the grid being narrow
 
     def set_grid(self, grid: OverviewGrid) -> None:
         self.beginResetModel()
         self._grid = grid
         self.endResetModel()
+
+    def set_compact_headers(self, compact: bool) -> None:
+        """ "10" instead of "10月" (the tooltip keeps the whole name), for a narrow grid."""
+        if compact != self._compact:
+            self._compact = compact
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 11)
+
+    def month_header(self, month: int, *, compact: bool = False) -> str:
+        return str(month) if compact else self.tr("{0}月").format(month)
+
+    def department_labels(self) -> list[str]:
+        """The rows' headers as shown (the view sizes its department column by them)."""
+        return [self._department_label(r) for r in range(self.rowCount())]
+
+    def _department_label(self, row: int) -> str:
+        assert self._grid is not None
+        dept = self._grid.departments[row]
+        return ("★ " if dept.mine else "") + dept.name
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self._grid is None else len(self._grid.departments)
@@ -40,13 +59,15 @@ class OverviewModel(QAbstractTableModel):
     ):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < 12:
-                return self.tr("{0}月").format(section + 1)
+                return self.month_header(section + 1, compact=self._compact)
+            if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < 12:
+                return self.month_header(section + 1)
             return None
         if self._grid is None or not 0 <= section < len(self._grid.departments):
             return None
         dept = self._grid.departments[section]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return ("★ " if dept.mine else "") + dept.name
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._department_label(section)  # the tooltip: whole when elided
         if role == Qt.ItemDataRole.DecorationRole:
             return dot_icon(dept.worst)
         return None

@@ -1,5 +1,6 @@
-"""The 我的部门 page: which departments are mine (saved by OK), and renames, merges and
-aliases (each its own transaction, at once)."""
+"""The 我的部门 page: which departments are mine (saved by OK), and renames, merges, aliases
+and the members of collective owners (each its own transaction, at once). Departments are
+listed under their bureau when there are several."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -42,12 +44,14 @@ class DepartmentsPage(QWidget):
     def __init__(self, storage: Storage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._storage = storage
+        self._groups: dict[int, repository.DepartmentRow] = {}
+        self._bureaus: dict[int, str] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(
             note(
                 self.tr(
                     "您是哪个部门的联络员？主窗口的“我的部门”和提醒都按这里的选择；"
-                    "“各部门”等集体任务总会包括在内。"
+                    "“各部门”“各科室”等集体部门的任务会算进它包括的每个部门。"
                 )
             )
         )
@@ -61,7 +65,9 @@ class DepartmentsPage(QWidget):
         layout.addWidget(self.some_departments_button)
 
         self.department_tree = QTreeWidget()
-        self.department_tree.setHeaderLabels([self.tr("部门"), self.tr("任务"), self.tr("别名")])
+        self.department_tree.setHeaderLabels(
+            [self.tr("部门"), self.tr("任务"), self.tr("别名或成员")]
+        )
         self.department_tree.setRootIsDecorated(False)
         self.department_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.department_tree.header()
@@ -93,10 +99,18 @@ class DepartmentsPage(QWidget):
         self.rename_button = QPushButton(self.tr("改名…"))
         self.merge_button = QPushButton(self.tr("合并到…"))
         self.alias_button = QPushButton(self.tr("添加别名…"))
+        self.members_button = QPushButton(self.tr("成员…"))
+        self.members_button.setToolTip(self.tr("集体部门（如“各科室”）包括哪些部门"))
         self.rename_button.clicked.connect(self._ask_rename)
         self.merge_button.clicked.connect(self._ask_merge)
         self.alias_button.clicked.connect(self._ask_alias)
-        for button in (self.rename_button, self.merge_button, self.alias_button):
+        self.members_button.clicked.connect(self._ask_members)
+        for button in (
+            self.rename_button,
+            self.merge_button,
+            self.alias_button,
+            self.members_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         manage_layout.addLayout(buttons)
@@ -120,42 +134,70 @@ class DepartmentsPage(QWidget):
         tree = self.department_tree
         tree.blockSignals(True)
         tree.clear()
-        for d in repository.departments():
-            if d.collective:
-                continue
-            item = QTreeWidgetItem([d.name, str(d.tasks), "、".join(d.aliases)])
+        rows = repository.departments()
+        names = {d.id: d.name for d in rows}
+        self._groups = {d.id: d for d in rows if d.collective}
+        self._bureaus = {d.id: d.bureau for d in rows}
+        bureaus = list(dict.fromkeys(d.bureau for d in rows))
+        several = len(bureaus) > 1
+        tree.setRootIsDecorated(several)
+        parents: dict[str, QTreeWidgetItem] = {}
+        for name in bureaus:
+            if several:
+                parent = QTreeWidgetItem([name or self.tr("未署名单位")])
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                tree.addTopLevelItem(parent)
+                parent.setExpanded(True)
+                parents[name] = parent
+        for d in rows:
+            if d.collective and d.members:
+                extra = self.tr("包括：") + "、".join(names[m] for m in d.members)
+            elif d.collective:
+                extra = self.tr("成员未知，单独列出")
+            else:
+                extra = "、".join(d.aliases)
+            item = QTreeWidgetItem([d.name, str(d.tasks), extra])
             item.setData(0, ID_ROLE, d.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                0, Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked
-            )
+            item.setToolTip(2, extra)
+            if d.collective and d.members:  # its tasks are its members': nobody's own
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(
+                    0, Qt.CheckState.Checked if d.id in checked else Qt.CheckState.Unchecked
+                )
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            tree.addTopLevelItem(item)
+            if several:
+                parents[d.bureau].addChild(item)
+            else:
+                tree.addTopLevelItem(item)
             if d.id == selected:
                 item.setSelected(True)
                 tree.setCurrentItem(item)
         tree.blockSignals(False)
-        self.no_departments_note.setHidden(tree.topLevelItemCount() > 0)
+        self.no_departments_note.setHidden(bool(rows))
         self._sync_department_radios()
         self._update_department_buttons()
 
     # -- ticks and selection -------------------------------------------------------------
 
     def _department_items(self) -> list[QTreeWidgetItem]:
-        tree = self.department_tree
-        # Every index below the count has an item; the stubs allow None for any index.
-        return [
-            item
-            for i in range(tree.topLevelItemCount())
-            if (item := tree.topLevelItem(i)) is not None
-        ]
+        """Every department's row, under its bureau or not."""
+        found = []
+        iterator = QTreeWidgetItemIterator(self.department_tree)
+        while (item := iterator.value()) is not None:
+            if item.data(0, ID_ROLE) is not None:
+                found.append(item)
+            iterator += 1
+        return found
 
     def chosen_department_ids(self) -> list[int]:
         """The departments ticked, in list order; empty means all departments."""
         return [
             int(item.data(0, ID_ROLE))
             for item in self._department_items()
-            if item.checkState(0) == Qt.CheckState.Checked
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+            and item.checkState(0) == Qt.CheckState.Checked
         ]
 
     def check_department(self, name: str, checked: bool = True) -> None:
@@ -165,9 +207,10 @@ class DepartmentsPage(QWidget):
                 return
         raise KeyError(name)
 
-    def select_department(self, name: str) -> None:
+    def select_department(self, name: str | int) -> None:
+        """Select a department by name (the first so named) or by number."""
         for item in self._department_items():
-            if item.text(0) == name:
+            if item.text(0) == name or item.data(0, ID_ROLE) == name:
                 self.department_tree.setCurrentItem(item)
                 item.setSelected(True)
                 return
@@ -197,9 +240,10 @@ class DepartmentsPage(QWidget):
         (self.some_departments_button if some else self.all_departments_button).setChecked(True)
 
     def _update_department_buttons(self) -> None:
-        has = self.selected_department_id() is not None
+        chosen = self.selected_department_id()
         for button in (self.rename_button, self.merge_button, self.alias_button):
-            button.setEnabled(has)
+            button.setEnabled(chosen is not None)
+        self.members_button.setEnabled(chosen in self._groups)
 
     # -- rename, merge, alias ------------------------------------------------------------
 
@@ -225,17 +269,46 @@ class DepartmentsPage(QWidget):
         name = self._selected_department_name()
         if name is None:
             return
-        others = [item.text(0) for item in self._department_items() if item.text(0) != name]
+        chosen = self.selected_department_id()
+        several = len(set(self._bureaus.values())) > 1
+        group = chosen in self._groups  # a group merges into a group, a department into one
+        others: dict[str, int] = {}
+        for item in self._department_items():
+            other = int(item.data(0, ID_ROLE))
+            if other == chosen or (other in self._groups) != group:
+                continue
+            bureau = self._bureaus[other] or self.tr("未署名单位")
+            others[f"{item.text(0)}（{bureau}）" if several else item.text(0)] = other
         if not others:
             self._say(self.tr("没有可以合并到的其他部门。"), error=True)
             return
         target = self.ask_item(
             self.tr("合并部门"),
             self.tr("把“{0}”的任务全部并入（合并后“{0}”作为别名保留）：").format(name),
-            others,
+            list(others),
         )
         if target is not None:
-            self.merge_selected_into(target)
+            self.merge_selected_into(others[target])
+
+    def _ask_members(self) -> None:
+        from desktop_app.ui.settings.group_members import GroupMembersDialog
+
+        chosen = self.selected_department_id()
+        if chosen is None or chosen not in self._groups:
+            return
+        dialog = GroupMembersDialog(self._groups[chosen], self)
+        if dialog.exec():
+            self.set_selected_members(dialog.member_ids())
+
+    def set_selected_members(self, member_ids: Sequence[int]) -> bool:
+        """The selected collective owner's members, as the user ticked them."""
+        checked = self.chosen_department_ids()
+
+        def store(dept_id: int) -> None:
+            departments.set_group_members(self._storage, dept_id, member_ids)
+            self._fill(checked)
+
+        return self._department_action(store, self.tr("已更新集体部门的成员。"))
 
     def _ask_alias(self) -> None:
         name = self._selected_department_name()
@@ -278,19 +351,23 @@ class DepartmentsPage(QWidget):
             rename, self.tr("已改名为“{0}”，原名称保留为别名。").format(clean)
         )
 
-    def merge_selected_into(self, name: str) -> bool:
-        """Fold the selected department into the one called ``name``."""
+    def merge_selected_into(self, target: str | int) -> bool:
+        """Fold the selected department into ``target`` (its number, or its name when only
+        one department has it)."""
         checked = self.chosen_department_ids()
+        merged: list[str] = []
 
         def merge(dept_id: int) -> None:
-            target = departments.merge(self._storage, dept_id, name)
-            mapped = [target.id if i == dept_id else i for i in checked]
+            into = departments.merge(self._storage, dept_id, target)
+            merged.append(into.name)
+            mapped = [into.id if i == dept_id else i for i in checked]
             self._fill(list(dict.fromkeys(mapped)))
-            self.select_department(target.name)
+            self.select_department(into.id)
 
-        return self._department_action(
-            merge, self.tr("已合并到“{0}”。").format(repository.normalize_name(name))
-        )
+        if not self._department_action(merge, ""):
+            return False
+        self._say(self.tr("已合并到“{0}”。").format(merged[0]), error=False)
+        return True
 
     def add_alias_to_selected(self, alias: str) -> bool:
         """Another name that later imports will read as the selected department."""

@@ -31,6 +31,7 @@ def add_departments(storage) -> None:
     with storage.write():
         for name in NAMES:
             departments.resolve_or_create(storage, name)
+        departments.refresh_groups()
 
 
 def department_id(name: str) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from db import repository
 from desktop_app.services import departments
 from desktop_app.services.settings import DEFAULTS, reminder_settings
@@ -9,9 +11,33 @@ from tests.storage_helpers import new_storage
 from tests.ui.settings.helpers import department_id, listed
 
 
-def test_collective_departments_are_not_listed(dialog) -> None:
-    assert sorted(listed(dialog)) == sorted(["信息处", "公服处", "办公室"])
+def test_a_collective_owner_is_listed_with_its_members_and_is_nobody_s_own(dialog) -> None:
+    assert sorted(listed(dialog)) == sorted(["信息处", "公服处", "办公室", "各部门"])
     assert dialog.departments_page.all_departments_button.isChecked()
+    page = dialog.departments_page
+    [group] = [i for i in page._department_items() if i.text(0) == "各部门"]
+    assert not group.flags() & Qt.ItemFlag.ItemIsUserCheckable  # its tasks are its members'
+    assert all(name in group.text(2) for name in ("信息处", "公服处", "办公室"))
+    page.select_department("各部门")
+    assert page.members_button.isEnabled()
+    page.select_department("信息处")
+    assert not page.members_button.isEnabled()
+
+
+def test_a_group_s_members_edited_in_the_settings(dialog, storage) -> None:
+    """The liaison takes 办公室 out of 各部门: its list no longer has 各部门's tasks."""
+    page = dialog.departments_page
+    page.select_department("各部门")
+    keep = [department_id("信息处"), department_id("公服处")]
+    assert page.set_selected_members(keep)
+    group = {d.name: d for d in repository.departments()}["各部门"]
+    assert sorted(group.members) == sorted(keep)
+    [item] = [i for i in page._department_items() if i.text(0) == "各部门"]
+    assert "办公室" not in item.text(2)
+    page.select_department("各部门")
+    assert page.set_selected_members([])  # no member: a row of its own, one can choose
+    [item] = [i for i in page._department_items() if i.text(0) == "各部门"]
+    assert item.flags() & Qt.ItemFlag.ItemIsUserCheckable
 
 
 def test_choosing_my_departments_persists(dialog, qtbot) -> None:
@@ -67,7 +93,7 @@ def test_rename_to_a_taken_name_is_refused_inline(dialog, qtbot) -> None:
         assert not dialog.departments_page.rename_selected("公服处")
     assert "已有名为“公服处”的部门" in dialog.departments_page.department_message.text()
     assert dialog.departments_page.department_message.isVisible()
-    assert sorted(listed(dialog)) == sorted(["信息处", "公服处", "办公室"])
+    assert sorted(listed(dialog)) == sorted(["信息处", "公服处", "办公室", "各部门"])
 
 
 def test_rename_button_asks_then_renames(dialog, monkeypatch) -> None:
