@@ -18,7 +18,6 @@ def state_meanings(soon_workdays: int) -> dict[str, str]:
     the list follows ``STATE_COLORS``)."""
     return {
         "late": QCoreApplication.translate("Guide", "已过完成时间，仍未完成。"),
-        "behind": QCoreApplication.translate("Guide", "完成时间临近，还没有开始。"),
         "lagging": QCoreApplication.translate(
             "Guide", "时间已过半（或一个时间节点已过），本月还没有记录进展。"
         ),

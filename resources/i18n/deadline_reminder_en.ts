@@ -561,10 +561,6 @@ The current data will be saved as a backup first.</translation>
         <translation>Backups</translation>
     </message>
     <message>
-        <source>完成时间临近，还没有开始。</source>
-        <translation>The deadline is near and the task has not been started.</translation>
-    </message>
-    <message>
         <source>完成时间在 {0} 个工作日之内。</source>
         <translation>The deadline is within {0} working days.</translation>
     </message>
