@@ -9,10 +9,9 @@ follow in that order, each once the one before has been seen.
 from __future__ import annotations
 
 import logging
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -36,10 +35,10 @@ from db.errors import CorruptDatabaseError, StorageError
 from desktop_app import logs
 from desktop_app.clock import Clock
 from desktop_app.paths import data_dir, database_path, resource_path
-from desktop_app.plans.errors import PlanReadError
-from desktop_app.services.errors import ServiceError
+from desktop_app.ui import demo_mode
 from desktop_app.ui import settings_keys as keys
 from desktop_app.ui.app_identity import claim_app_user_model_id
+from desktop_app.ui.end_on_signal import EndOnSignal
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.tray import TrayController
@@ -47,6 +46,7 @@ from desktop_app.ui.tray import TrayController
 if TYPE_CHECKING:
     from db.connection import Storage
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
+    from desktop_app.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("zh_CN", "en")
@@ -187,9 +187,15 @@ def put_in_tray(app: QApplication, window: MainWindow, tray: TrayController) -> 
 
 
 def start_reminders(
-    window: MainWindow, storage: Storage, clock: Clock, tray: TrayController | None = None
+    window: MainWindow,
+    storage: Storage,
+    clock: Clock,
+    tray: TrayController | None = None,
+    *,
+    demo: bool = False,
 ) -> ReminderScheduler:
-    """The reminder scheduler of the window: the catch-up check now, then the next due time.
+    """The reminder scheduler of the window: the catch-up check now, then the next due time
+    (``demo``: each reminder's title says it is the demo's).
 
     Runs after the first paint: the notifier chain (plyer), the service and APScheduler
     load here, not before the window is seen.
@@ -210,6 +216,8 @@ def start_reminders(
             window.show_popup,
             tray_check=desktop.tray_check,
         )
+        if demo:
+            window.notifier = demo_mode.DemoNotifier(window.notifier)
     service = ReminderService(storage, window.notifier, clock=clock)
     scheduler = ReminderScheduler(service, clock, window)
     window.attach_reminders(scheduler)
@@ -225,7 +233,8 @@ def run_gui(
     quit_after_load: bool = False,
     clock: Clock = datetime.now,
 ) -> int:
-    """The window until the program quits; the exit code (3: the database could not be opened).
+    """The window until the program quits; the exit code (3: the database could not be
+    opened; 128 + the signal's number when SIGTERM, SIGINT or SIGHUP ended it).
 
     ``quit_after_paint`` exits once the window has been painted the first time (before the
     database is open), ``quit_after_load`` once it has been painted with the plan's tasks:
@@ -246,24 +255,79 @@ def run_gui(
     icon = resource_path("icons/app.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    settings = app_settings()
-    if demo:
-        scratch = Path(tempfile.mkdtemp(prefix="deadline-reminder-demo-"))
-        settings = QSettings(str(scratch / "window.ini"), QSettings.Format.IniFormat)
-        folder = scratch
-    else:
-        folder = data_dir(data_dir_override or settings.value(keys.DATA_DIR) or None)
-    timing = quit_after_paint or quit_after_load
-    instance = None
-    if not (demo or timing):  # the demo's folder is its own; timing runs stand alone
-        from desktop_app.ui.single_instance import SingleInstance, instance_key  # QtNetwork
+    # Before the demo's folder exists: a signal then still ends the program through the
+    # ``finally`` that removes it.
+    ending = EndOnSignal(app)
+    ending.install()
+    try:
+        start = _Start(data_dir_override, demo, quit_after_paint, quit_after_load, clock)
+        return _claim_and_run(app, ending, start)
+    finally:
+        ending.uninstall()
+        ending.deleteLater()
 
-        instance = SingleInstance(instance_key(folder), app)
+
+@dataclass(frozen=True)
+class _Start:
+    """What ``run_gui`` was asked for."""
+
+    data_dir_override: str | None
+    demo: bool
+    quit_after_paint: bool
+    quit_after_load: bool
+    clock: Clock
+
+    @property
+    def timing(self) -> bool:
+        return self.quit_after_paint or self.quit_after_load
+
+
+def _claim_and_run(app: QApplication, ending: EndOnSignal, start: _Start) -> int:
+    """One program per data folder, and one demo beside it (single_instance.py), then the
+    window; the demo's folder is made once the demo is the first, and always removed."""
+    settings = app_settings()
+    # The demo speaks the user's language, though it keeps no setting of its own.
+    language = str(settings.value(keys.LANGUAGE, "zh_CN"))
+    chosen = start.data_dir_override or settings.value(keys.DATA_DIR) or None
+    folder = None if start.demo else data_dir(chosen)
+    instance = None
+    if not start.timing:  # timing runs stand alone
+        from desktop_app.ui.single_instance import (  # QtNetwork
+            SingleInstance,
+            demo_instance_key,
+            instance_key,
+        )
+
+        instance = SingleInstance(
+            demo_instance_key() if folder is None else instance_key(folder), app
+        )
         if not instance.claim():
-            log.info("already running for %s: bringing that window forward", folder)
+            log.info("already running (%s): bringing that window forward", folder or "--demo")
             instance.notify_running()
             return 0
-    language = str(settings.value(keys.LANGUAGE, "zh_CN"))
+    if folder is None:
+        folder = demo_mode.make_folder()
+        settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
+    try:
+        return _run_window(app, ending, instance, folder, settings, language, start)
+    finally:
+        if instance is not None:
+            instance.release()
+        if start.demo:
+            demo_mode.remove_folder(folder)  # the demo leaves nothing behind
+
+
+def _run_window(
+    app: QApplication,
+    ending: EndOnSignal,
+    instance: SingleInstance | None,
+    folder: Path,
+    settings: QSettings,
+    language: str,
+    start: _Start,
+) -> int:
+    demo, timing, clock = start.demo, start.timing, start.clock
+    quit_after_paint, quit_after_load = start.quit_after_paint, start.quit_after_load
     install_translators(app, language if language in LANGUAGES else "zh_CN")
     # After the translators: Qt appends the display name to every window title.
     app.setApplicationDisplayName(QCoreApplication.translate("App", "工作要点督办提醒"))
@@ -271,10 +335,13 @@ def run_gui(
     logs.install_exception_hooks(show=_CrashReporter(app).show)
     window = MainWindow(None, clock, settings)  # "正在打开数据…" until the storage is attached
     tray = TrayController(parent=app)
+    if demo:
+        demo_mode.mark_as_demo(app, window, tray)
     if not timing:
         put_in_tray(app, window, tray)
     if instance is not None:
         instance.message_received.connect(lambda _message: window.bring_forward())
+    ending.received.connect(lambda signum: _end(app, window, signum))
     opened: list[Storage] = []
     reminders: list[ReminderScheduler] = []
     started = False
@@ -285,13 +352,15 @@ def run_gui(
             return
         started = True
         try:
+            if demo:
+                demo_mode.add_banner(window, folder)
             storage = _open(folder, clock, window)
             if storage is None:
                 app.exit(3)
                 return
             opened.append(storage)
             if demo:
-                _import_sample(storage, clock, window)
+                demo_mode.import_sample(storage, clock, window)
             window.attach_storage(storage)
             log.info("window ready on %s", database_path(folder))
         except StorageError as exc:
@@ -310,7 +379,7 @@ def run_gui(
         elif not timing:
             QTimer.singleShot(
                 REMINDERS_START_DELAY_MS,
-                lambda: reminders.append(start_reminders(window, storage, clock, tray)),
+                lambda: reminders.append(start_reminders(window, storage, clock, tray, demo=demo)),
             )
 
     _AfterPaint(window, QApplication.quit if quit_after_paint else open_data)
@@ -325,20 +394,13 @@ def run_gui(
         if window.desktop_clicks is not None:
             window.desktop_clicks.stop()
         tray.dispose()
-        if instance is not None:
-            instance.release()
         for storage in opened:
             storage.close()
-        if demo:
-            shutil.rmtree(folder, ignore_errors=True)  # the demo leaves nothing behind
 
 
-def _import_sample(storage: Storage, clock: Clock, parent: QWidget) -> None:
-    """``--demo``: the bundled sample, moved to this year (the parser loads only for it)."""
-    from desktop_app.services import plans
-
-    try:
-        result = plans.import_sample(storage, clock().date())
-        log.info("--demo: the sample plan %s, %d task(s)", result.outcome, result.count("added"))
-    except (PlanReadError, ServiceError, StorageError) as exc:
-        QMessageBox.warning(parent, "工作要点督办提醒", error_text(exc))
+def _end(app: QApplication, window: MainWindow, signum: int) -> None:
+    """An ending signal: the window's place kept, then out of every event loop (a dialog's
+    too) to ``run_gui``'s end, which closes the database (and removes the demo's folder)."""
+    if window.storage is not None:
+        window.save_geometry()
+    app.exit(128 + signum)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,9 +36,13 @@ from desktop_app.reminders.digest import plan_label
 from desktop_app.reminders.service import SnoozeChoice
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.error_text import error_text
+from desktop_app.ui.placement import place_aside
 from desktop_app.ui.theme import ERROR_COLOR, text_style
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The smallest the dialog becomes to stay clear of a task it opened: the 序号 and the
+# answer buttons still readable.
+ASIDE_SIZE = QSize(480, 240)
 COL_LABEL, COL_PLAN, COL_TEXT, COL_DUE, COL_OWNERS, COL_ACTIONS = range(6)
 
 
@@ -206,8 +210,20 @@ class ReminderDialog(QDialog):
             self.open_task(int(item.data(COL_LABEL, TASK_ID_ROLE)))
 
     def open_task(self, task_id: int) -> None:
-        """Show the task in the main window (the dialog stays)."""
+        """Show the task in the main window (the dialog stays, moved aside: ``move_aside``)."""
         self.open_task_requested.emit(int(task_id))
+
+    def move_aside(self, avoid: Sequence[QRect]) -> QRect:
+        """Move (and shrink, if it must) off ``avoid``, global rectangles such as the task
+        just opened in the main window, staying on this screen; the new frame."""
+        frame = self.frameGeometry()
+        extra = frame.size() - self.size()  # the window manager's frame
+        smallest = ASIDE_SIZE.expandedTo(self.minimumSizeHint()) + extra
+        target = place_aside(frame, avoid, self.screen().availableGeometry(), smallest)
+        if target.size() != frame.size():
+            self.resize(target.size() - extra)
+        self.move(target.topLeft())
+        return target
 
     # -- answers -----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """One running program per user and data folder: a second start asks the first to show
 its window and exits (a QLocalServer, recovered when a crash left its socket behind).
+The demo is a program of its own beside them: one demo per user, whatever else runs.
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ def instance_key(data_folder: str | os.PathLike[str], user: str | None = None) -
     who = _user_name() if user is None else user
     digest = hashlib.sha256(f"{who}\0{folder}".encode()).hexdigest()[:16]
     return f"DeadlineReminder-{digest}"
+
+
+def demo_instance_key(user: str | None = None) -> str:
+    """The server name of this user's demo: never that of a data folder, so the demo and
+    the real program neither bring each other forward nor keep each other from starting;
+    a second demo brings the first forward (both would show the same sample)."""
+    who = _user_name() if user is None else user
+    digest = hashlib.sha256(f"{who}\0--demo".encode()).hexdigest()[:16]
+    return f"DeadlineReminder-demo-{digest}"
 
 
 class SingleInstance(QObject):

@@ -26,6 +26,9 @@ WARNING_BACKGROUND = "#fff3cd"
 PANEL_BACKGROUND = "#f1f3f4"  # quoted document text
 BANNER_BACKGROUND = "#fcefc0"
 BANNER_BORDER = "#f2b600"
+# The demo's banner: a hue of its own, none of the traffic lights'.
+DEMO_BACKGROUND = "#f3e8fd"
+DEMO_BORDER = "#a142f4"
 DROP_BORDER = "#9aa0a6"
 # The revision diff in the import preview: added, removed and restored tasks.
 # The year calendar of a holiday notice (settings → 节假日).

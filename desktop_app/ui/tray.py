@@ -138,6 +138,7 @@ class TrayController(QObject):
         self._paused_until: datetime | None = None
         self._counts = (0, 0, 0)
         self._missing_holidays: int | None = None
+        self._demo = False
         self.quit_action = QAction(self.tr("退出"), self)
         self.quit_action.triggered.connect(lambda: self.quit_requested.emit())
         self.menu.addAction(self.open_action)
@@ -235,7 +236,14 @@ class TrayController(QObject):
                     self._missing_holidays
                 )
             )
+        if self._demo:
+            lines.insert(0, self.tr("演示（数据不保存）"))
         self.tray.setToolTip("\n".join(lines))
+
+    def mark_demo(self) -> None:
+        """The icon of ``--demo``: its tooltip starts by saying so."""
+        self._demo = True
+        self.update_tooltip(*self._counts)
 
     def show_missing_holidays(self, year: int | None) -> None:
         """Next year's holidays are unknown (None: they are known, or it is not yet November)."""

@@ -238,6 +238,48 @@ The current data will be saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>【演示】</source>
+        <translation>[Demo] </translation>
+    </message>
+    <message>
+        <source>工作要点督办提醒 — 演示（数据不保存）</source>
+        <translation>Work Plan Deadline Reminder — Demo (nothing is saved)</translation>
+    </message>
+    <message>
+        <source>无法打开正式程序</source>
+        <translation>Cannot open the program</translation>
+    </message>
+    <message>
+        <source>正式程序没有启动。请从开始菜单或桌面上的图标打开“工作要点督办提醒”。</source>
+        <translation>The program (without the demo) did not start. Open “工作要点督办提醒” from the Start menu or its desktop icon.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>临时文件夹：{0}</source>
+        <translation>Temporary folder: {0}</translation>
+    </message>
+    <message>
+        <source>导入自己的工作要点…</source>
+        <translation>Import your own work plan…</translation>
+    </message>
+    <message>
+        <source>演示</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>这里是内置的示例计划（已移到今年），存放在临时文件夹中；退出演示时连同在这里记录的进展一起删除，不会保存。</source>
+        <translation>This is the bundled sample plan (moved to this year), kept in a temporary folder; when the demo ends it is deleted together with any progress recorded here. Nothing is saved.</translation>
+    </message>
+    <message>
+        <source>退出演示，打开正式程序（数据保存在这台电脑上），在那里导入工作要点。</source>
+        <translation>End the demo and open the program itself (its data is kept on this computer) to import a work plan there.</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentListModel</name>
     <message>
         <source>全部部门</source>
@@ -498,6 +540,128 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>确定</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>到期提醒</source>
+        <translation>Deadline reminders</translation>
+    </message>
+    <message>
+        <source>原文没有写完成时间。</source>
+        <translation>The document gives no deadline.</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>完成时间在 {0} 个工作日之内。</source>
+        <translation>The deadline is within {0} working days.</translation>
+    </message>
+    <message>
+        <source>导入前的预览列出识别出的每项任务：牵头部门、责任部门和完成时间可以直接改，有疑问的行会标出。以后导入同一计划的修订稿，已记录的状态和进展都会保留。</source>
+        <translation>Before anything is imported, the preview lists every task found: the lead department, the responsible departments and the deadline can be edited there, and doubtful rows are marked. When you later import a revised version of the same plan, the statuses and progress already recorded are kept.</translation>
+    </message>
+    <message>
+        <source>导入工作要点</source>
+        <translation>Import a work plan</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export the ledger</translation>
+    </message>
+    <message>
+        <source>工具 → 我的部门…：选出您负责联络的部门（可以多选）。勾选“只看我的部门”后，中间只列这些部门的任务；到期提醒和导出的台账也只含它们。写给“各部门”等集体的任务会包括在内。</source>
+        <translation>Tools → My Departments…: choose the departments you are the liaison for (several if need be). With “My departments only” ticked, the middle of the window lists only their tasks; reminders and exported ledgers cover only them too. Tasks given to a collective such as “各部门” are included.</translation>
+    </message>
+    <message>
+        <source>工具 → 设置…{0} → 提醒：提前的天数、每天提醒的时间、免打扰时段和逾期任务的再次提醒；“节假日”页可以导入国务院办公厅的放假通知。</source>
+        <translation>Tools → Settings…{0} → Reminders: how many working days ahead, the time of day, quiet hours and repeated reminders of overdue tasks; the Holidays page imports the State Council&apos;s holiday notice.</translation>
+    </message>
+    <message>
+        <source>已取消，不再提醒。</source>
+        <translation>Cancelled; no more reminders.</translation>
+    </message>
+    <message>
+        <source>已完成。</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>已过完成时间，仍未完成。</source>
+        <translation>Past its deadline and not done.</translation>
+    </message>
+    <message>
+        <source>持续推进或定期开展，没有单一的完成时间。</source>
+        <translation>Ongoing or recurring, with no single deadline.</translation>
+    </message>
+    <message>
+        <source>文件 → 导入工作要点…{0}，或把文档直接拖进窗口。可以读取 .docx、.pdf、.txt、.xlsx、.ofd；.doc 和 .wps 需要这台电脑装有 LibreOffice。</source>
+        <translation>File → Import Work Plan…{0}, or drag the document into the window. The program reads .docx, .pdf, .txt, .xlsx and .ofd; .doc and .wps need LibreOffice on this computer.</translation>
+    </message>
+    <message>
+        <source>文件 → 导出台账…：把当前计划（选了我的部门时只含这些部门）导出为 Excel、Word、CSV、PDF 进展报告或日历文件，列出序号、任务内容、牵头部门、责任部门、完成时限、状态和进展情况，便于季度末和年底报送办公室。</source>
+        <translation>File → Export the Ledger…: the plan shown (only your departments when you have chosen them) as an Excel, Word or CSV ledger, a PDF progress report or a calendar file, with the number, task, lead and responsible departments, deadline, status and progress of each task, ready to hand to the General Office at the end of each quarter and of the year.</translation>
+    </message>
+    <message>
+        <source>时间已过半（或一个时间节点已过），本月还没有记录进展。</source>
+        <translation>More than half of its time has passed (or a milestone has), and no progress has been recorded this month.</translation>
+    </message>
+    <message>
+        <source>每次导入、删除计划和升级前都会自动备份，保留最近 {0} 份。工具 → 设置… → 备份与恢复：可以立即备份，或从所选备份恢复（恢复前的数据会先另存一份）。数据只保存在这台电脑上，数据文件夹在 设置 → 常规 中。</source>
+        <translation>A backup is made automatically before every import, plan deletion and upgrade; the latest {0} are kept. Tools → Settings… → Backup and Restore: back up now, or restore a chosen backup (the data from before the restore is saved first). The data is kept only on this computer; its folder is shown under Settings → General.</translation>
+    </message>
+    <message>
+        <source>记录进展</source>
+        <translation>Record progress</translation>
+    </message>
+    <message>
+        <source>还没有到期。</source>
+        <translation>Not yet due.</translation>
+    </message>
+    <message>
+        <source>选中一项任务，在任务详情中修改状态（未开始、进行中、已完成、已取消），写下进展说明后按“添加进展”。每条进展和每次修改都记入变更记录。搜索{0}可以按任务内容和部门查找。</source>
+        <translation>Choose a task and, in its details, change its status (not started, in progress, done, cancelled) or write a progress note and press “Add Note”. Every note and every change is kept in the change history. Search{0} finds tasks by their text and departments.</translation>
+    </message>
+    <message>
+        <source>选择我的部门</source>
+        <translation>Choose my departments</translation>
+    </message>
+    <message>
+        <source>颜色的含义</source>
+        <translation>What the colours mean</translation>
+    </message>
+    <message>
+        <source>默认在完成时间前 {0} 个工作日（按法定节假日和调休计算）和到期当月的最后一个工作日弹出提醒；同一天到期的任务合在一条提醒里。点击提醒可逐项选择“知道了”或“稍后提醒”。关闭窗口后程序仍在任务栏通知区域运行，照常提醒。</source>
+        <translation>By default a reminder appears {0} working days before a deadline (public holidays and make-up working days counted) and on the last working day of the deadline&apos;s month; tasks due together come in one reminder. Click it to answer each task with “Got It” or “Remind Me Later”. Closing the window leaves the program running in the notification area, and the reminders still come.</translation>
+    </message>
+    <message>
+        <source>（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>使用指南</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1053,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>正在打开数据…</source>
         <translation>Opening the data…</translation>
+    </message>
+    <message>
+        <source>清空搜索</source>
+        <translation>Clear the search</translation>
     </message>
     <message>
         <source>牵头和责任</source>
@@ -1410,6 +1578,13 @@ Reminders and “My departments only” follow this choice.</translation>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>打开“{0}”菜单</source>
+        <translation>Open the “{0}” menu</translation>
+    </message>
+</context>
+<context>
     <name>State</name>
     <message>
         <source>临近到期</source>
@@ -1673,6 +1848,10 @@ Reminders and “My departments only” follow this choice.</translation>
         <translation>{0} due this month · {1} overdue · {2} behind schedule</translation>
     </message>
     <message>
+        <source>演示（数据不保存）</source>
+        <translation>Demo (nothing is saved)</translation>
+    </message>
+    <message>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
@@ -1711,6 +1890,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Today&apos;s Reminders</translation>
     </message>
     <message>
+        <source>使用指南</source>
+        <translation>User Guide</translation>
+    </message>
+    <message>
         <source>关于…</source>
         <translation>About…</translation>
     </message>
@@ -1741,6 +1924,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
         <source>总览</source>

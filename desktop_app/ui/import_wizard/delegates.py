@@ -39,8 +39,13 @@ class _NamesCompleter(QCompleter):
         return text[:cut], text[cut:]
 
 
+# Room for a line edit's frame and text margins beside its text.
+_EDITOR_PADDING = 24
+
+
 class OwnersDelegate(QStyledItemDelegate):
-    """A line edit for 牵头部门 / 责任部门 that completes department names."""
+    """A line edit for 牵头部门 / 责任部门 that completes department names; wider than a
+    narrow column when its hint needs it (it then covers the next cell while it is open)."""
 
     def __init__(self, names: Callable[[], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,12 +58,34 @@ class OwnersDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = QLineEdit(parent)
-        editor.setPlaceholderText(self.tr("多个部门用“、”分隔"))
+        hint = self.tr("多个部门用“、”分隔")
+        editor.setPlaceholderText(hint)
+        editor.setToolTip(hint)
         completer = _NamesCompleter(self._names(), editor)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         editor.setCompleter(completer)
         return editor
+
+    def updateEditorGeometry(
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if not isinstance(editor, QLineEdit):
+            return
+        wanted = editor.fontMetrics().horizontalAdvance(editor.placeholderText())
+        wanted += _EDITOR_PADDING
+        place = editor.geometry()
+        viewport = editor.parentWidget()
+        if place.width() >= wanted or viewport is None:
+            return
+        place.setWidth(min(wanted, viewport.width()))
+        if place.right() >= viewport.width():  # the last column: it grows to the left
+            place.moveRight(viewport.width() - 1)
+        editor.setGeometry(place)
 
 
 class DeadlineDelegate(QStyledItemDelegate):

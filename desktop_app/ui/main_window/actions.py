@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QButtonGroup, QPushButton, QToolBar, QWidget
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
+    from desktop_app.ui.guide_dialog import GuideDialog
+
     _Base = QMainWindow
 else:
     _Base = object
@@ -87,6 +89,15 @@ class WindowActions(_Base):
         tools.addAction(self.mine_action)
         tools.addAction(self.settings_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.guide_action = QAction(self.tr("使用指南"), self)
+        self.guide_action.setShortcuts(QKeySequence.StandardKey.HelpContents)  # F1
+        self.guide_action.triggered.connect(lambda: self.show_guide("guide"))
+        self.keys_action = QAction(self.tr("快捷键"), self)
+        self.keys_action.triggered.connect(lambda: self.show_guide("keys"))
+        self.guide_dialog: GuideDialog | None = None  # made when first asked for
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.keys_action)
+        help_menu.addSeparator()
         self.about_action = QAction(self.tr("关于…"), self)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -102,6 +113,16 @@ class WindowActions(_Base):
             self.months_button,
             self.overview_button,
         )
+
+    def show_guide(self, page: str = "guide") -> GuideDialog:
+        """帮助 → 使用指南 (F1) or 快捷键: the dialog on that page, read afresh."""
+        if self.guide_dialog is None:
+            from desktop_app.ui.guide_dialog import GuideDialog
+            from desktop_app.ui.main_window.window import SOON_WORKDAYS
+
+            self.guide_dialog = GuideDialog(self, SOON_WORKDAYS)
+        self.guide_dialog.show_page(page)
+        return self.guide_dialog
 
     if TYPE_CHECKING:  # made by the window and its other parts
 

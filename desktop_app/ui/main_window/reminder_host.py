@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db.errors import StorageError
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.reminder_dialog import ReminderDialog
     from desktop_app.ui.reminder_popup import ReminderPopup
     from desktop_app.ui.reminder_scheduler import ReminderScheduler
+    from desktop_app.ui.task_panel import TaskPanel
 
     _Base = QMainWindow
 else:
@@ -59,6 +60,7 @@ class ReminderHost(_Base):
     _quitting: bool
     month_model: MonthTaskModel
     month_view: QTreeView
+    task_panel: TaskPanel
     search_box: QLineEdit
     mine_only: QCheckBox
     status_filter: QComboBox
@@ -170,13 +172,39 @@ class ReminderHost(_Base):
         from desktop_app.ui.reminder_dialog import ReminderDialog
 
         dialog = ReminderDialog(self.reminders.service, task_ids, self.clock, self)
-        dialog.open_task_requested.connect(lambda task_id: self.open_tasks([task_id]))
+        dialog.open_task_requested.connect(self._open_from_reminder_dialog)
         dialog.answered.connect(lambda _ids: self.reminders_changed.emit())
         self.reminder_dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+    def _open_from_reminder_dialog(self, task_id: int) -> None:
+        """A task chosen in the reminder dialog: shown in the window, and the dialog moved
+        off it (its row and the task panel), so the task can be read and worked on."""
+        self.open_tasks([task_id])
+        dialog = self.reminder_dialog
+        if dialog is not None and dialog.isVisible():
+            dialog.move_aside(self.shown_task_area())
+
+    def shown_task_area(self) -> list[QRect]:
+        """Where the chosen task is on screen: its whole row in the month view and the
+        task panel (global rectangles; none before the panes exist)."""
+        if self.storage is None:
+            return []
+        found = []
+        panel = self.task_panel
+        if panel.isVisible():
+            found.append(QRect(panel.mapToGlobal(QPoint(0, 0)), panel.size()))
+        index = self.month_view.currentIndex()
+        if index.isValid() and self.month_view.isVisible():
+            viewport = self.month_view.viewport()
+            cell = self.month_view.visualRect(index)
+            row = QRect(0, cell.top(), viewport.width(), cell.height())
+            if viewport.rect().intersects(row):
+                found.append(QRect(viewport.mapToGlobal(row.topLeft()), row.size()))
+        return found
 
     def _reminder_failed(self, reason: str) -> None:
         self.statusBar().showMessage(

@@ -73,7 +73,8 @@ class Workspace(QSplitter):
             QCoreApplication.translate("MainWindow", "搜索任务内容或部门（Ctrl+F）")
         )
         self.search_box.setClearButtonEnabled(True)
-        clear = QAction(self.search_box)  # Esc anywhere in the window empties it
+        # Esc anywhere in the window empties it (named for 帮助 → 快捷键)
+        clear = QAction(QCoreApplication.translate("MainWindow", "清空搜索"), self.search_box)
         clear.setShortcut(QKeySequence(QKeySequence.StandardKey.Cancel))
         clear.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         clear.triggered.connect(self.search_box.clear)
