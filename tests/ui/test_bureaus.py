@@ -54,3 +54,19 @@ def test_only_mine_on_every_department_says_so_in_the_list(make_window, make_sto
     assert (f"逾期 {late}" in first.data()) == bool(late)
     window.mine_only.setChecked(False)
     assert first.data().startswith("全部部门")
+
+
+def test_choosing_my_department_shows_its_tasks(make_window, make_storage) -> None:
+    storage = make_storage(NOW)
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window = make_window(storage, FakeClock(NOW))
+    window.show_department(-1)
+    window.choose_my_departments()
+    dialog = window.mine_dialog
+    dialog.some_button.setChecked(True)
+    dialog.check("办公室")
+    dialog.accept()
+    office = repository.find_department("办公室")
+    assert office is not None and window.department_id == office.id
+    row = window.department_model.row_of(office.id)
+    assert window.department_view.currentIndex().row() == row

@@ -44,6 +44,7 @@ class PlanFlows(_Base):
     storage: Storage | None
     app_settings: QSettings
     plan_id: int | None
+    department_id: int
     plan_combo: QComboBox
     notifier: Notifier | None
     reminders: ReminderScheduler | None
@@ -175,10 +176,17 @@ class PlanFlows(_Base):
 
         dialog = MyDepartmentsDialog(self.storage, self, first_time=first_time, bureau=bureau)
         self.mine_dialog = dialog
-        dialog.accepted.connect(self.reload)
+        dialog.accepted.connect(self._mine_chosen)
         if then is not None:
             dialog.finished.connect(lambda _result: then())
         dialog.open()
+
+    def _mine_chosen(self) -> None:
+        """The list opens on the department just chosen as mine (if one of this plan's)."""
+        from desktop_app.ui.models import MY_DEPARTMENT
+
+        self.department_id = MY_DEPARTMENT
+        self.reload()
 
     def open_settings(self) -> None:
         if self.storage is None:
