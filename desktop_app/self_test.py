@@ -163,13 +163,13 @@ def _licences(run: _Run) -> str:
 
 STEPS: tuple[Step, ...] = (
     ("读取示例 (parse the sample)", _sample),
-    ("繁体字文档 (traditional script)", _traditional),
     ("导入示例 (import it)", _import),
     ("加载翻译 (translations)", _translations),
     ("打开主窗口 (main window)", _window),
     ("计算提醒 (reminders)", _reminders),
     ("通知模块 (notifier)", _notifier),
     ("许可证信息 (licences)", _licences),
+    ("繁体字文档 (traditional script)", _traditional),
 )
 
 
