@@ -56,6 +56,18 @@ def _sample(run: _Run) -> str:
     return f"{len(plan.tasks)} 项任务"
 
 
+def _traditional(run: _Run) -> str:
+    """A plan in traditional script, read through OpenCC's dictionaries (bundled data)."""
+    from desktop_app.plans.parser import parse_text
+
+    plan = parse_text(
+        "某市2024年工作要點\n1. 加強預算管理。（牽頭單位：市財政局；完成時間：6月）\n"
+    )
+    if plan.kind != "work_plan" or [t.lead for t in plan.tasks] != [("市財政局",)]:
+        raise StepFailed("繁体字的工作要点没有读出任务（OpenCC 词典缺失？）")
+    return "繁体字标注可读"
+
+
 def _import(run: _Run) -> str:
     from db.connection import open_storage
     from desktop_app.services.plans import import_sample
@@ -157,6 +169,7 @@ STEPS: tuple[Step, ...] = (
     ("计算提醒 (reminders)", _reminders),
     ("通知模块 (notifier)", _notifier),
     ("许可证信息 (licences)", _licences),
+    ("繁体字文档 (traditional script)", _traditional),
 )
 
 

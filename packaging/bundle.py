@@ -130,6 +130,24 @@ def resource_datas() -> list[tuple[str, str]]:
     return out
 
 
+# OpenCC's traditional → simplified configuration and the dictionaries it names (plans in
+# traditional script, desktop_app/plans/script.py); its other conversions are left out.
+OPENCC_FILES = (
+    "t2s.json",
+    "CJK_Compatibility_Ideographs.ocd2",
+    "TSPhrases.ocd2",
+    "TSCharactersExt.ocd2",
+    "TSCharacters.ocd2",
+)
+
+
+def opencc_datas() -> list[tuple[str, str]]:
+    import opencc
+
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    return [(str(share / name), "opencc/clib/share/opencc") for name in OPENCC_FILES]
+
+
 def metadata_datas(copy_metadata: Callable[[str], list[tuple[str, str]]]) -> list[tuple[str, str]]:
     """The metadata (and licence files) of the program and of every library it carries:
     APScheduler finds its job stores and executors as entry points, 关于 lists each
@@ -148,6 +166,8 @@ def hidden_imports(collect_submodules: Callable[[str], list[str]]) -> list[str]:
     # APScheduler 3 creates its default job store and executor through entry points.
     names += ["apscheduler.jobstores.memory", "apscheduler.executors.pool"]
     names += collect_submodules("apscheduler.triggers")
+    # opencc loads its compiled converter by name.
+    names += ["opencc.clib.opencc_clib"]
     # The layers import some of their modules only when a command or a page needs them.
     names += collect_submodules("desktop_app") + collect_submodules("db")
     return names

@@ -223,3 +223,20 @@ def test_a_version_4_database_splits_a_shared_department_by_bureau(tmp_path: Pat
         assert storage.raw().execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         storage.close()
+
+
+def test_a_plan_in_traditional_script_names_the_same_departments(tmp_path: Path) -> None:
+    """The bureau's 2023 plan in traditional script, its 2024 plan in simplified: one 市财政局,
+    its name kept as each plan writes it in the plan's own tasks."""
+    from desktop_app.plans.parser import parse_text
+    from desktop_app.services.importer import import_plan
+
+    storage = new_storage(tmp_path)
+    old = "某某市財政局2023年工作要點\n1. 加強預算管理。（牽頭單位：市財政局；完成時間：6月）\n"
+    new = "某某市财政局2024年工作要点\n1. 加强预算管理。（牵头单位：市财政局；完成时间：6月）\n"
+    import_plan(storage, parse_text(old), source_name="a.txt", content_hash="a")
+    import_plan(storage, parse_text(new), source_name="b.txt", content_hash="b")
+    named = repository.departments()
+    assert [(d.bureau, d.name) for d in named] == [("某某市财政局", "市財政局")]
+    assert {t.lead for t in repository.tasks()} == {("市財政局",)}
+    assert {t.text for t in repository.tasks()} == {"加強預算管理。", "加强预算管理。"}

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from datetime import date
+
+import pytest
 
 from desktop_app.plans.model import DocumentText, Table
 from desktop_app.plans.parser import parse_document, parse_text
@@ -201,3 +206,138 @@ def test_plan_laid_out_as_a_table_with_merged_cells() -> None:
     assert plan.tasks[0].deadline.kind == "ongoing"
     assert plan.tasks[2].deadline.due == date(2025, 12, 31)
     assert plan.tasks[2].collective == ("各科室",)
+
+
+# -- square-bracket annotations and plans in traditional script (issue 17) ------------------
+
+
+def test_square_bracket_annotations_after_enumerated_items() -> None:
+    """`[牵头单位:…;责任单位:…]` after `1、` items under `(一)` sections, half-width colons."""
+    plan = parse_text(
+        "某市2023年重点工作任务分解\n"
+        "(一)优化营商环境\n"
+        "1、深化“一网通办”改革，推动高频事项“掌上办”。[牵头单位:区政务服务局;"
+        "责任单位:区发改局、各街办(新区)]\n"
+        "2、开展涉企收费专项治理。［牵头单位：区市场监管局；责任单位：区财政局；完成时限：6月底前］\n"
+        "(二)保障民生\n"
+        "1、新建普惠性幼儿园2所。【牵头单位:区教育局】\n"
+    )
+    first, second, third = plan.tasks
+    assert first.text == "深化“一网通办”改革，推动高频事项“掌上办”。"
+    assert first.lead == ("区政务服务局",)
+    assert first.responsible == ("区发改局", "各街办(新区)")
+    assert "各街办(新区)" in first.collective
+    assert second.lead == ("区市场监管局",) and second.responsible == ("区财政局",)
+    assert second.deadline.due == date(2023, 6, 30)
+    assert third.lead == ("区教育局",) and third.text == "新建普惠性幼儿园2所。"
+    assert [t.section for t in plan.tasks] == [("（一）",), ("（一）",), ("（二）",)]
+
+
+def test_a_square_bracket_annotation_broken_after_its_key() -> None:
+    """A LibreOffice PDF breaks the line right after `责任单位:`."""
+    plan = parse_text(
+        "某区2023年工作要点\n"
+        "(一)优化营商环境\n"
+        "1、推进工程建设项目审批制度改革。[牵头单位:区住建局;责任单位:\n"
+        "区自然资源局、区政务服务局]\n"
+        "2、落实减税降费政策。[牵头单位:\n"
+        "区税务局]\n"
+    )
+    first, second = plan.tasks
+    assert first.lead == ("区住建局",)
+    assert first.responsible == ("区自然资源局", "区政务服务局")
+    assert first.text == "推进工程建设项目审批制度改革。"
+    assert second.lead == ("区税务局",)
+
+
+def test_square_brackets_that_are_not_annotations_stay_in_the_text() -> None:
+    plan = parse_text(
+        HEADER
+        + "1. 落实《关于加强法治建设的意见》[2023]5号文件要求。（责任部门：办公室。完成时间：6月）\n"
+    )
+    [task] = plan.tasks
+    assert task.text == "落实《关于加强法治建设的意见》[2023]5号文件要求。"
+    assert task.responsible == ("办公室",)
+
+
+def test_square_brackets_in_a_docx(tmp_path) -> None:
+    from docx import Document
+
+    from desktop_app.plans.parser import parse_file
+
+    doc = Document()
+    for line in (
+        "某区2023年重点工作任务清单",
+        "(一)优化营商环境",
+        "1、深化“一网通办”改革。[牵头单位:区政务服务局;责任单位:区发改局、各街办(新区)]",
+        "2、开展涉企收费专项治理。[牵头单位:区市场监管局;责任单位:区财政局]",
+    ):
+        doc.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    first, second = parse_file(path).tasks
+    assert first.responsible == ("区发改局", "各街办(新区)")
+    assert second.lead == ("区市场监管局",)
+
+
+TRADITIONAL = (
+    "某某市人民政府2023年工作要點\n"
+    "一、推動高質量發展\n"
+    "（一）優化營商環境。全面推行“一網通辦”，壓減審批時限。"
+    "（牽頭單位：市發展改革委；責任單位：市財政局、各縣(市、區)政府；完成時間：2023年6月底前）\n"
+    "（二）加強農業農村工作。（市農業農村局、各縣(市、區)政府牽頭）\n"
+    "（三）推進城市更新。（責任單位：市住房城鄉建設局；時限：2023年12月）\n"
+)
+
+
+def test_a_plan_in_traditional_script_is_a_plan() -> None:
+    plan = parse_text(TRADITIONAL)
+    assert plan.kind == "work_plan"
+    assert plan.title == "某某市人民政府2023年工作要點"  # as written
+    assert plan.year == 2023
+    assert [t.label for t in plan.tasks] == ["（一）", "（二）", "（三）"]
+
+
+def test_traditional_keys_are_read_and_names_kept_as_written() -> None:
+    first, second, third = parse_text(TRADITIONAL).tasks
+    assert first.text == "優化營商環境。全面推行“一網通辦”，壓減審批時限。"
+    assert first.lead == ("市發展改革委",)
+    assert first.responsible == ("市財政局", "各縣(市、區)政府")
+    assert first.collective == ("各縣(市、區)政府",)
+    assert first.deadline.due == date(2023, 6, 30)
+    assert second.lead == ("市農業農村局", "各縣(市、區)政府")  # a name with its own brackets
+    assert second.text == "加強農業農村工作。"
+    assert third.responsible == ("市住房城鄉建設局",)
+    assert third.deadline.due == date(2023, 12, 31)
+    # the section as written, too
+    assert parse_text(TRADITIONAL).sections[0].title == "推動高質量發展"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_square_brackets_in_a_libreoffice_pdf_broken_after_the_key(tmp_path) -> None:
+    """The .docx printed to PDF by LibreOffice, the line broken right after `责任单位:`."""
+    from docx import Document
+
+    from desktop_app.plans.parser import parse_file
+
+    doc = Document()
+    doc.add_paragraph("某区2023年重点工作任务清单")
+    doc.add_paragraph("(一)优化营商环境")
+    item = doc.add_paragraph("1、推进工程建设项目审批制度改革。[牵头单位:区住建局;责任单位:")
+    item.runs[0].add_break()
+    item.add_run("区自然资源局、各街办(新区)]")
+    doc.add_paragraph("2、落实减税降费政策。[牵头单位:区税务局;责任单位:区财政局]")
+    source = tmp_path / "plan.docx"
+    doc.save(str(source))
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path)},
+    )
+    first, second = parse_file(tmp_path / "plan.pdf").tasks
+    assert first.lead == ("区住建局",)
+    assert first.responsible == ("区自然资源局", "各街办(新区)")
+    assert first.text == "推进工程建设项目审批制度改革。"
+    assert second.responsible == ("区财政局",)

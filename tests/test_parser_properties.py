@@ -177,8 +177,8 @@ DEADLINES = (
 )
 PHRASE_DEADLINES = ("6月底前", "年底前", "持续推进", "每季度", "上半年")
 
-OPENERS = ("（", "(")
-CLOSERS = ("）", ")")
+OPENERS = ("（", "(", "（", "(", "[", "［", "【")
+CLOSERS = ("）", ")", "）", ")", "]", "］", "】")
 FIELD_SEPARATORS = ("；", ";", "。", "，", ",", " ", "")
 NAME_SEPARATORS = ("、", "，", ",", "；", "/")
 COLONS = ("：", ":", "： ", " :")
@@ -346,6 +346,26 @@ def test_generated_plans_give_one_task_per_annotation(
     assert [t.label for t in plan.tasks] == [e.label for e in expected]
     for task, owners in zip(plan.tasks, expected, strict=True):
         assert (task.lead, task.responsible) == (owners.lead, owners.responsible), task.label
+
+
+@given(generated_plans())
+@GENERATED
+def test_generated_plans_in_traditional_script_read_alike(
+    plan_and_expected: tuple[str, list[_Expected]],
+) -> None:
+    """The same plans written in traditional script: the same tasks, the owners as written."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    text, expected = plan_and_expected
+    written = to_traditional(text)
+    plan = parse_text(written)
+    _assert_tasks_come_from(plan, written)
+    assert plan.kind == "work_plan"
+    assert [t.label for t in plan.tasks] == [to_traditional(e.label) for e in expected]
+    for task, owners in zip(plan.tasks, expected, strict=True):
+        assert task.lead == tuple(to_traditional(n) for n in owners.lead), task.label
+        assert task.responsible == tuple(to_traditional(n) for n in owners.responsible)
 
 
 # --- footer words inside a sentence -----------------------------------------------------------

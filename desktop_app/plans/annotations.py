@@ -22,7 +22,7 @@ RESPONSIBLE_KEYS = (
     "协办部门",
     "参与单位",
 )
-DEADLINE_KEYS = ("完成时间", "完成时限", "时限要求", "时间节点", "完成期限", "时间要求")
+DEADLINE_KEYS = ("完成时间", "完成时限", "时限要求", "时间节点", "完成期限", "时间要求", "时限")
 _ALL_KEYS = LEAD_KEYS + RESPONSIBLE_KEYS + DEADLINE_KEYS
 _KEY_ALT = "|".join(sorted(_ALL_KEYS, key=len, reverse=True))
 KEY_RE = re.compile(rf"({_KEY_ALT})\s*[:：]")
@@ -41,8 +41,8 @@ def may_open_annotation(text: str) -> bool:
     return len(head) < 5 and any(key.startswith(head) for key in _ALL_KEYS)
 
 
-OPENERS = "(（"
-CLOSERS = ")）"
+OPENERS = "(（[［【"
+CLOSERS = ")）]］】"
 
 # Only to ask "is this clause a deadline at all"; the real year is applied later.
 _ANY_YEAR = 2000

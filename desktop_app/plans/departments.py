@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desktop_app.plans.script import simplified
+
 OPEN_PARENS = "(（"
 CLOSE_PARENS = ")）"
 NAME_SEPARATORS = "、，,；;/／"
@@ -138,10 +140,11 @@ _TITLE_ISSUER_RE = re.compile(r"^(.{2,40}?)(?:关于)?(?:19|20)\d{2}\s*年")
 
 def bureau_of(issuer: str | None, title: str | None) -> str:
     """The bureau a plan's departments belong to: its issuer, else the organisation its
-    title begins with (`上海市司法局2025年工作要点`), else "" (not known)."""
+    title begins with (`上海市司法局2025年工作要点`), else "" (not known); in simplified
+    characters, so that a plan in traditional script is of the same bureau."""
     if issuer and issuer.strip():
-        return "".join(issuer.split())
-    m = _TITLE_ISSUER_RE.match("".join((title or "").split()))
+        return simplified("".join(issuer.split()))
+    m = _TITLE_ISSUER_RE.match(simplified("".join((title or "").split())))
     if m and m.group(1).endswith(DEPARTMENT_SUFFIXES) and not is_collective(m.group(1)):
         return m.group(1)
     return ""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from desktop_app.plans import script
 from desktop_app.plans.annotations import (
     KEY_RE,
     Annotation,
@@ -323,7 +324,16 @@ def _table_tasks(builder: _Builder, found: list[TableTask]) -> None:
 
 
 def parse_document(document: DocumentText) -> ParsedPlan:
-    """Parse what a reader extracted. Never raises for odd text: doubts become warnings."""
+    """Parse what a reader extracted. Never raises for odd text: doubts become warnings.
+
+    A document in traditional script is read through its simplified shadow; what the plan
+    keeps is then given back as written (``plans.script``)."""
+    shadow, restorer = script.shadow(document)
+    plan = _parse(shadow)
+    return restorer.plan(plan) if restorer is not None else plan
+
+
+def _parse(document: DocumentText) -> ParsedPlan:
     raw_lines: list[str] = []
     task_tables = []
     for block in document.blocks:

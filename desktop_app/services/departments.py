@@ -19,6 +19,7 @@ from db.models import (
 )
 from desktop_app.plans.departments import bureau_of, is_collective
 from desktop_app.plans.groups import rule_members
+from desktop_app.plans.script import simplified
 from desktop_app.services import errors
 from desktop_app.services.errors import ServiceError, no_department
 
@@ -46,7 +47,7 @@ def _resolve(
     key = (bureau, name)
     if cache is not None and key in cache:
         return cache[key], False
-    found = repository.find_department(name, bureau)
+    found = repository.find_department(name, bureau) or _same_in_other_script(name, bureau)
     created = found is None
     if found is None:
         clean = repository.normalize_name(name)
@@ -60,6 +61,20 @@ def _resolve(
     if cache is not None:
         cache[key] = found
     return found, created
+
+
+def _same_in_other_script(name: str, bureau: str) -> Department | None:
+    """The bureau's department that is ``name`` in the other script (市財政局 / 市财政局)."""
+    key = simplified(repository.normalize_name(name))
+    if key == repository.normalize_name(name) and not any(
+        simplified(d.name) != d.name for d in _bureau_departments(bureau)
+    ):
+        return None
+    return next((d for d in _bureau_departments(bureau) if simplified(d.name) == key), None)
+
+
+def _bureau_departments(bureau: str) -> list[Department]:
+    return list(Department.select().where(Department.bureau == repository.normalize_name(bureau)))
 
 
 def link_owners(

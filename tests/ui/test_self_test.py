@@ -19,6 +19,7 @@ def test_a_working_build_passes_every_step(capsys, qapp) -> None:
     assert len(passed) == len(self_test.STEPS)
     assert "33 项任务" in passed[0]
     assert "deadline_reminder_en" in passed[2] and "qtbase_zh_CN" in passed[2]
+    assert "繁体字" in passed[-1]  # OpenCC's dictionaries are there
     assert lines[-1].startswith("自检通过")
 
 
