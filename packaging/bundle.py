@@ -108,7 +108,14 @@ _DROPPED = [
         r"pdfminer[/\\]cmap[/\\](78|78ms|83pv|90|90ms|90msp|90pv|Add|Ext|EUC|H|V|Hankaku|Hiragana|Katakana|KSC|NWP|"
         r"RKSJ|Roman|WP-Symbol|UniJIS|UniKS|Adobe-Japan1|Adobe-Korea1|to-unicode-Adobe-Japan1|"
         r"to-unicode-Adobe-Korea1)[-.]"
-    )
+    ),
+    # OpenCC's command-line tools, static library and headers (3.5 MB), and the
+    # dictionaries of its other conversions: only t2s is used (OPENCC_FILES).
+    re.compile(r"opencc[/\\]clib[/\\](bin|lib64|lib|include)[/\\]"),
+    re.compile(
+        r"opencc[/\\]clib[/\\]share[/\\]opencc[/\\](?!(t2s\.json|CJK_Compatibility_Ideographs"
+        r"\.ocd2|TSPhrases\.ocd2|TSCharactersExt\.ocd2|TSCharacters\.ocd2)$)"
+    ),
 ]
 # Libraries only the dropped plugins and modules load: Qt's, and the OpenSSL that
 # PyInstaller's QtNetwork hook adds for the TLS plugin.

@@ -40,6 +40,9 @@ QT = "PySide6/Qt/"
         "pdfminer/cmap/UniCNS-UTF16-H.json.gz",
         "pdfminer/cmap/B5pc-H.json.gz",
         "libxcb-cursor.so.0",
+        "opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so",
+        "opencc\\clib\\opencc_clib.cp311-win_amd64.pyd",
+        *(f"opencc/clib/share/opencc/{name}" for name in bundle.OPENCC_FILES),
     ],
 )
 def test_the_build_keeps_what_the_program_loads(kept: str) -> None:
@@ -67,6 +70,12 @@ def test_the_build_keeps_what_the_program_loads(kept: str) -> None:
         "pdfminer/cmap/90ms-RKSJ-H.json.gz",
         "pdfminer/cmap/KSC-EUC-H.json.gz",
         "pdfminer/cmap/H.json.gz",
+        "opencc/clib/bin/opencc",
+        "opencc/clib/lib64/libopencc.a",
+        "opencc/clib/include/opencc/Export.hpp",
+        "opencc/clib/share/opencc/s2t.json",
+        "opencc/clib/share/opencc/STPhrases.ocd2",
+        "opencc\\clib\\share\\opencc\\HKVariants.ocd2",
     ],
 )
 def test_the_build_leaves_out_what_the_program_never_loads(dropped: str) -> None:
