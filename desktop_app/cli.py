@@ -70,6 +70,7 @@ def plan_to_dict(plan: ParsedPlan) -> dict[str, Any]:
         "sections": [{"label": s.label, "title": s.title, "level": s.level} for s in plan.sections],
         "tasks": [task(t) for t in plan.tasks],
         "warnings": [{"task": w.task, "code": w.code, "message": w.message} for w in plan.warnings],
+        "not_a_plan_because": list(plan.not_a_plan_because),
     }
 
 

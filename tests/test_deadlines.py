@@ -6,7 +6,11 @@ from datetime import date
 
 import pytest
 
-from desktop_app.plans.deadlines import find_deadline_in_text, parse_deadline
+from desktop_app.plans.deadlines import (
+    find_deadline_in_text,
+    has_date_without_year,
+    parse_deadline,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,10 +46,22 @@ def test_dated_forms(raw: str, kind: str, due: date) -> None:
     assert deadline.raw == raw
 
 
-@pytest.mark.parametrize("raw", ["持续推进", "长期坚持", "常态化", "全年"])
+@pytest.mark.parametrize("raw", ["持续推进", "长期坚持", "常态化"])
 def test_ongoing_work_has_no_due_date(raw: str) -> None:
     deadline = parse_deadline(raw, 2024)
     assert (deadline.kind, deadline.due) == ("ongoing", None)
+
+
+# 全年 was read as ongoing until issue 17: it is work the whole year long, due on its last day.
+@pytest.mark.parametrize("raw", ["全年", "全年持续", "全年推进", "2024年全年"])
+def test_the_whole_year_is_due_on_its_last_day(raw: str) -> None:
+    deadline = parse_deadline(raw, 2024)
+    assert (deadline.kind, deadline.due, deadline.raw) == ("year", date(2024, 12, 31), raw)
+
+
+def test_the_whole_year_without_a_year_has_no_date() -> None:
+    assert parse_deadline("全年", None).kind == "none"
+    assert has_date_without_year("全年")
 
 
 @pytest.mark.parametrize("raw", ["每季度", "每月", "每半年", "定期"])

@@ -341,3 +341,248 @@ def test_square_brackets_in_a_libreoffice_pdf_broken_after_the_key(tmp_path) -> 
     assert first.responsible == ("区自然资源局", "各街办(新区)")
     assert first.text == "推进工程建设项目审批制度改革。"
     assert second.responsible == ("区财政局",)
+
+
+# -- issue 17 (meta17): labelled metadata blocks, 全年, deadline words used as verbs, tables
+# written as text, and why a document is not a plan ------------------------------------------
+
+PLAN_BODY = "一、依法行政\n1. 编制年度重大行政决策事项目录。（牵头单位：办公室。完成时限：6月）\n"
+
+
+def test_labelled_block_two_labels_a_line_without_colons() -> None:
+    plan = parse_text(
+        "区人民政府办公室关于印发某区2024年工作要点的通知\n"
+        "索 引 号 AB123/2024-00017 发文日期 2024-02-01\n"
+        "发布机构 区人民政府办公室 文    号 某政办〔2024〕3号\n"
+        "分   类 政务公开 有 效 性 有效\n"
+        "某区2024年工作要点\n" + PLAN_BODY
+    )
+    assert plan.doc_number == "某政办〔2024〕3号"
+    assert plan.issuer == "区人民政府办公室"
+    assert plan.issued_on == date(2024, 2, 1)
+    assert plan.title == "某区2024年工作要点"
+    assert [t.label for t in plan.tasks] == ["1"]
+    assert not any("政务公开" in s.title or "AB123" in s.title for s in plan.sections)
+
+
+def test_labelled_block_values_on_the_next_line_either_colon() -> None:
+    plan = parse_text(
+        "名称：\n某县2024年法治政府建设工作要点\n"
+        "文号:\n某法办〔2024〕7号\n"
+        "发文机关：\n某县人民政府办公室\n"
+        "成文日期:\n2024年3月5日\n"
+        "发布日期：\n2024年3月8日\n" + PLAN_BODY
+    )
+    assert plan.title == "某县2024年法治政府建设工作要点"
+    assert plan.year == 2024
+    assert plan.doc_number == "某法办〔2024〕7号"
+    assert plan.issuer == "某县人民政府办公室"
+    # The day the document was written, not the day the page was published.
+    assert plan.issued_on == date(2024, 3, 5)
+    assert [t.text for t in plan.tasks] == ["编制年度重大行政决策事项目录。"]
+
+
+def test_an_empty_labelled_value_takes_nothing_from_the_next_line() -> None:
+    plan = parse_text(
+        "名 称: 某区2024年工作要点 文 号:\n"
+        "发布日期: 2024-04-01 发布机构: 某区司法局 文件分类:\n"
+        "各街道、各部门：\n" + PLAN_BODY
+    )
+    assert plan.doc_number is None
+    assert plan.issuer == "某区司法局"
+    assert plan.issued_on == date(2024, 4, 1)
+    assert plan.title == "某区2024年工作要点"
+
+
+def test_labelled_block_as_a_table_and_as_a_bulleted_list() -> None:
+    table = parse_text(
+        "标 题 | 某市2025年政务公开工作要点 | ||\n---|---|---|---|\n"
+        "发文字号 | 某府办发〔2025〕12号 | 制发机构 | 某市人民政府办公室 |\n"
+        "成文日期 | 2025-03-01 | 发布日期 | 2025-03-09 |\n" + PLAN_BODY
+    )
+    bullets = parse_text(
+        "• 索 引 号:XY/2025-3\n  • 文  号:某府办发〔2025〕12号\n  • 发文单位:某市人民政府办公室\n"
+        "  • 发布日期:2025年03月09日\n  • 名  称:某市2025年政务公开工作要点\n" + PLAN_BODY
+    )
+    for plan in (table, bullets):
+        assert plan.doc_number == "某府办发〔2025〕12号"
+        assert plan.issuer == "某市人民政府办公室"
+        assert plan.title == "某市2025年政务公开工作要点"
+        assert plan.year == 2025
+    assert table.issued_on == date(2025, 3, 1)
+    assert bullets.issued_on == date(2025, 3, 9)
+
+
+def test_a_page_naming_its_notice_gives_the_plan_it_forwards() -> None:
+    plan = parse_text(
+        "名称: 某县人民政府办公室关于印发《某县2024年重点工作任务分解》的通知\n"
+        "文号: 某政办〔2024〕2号\n" + PLAN_BODY
+    )
+    assert plan.title == "某县2024年重点工作任务分解"
+
+
+def test_the_document_number_never_carries_its_label_or_issuer() -> None:
+    # As a PDF or a cleaned page gives a labelled line: no space left between the parts.
+    plan = parse_text("某区人民政府办公室文号某政办〔2023〕1号\n某区2023年工作要点\n" + PLAN_BODY)
+    assert plan.doc_number == "某政办〔2023〕1号"
+    labelled = parse_text(
+        "发布机构:某区司法局文号:某司〔2023〕4号\n某区2023年工作要点\n" + PLAN_BODY
+    )
+    assert labelled.doc_number == "某司〔2023〕4号"
+
+
+def test_one_labelled_line_alone_is_not_a_block() -> None:
+    plan = parse_text("名称：某区司法局\n某区司法局2024年工作要点\n" + PLAN_BODY)
+    assert plan.issuer is None
+    assert plan.title == "某区司法局2024年工作要点"
+
+
+def test_the_whole_year_is_a_deadline_of_its_own_kind() -> None:
+    plan = parse_text(
+        HEADER
+        + "1. 优化审批服务。（牵头单位：审批科；完成时限：全年）\n"
+        + "2. 推进园区建设。（责任单位：规划科。完成时间：全年推进）\n"
+        + "3. 开展执法检查。（责任单位：执法科。完成时间：全年持续）\n"
+    )
+    assert [(t.deadline.kind, t.deadline.due) for t in plan.tasks] == [
+        ("year", date(2024, 12, 31))
+    ] * 3
+    assert [t.deadline.raw for t in plan.tasks] == ["全年", "全年推进", "全年持续"]
+    assert not _codes(plan)
+
+
+def test_the_whole_year_in_the_text_of_a_task_is_not_its_deadline() -> None:
+    plan = parse_text(
+        "某局2024年工作要点\n1. 力争全年盘活存量土地400亩。\n2. 全年开展专项检查不少于4次。\n"
+    )
+    assert [t.deadline.kind for t in plan.tasks] == ["none", "none"]
+
+
+def test_deadline_words_used_as_verbs_in_an_unannotated_plan() -> None:
+    plan = parse_text(
+        "某局2024年工作要点\n"
+        "1. 建立整改台账，统计年底前完成整改的任务数量。\n"
+        "2. 持续推进档案数字化工作。\n"
+        "3. 完善考核办法，确保年底前完成修订。\n"
+        "4. 编制权责清单（年底前）。\n"
+    )
+    deadlines = [(t.deadline.kind, t.deadline.due) for t in plan.tasks]
+    assert deadlines == [
+        ("none", None),
+        ("none", None),
+        ("month", date(2024, 12, 31)),
+        ("month", date(2024, 12, 31)),
+    ]
+
+
+def test_deadline_words_in_the_text_yield_to_the_annotation() -> None:
+    plan = parse_text(
+        HEADER
+        + "1. 持续推进档案数字化工作，年底前完成三年档案扫描。"
+        + "（责任单位：办公室；完成时间：6月底前）\n"
+        + "2. 年底前完成制度汇编的修订。（责任单位：法制科）\n"
+    )
+    first, second = plan.tasks
+    assert (first.deadline.kind, first.deadline.due) == ("month", date(2024, 6, 30))
+    assert second.deadline.kind == "none" and "no_deadline" in _codes(plan, "2")
+
+
+def test_a_phrase_annotation_takes_a_deadline_phrase_not_a_sentence() -> None:
+    plan = parse_text(
+        HEADER
+        + "1. 加强校园周边治理。（区教育局负责，持续推进）\n"
+        + "2. 加强校园周边治理。（区教育局负责，持续推进校园安全工作）\n"
+    )
+    first, second = plan.tasks
+    assert first.responsible == ("区教育局",) and first.deadline.kind == "ongoing"
+    assert second.deadline.kind != "ongoing"
+
+
+def test_a_deadline_in_brackets_beside_an_annotation_without_one() -> None:
+    plan = parse_text(
+        HEADER
+        + "1. 编制权责清单（年底前）（办公室负责）\n"
+        + "2. 修订管理办法。（法制科负责）（6月底前）\n"
+        + "3. 规范档案管理。（办公室负责）\n"
+    )
+    first, second, third = plan.tasks
+    assert first.deadline.due == date(2024, 12, 31)
+    assert second.deadline.due == date(2024, 6, 30)
+    assert second.responsible == ("法制科",)
+    assert third.deadline.kind == "none"
+    assert _codes(plan, "1") == [] and _codes(plan, "2") == []
+    assert "no_deadline" in _codes(plan, "3")
+
+
+def test_a_table_written_one_cell_a_line_closed_by_bars() -> None:
+    plan = parse_text(
+        "某局2025年重点工作责任清单\n序号 |\n重点工作 |\n责任单位 |\n完成时限 |\n"
+        "1 |\n优化项目服务机制。 |\n招商科、服务科 |\n全年 |\n"
+        "2 |\n盘活存量土地。 |\n改革办 |\n9月底前 |\n"
+    )
+    assert plan.kind == "work_plan"
+    assert [(t.label, t.responsible) for t in plan.tasks] == [
+        ("1", ("招商科", "服务科")),
+        ("2", ("改革办",)),
+    ]
+    assert [t.deadline.due for t in plan.tasks] == [date(2025, 12, 31), date(2025, 9, 30)]
+    assert plan.tasks[0].deadline.kind == "year"
+
+
+def test_a_table_written_between_bar_lines_with_a_heading_merged_down() -> None:
+    # The 序号 column has no name on the page, and 工作任务 covers the two rows after it.
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求"]
+    cells += ["规范公开", "1", "清理规范性文件。", "办公室", "年底前"]
+    cells += ["2", "发布年度报告。", "各科室", "持续推进"]
+    cells += ["加强宣传", "3", "报送优秀稿件。", "各科室", "每季度"]
+    plan = parse_text("某局2024年政务公开重点任务清单\n" + "".join(f"{c}\n|\n" for c in cells))
+    assert [t.label for t in plan.tasks] == ["1", "2", "3"]
+    assert [t.text for t in plan.tasks] == [
+        "规范公开：清理规范性文件。",
+        "规范公开：发布年度报告。",
+        "加强宣传：报送优秀稿件。",
+    ]
+    assert [t.deadline.kind for t in plan.tasks] == ["month", "ongoing", "recurring"]
+    assert plan.tasks[1].responsible == ("各科室",)
+
+
+def test_a_table_written_one_cell_a_paragraph_with_section_rows() -> None:
+    cells = ["序号", "重点工作任务", "牵头单位", "配合单位", "一、扩大有效投资"]
+    cells += ["1", "推进重点项目建设。", "区发改委", "区住建局、各街道"]
+    cells += ["二、保障改善民生", "三、加强社会治理"]
+    cells += ["7", "新增托位200个。", "区卫健委", "区教育局"]
+    plan = parse_text("某区2025年重点工作任务分解表\n\n" + "\n\n".join(cells) + "\n")
+    assert [(t.label, t.lead, t.responsible) for t in plan.tasks] == [
+        ("1", ("区发改委",), ("区住建局", "各街道")),
+        ("7", ("区卫健委",), ("区教育局",)),
+    ]
+    assert [t.section for t in plan.tasks] == [("一、",), ("三、",)]
+
+
+def test_not_a_plan_says_what_it_lacks() -> None:
+    notice = parse_text("关于召开年度工作会议的通知\n各部门：\n定于3月5日召开会议。\n特此通知。")
+    assert notice.kind == "unknown"
+    assert notice.not_a_plan_because == ("no_numbered_items", "no_annotations", "no_table_header")
+    (warning,) = notice.warnings
+    assert "没有编号的条目" in warning.message and "表头" in warning.message
+    numbered = parse_text("关于做好年度考核工作的通知\n一、提高认识。\n二、加强领导。\n")
+    assert numbered.kind == "unknown"
+    assert numbered.not_a_plan_because == ("no_annotations", "no_table_header", "no_plan_title")
+    plan = parse_text(HEADER + PLAN_BODY)
+    assert plan.not_a_plan_because == ()
+
+
+def test_a_refused_import_says_what_the_document_lacks(tmp_path) -> None:
+    from desktop_app.services.errors import ServiceError
+    from desktop_app.services.importer import import_plan
+    from tests.storage_helpers import new_storage
+
+    storage = new_storage(tmp_path)
+    notice = parse_text("关于召开年度工作会议的通知\n一、提高认识。\n二、加强领导。\n")
+    with pytest.raises(ServiceError) as caught:
+        import_plan(storage, notice, source_name="x.txt", content_hash="x")
+    assert caught.value.code == "not_a_plan"
+    assert "没有标注牵头或责任部门" in caught.value.message_zh
+    assert "标题不像工作要点" in caught.value.message_zh
+    assert "no item names a lead" in caught.value.message_en
+    assert "numbered items are not read" in caught.value.message_en

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from desktop_app.plans.deadlines import parse_deadline
+from desktop_app.plans.deadlines import is_deadline_phrase, parse_deadline
 from desktop_app.plans.departments import looks_like_department, split_owners, split_top_level
 
 LEAD_KEYS = ("牵头部门", "牵头单位", "牵头处室", "牵头科室")
@@ -145,7 +145,11 @@ def _phrase(content: str) -> Annotation | None:
             lead.extend(names)
         elif (names := _names_before(clause, _RESPONSIBLE_VERBS)) is not None:
             responsible.extend(names)
-        elif deadline is None and parse_deadline(clause, _ANY_YEAR).kind != "none":
+        elif (
+            deadline is None
+            and is_deadline_phrase(clause)
+            and parse_deadline(clause, _ANY_YEAR).kind != "none"
+        ):
             deadline = clause
         else:
             return None

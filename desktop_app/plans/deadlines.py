@@ -20,7 +20,6 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 ONGOING_WORDS = (
-    "全年",
     "持续推进",
     "长期坚持",
     "常态化",
@@ -42,13 +41,14 @@ _DATE_RE = re.compile(
     r"|(?P<half>(?P<hy>\d{4}年)?(?P<h>上半年|下半年))"
     r"|(?P<quarter>(?<!每)(?<!每个)(?P<qy>\d{4}年)?第?(?P<q>[一二三四1-4])\s*季度(?:末|底)?)"
     r"|(?P<yearend>(?:(?P<ey>\d{4})\s*年?)?(?:年底|年末|年内|本年度内|本年度|今年内|年度内))"
+    r"|(?P<whole>(?:(?P<wy>\d{4})\s*年)?全年(?:持续推进|持续|推进|开展)?)"
 )
 
 
 @dataclass(frozen=True)
 class _Hit:
     due: date
-    kind: Literal["month", "date"]
+    kind: Literal["month", "date", "year"]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -98,6 +98,12 @@ def _hit(match: re.Match[str], year: int | None) -> _Hit | None:
         if y is None:
             return None
         return _Hit(date(y, 12, 31), "month")
+    if g["whole"]:
+        # 全年: work the whole year long, to be done by its last day; the kind says so.
+        y = int(g["wy"]) if g["wy"] else year
+        if y is None:
+            return None
+        return _Hit(date(y, 12, 31), "year")
     return None
 
 
@@ -116,6 +122,21 @@ def year_out_of_range_in(raw: str | None) -> str | None:
 
 def _clean(raw: str) -> str:
     return re.sub(r"\s+", "", raw.translate(_FULLWIDTH_DIGITS))
+
+
+# What may stand beside the deadline in a clause that says only when (`6月底前完成`).
+_PHRASE_REST_RE = re.compile(r"^[前之以内止底末至到起始完成和及、，,；;年月日份①②③④⑤⑥⑦⑧⑨⑩]*$")
+
+
+def is_deadline_phrase(text: str) -> bool:
+    """Whether ``text`` says when and nothing else (`年底前`, `2024年6月底前完成`,
+    `持续推进`, `全年`, `每季度`), rather than being a sentence with a deadline word in it
+    (`持续推进法治宣传工作`, `年底前完成整改的任务数量`)."""
+    cleaned = _clean(text)
+    rest = RECURRING_RE.sub("", _DATE_RE.sub("", cleaned))
+    for word in sorted(ONGOING_WORDS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) < len(cleaned) and _PHRASE_REST_RE.match(rest) is not None
 
 
 def has_date_without_year(raw: str) -> bool:
@@ -161,9 +182,39 @@ _IN_TEXT_RE = re.compile(
 )
 
 
+# Where a deadline in a task's text stands in a deadline's slot: at the start of a clause
+# (`。年底前上线`, `，630前发布`, `（年底前）`), or after a word that sets a date
+# (`确保年底前完成`). In the middle of a clause it is part of what is said
+# (`统计年底前完成整改的任务数量`), and so is a clause that ends in a count of things.
+_CLAUSE_OPENERS = '。；;，,！!？?：:、（(【[“"①②③④⑤⑥⑦⑧⑨⑩'
+_LEAD_INS = ("确保", "力争", "争取", "务必", "必须", "并于", "要于", "要在", "于", "在")
+_CLAUSE_END_RE = re.compile(r"[。；;，,！!？?）)]")
+_COUNT_END_RE = re.compile(
+    r"的(?:任务|工作|事项|项目|问题)?(?:数量|数|比例|比率|占比|件数|个数|率)$"
+)
+
+
+def _in_deadline_slot(text: str, match: re.Match[str]) -> bool:
+    before = text[: match.start()].rstrip()
+    for word in _LEAD_INS:
+        if before.endswith(word):
+            before = before[: -len(word)].rstrip()
+            break
+    if before and before[-1] not in _CLAUSE_OPENERS:
+        return False
+    end = _CLAUSE_END_RE.search(text, match.end())
+    clause = text[match.end() : end.start() if end else len(text)]
+    return _COUNT_END_RE.search(clause) is None
+
+
 def find_deadline_in_text(text: str, year: int | None) -> Deadline | None:
-    """A deadline written inside an unannotated task's text, or None."""
-    found = [m.group(0) for m in _IN_TEXT_RE.finditer(text.translate(_FULLWIDTH_DIGITS))]
+    """A deadline written inside an unannotated task's text, or None.
+
+    Only one in a deadline's slot counts (``_in_deadline_slot``): `年底前` in the middle of a
+    sentence is part of the task, not when it is due.
+    """
+    text = text.translate(_FULLWIDTH_DIGITS)
+    found = [m.group(0) for m in _IN_TEXT_RE.finditer(text) if _in_deadline_slot(text, m)]
     if not found:
         return None
     deadline = parse_deadline("，".join(found), year)

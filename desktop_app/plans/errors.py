@@ -208,3 +208,22 @@ CONVERSION_EXITED_SAYING = Words(
     "damaged or password-protected; save it as .docx/.xlsx in WPS or Word and import that",
 )
 CONVERTED_FILE_TOO_LARGE = Words("转换后的文件过大：{0}", "The converted file is too large: {0}")
+
+# -- what a document that is not a plan lacks (verdict.py): the parts of a refusal ---------
+
+NO_NUMBERED_ITEMS = Words(
+    "没有编号的条目（“一、”“1.”之类）", "it has no numbered items (such as “一、” or “1.”)"
+)
+NO_ANNOTATIONS = Words(
+    "没有标注牵头或责任部门（“牵头单位：”“责任部门：”之类）",
+    "no item names a lead or responsible department (such as “牵头单位：”)",
+)
+NO_TABLE_HEADER = Words(
+    "没有可识别表头的任务表格（“工作任务”“责任单位”“完成时限”之类）",
+    "it has no table whose header is known (such as “工作任务”, “责任单位”, “完成时限”)",
+)
+NO_PLAN_TITLE = Words(
+    "标题不像工作要点（“工作要点”“任务分工”之类），编号的条目不能当作任务",
+    "its title does not name a plan (such as “工作要点” or “任务分工”), "
+    "so its numbered items are not read as tasks",
+)

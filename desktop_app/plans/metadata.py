@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop_app.plans.numbering import match_label
 from desktop_app.plans.years import CN_YEAR_RE, chinese_year, is_plausible
+
+if TYPE_CHECKING:  # the block reader uses this module's dates and numbers
+    from desktop_app.plans.labelled_block import LabelledBlock
 
 _DOC_NUMBER_RE = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(\d{4})\s*[〕\]】］)）]\s*(\d{1,4})\s*号"
@@ -74,6 +78,20 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+# A label, or an issuer's name and a label, run into the number by cleaning or by a page
+# that writes them without a space: `发布机构区人民政府办公室文号某政办〔2023〕1号`.
+_GLUED_LABEL_RE = re.compile(r"^.*?(?:发文字号|文件编号|发文文号|文件文号|文号|字号|编号)[:：]?")
+
+
+def doc_number_in(text: str) -> str | None:
+    """The document number written in ``text`` (`某政办〔2023〕1号`), without a label or an
+    issuer glued in front of it; None when there is none, or only one quoted in 《》."""
+    m = _DOC_NUMBER_RE.search(text)
+    if not m or "《" in text[: m.start()]:
+        return None
+    return _GLUED_LABEL_RE.sub("", re.sub(r"\s+", "", m.group(0))) or None
+
+
 def _is_standalone_date(line: str) -> date | None:
     line = _chinese_numeral_date(line)
     m = _DATE_CN_RE.fullmatch(line.strip())
@@ -115,8 +133,18 @@ def _normalise_title(line: str) -> str:
     return re.sub(r"\s+", "", line) if re.search(r"[\u4e00-\u9fff]", line) else line.strip()
 
 
-def extract_metadata(lines: list[str], first_task_index: int | None) -> Metadata:
-    """Read the header of a cleaned document (``lines`` from ``normalize.clean_lines``)."""
+def extract_metadata(
+    lines: list[str], first_task_index: int | None, labelled: LabelledBlock | None = None
+) -> Metadata:
+    """Read the header of a cleaned document (``lines`` from ``normalize.clean_lines``).
+
+    ``labelled`` is the page's labelled block (``labelled_block``), already taken out of
+    ``lines``: what it names comes first, what the header says fills in the rest.
+    """
+    if labelled is None:
+        from desktop_app.plans.labelled_block import LabelledBlock
+
+        labelled = LabelledBlock()
     stop = first_task_index if first_task_index is not None else len(lines)
     header_end = min(stop, 60)
     title_index = find_plan_title(lines, stop)
@@ -132,27 +160,23 @@ def extract_metadata(lines: list[str], first_task_index: int | None) -> Metadata
     )
     is_report = report_index is not None and title_index is None
 
-    doc_number = None
-    for line in header:
-        m = _DOC_NUMBER_RE.search(line)
-        if m and "《" not in line[: m.start()]:
-            doc_number = re.sub(
-                r"^(?:文件编号|发文字号|文号|编号)", "", re.sub(r"\s+", "", m.group(0))
-            )
+    doc_number = labelled.doc_number
+    for line in header if doc_number is None else ():
+        if (doc_number := doc_number_in(line)) is not None:
             break
 
-    issued_on, issuer = None, None
+    issued_on, issuer = labelled.issued_on, None
     date_line = None
-    for line in header:
+    for line in header if issued_on is None else ():
         m = _LABELLED_DATE_RE.search(line)
         if m and (d := parse_date(m.group(1))):
             issued_on = d
             break
-    if issued_on is None:
-        for i, line in enumerate(header):
-            if (d := _is_standalone_date(line)) is not None:
-                issued_on, date_line = d, i
-                break
+    for i, line in enumerate(header):
+        if (d := _is_standalone_date(line)) is not None:
+            date_line = i
+            issued_on = issued_on or d
+            break
     for line in header:
         m = _ISSUER_LABEL_RE.search(line)
         if m:
@@ -167,11 +191,19 @@ def extract_metadata(lines: list[str], first_task_index: int | None) -> Metadata
             if line.endswith("文件") and 4 <= len(line) <= 30:
                 issuer = line[: -len("文件")]
                 break
+    # `发布机构：区人民政府办公室` on a district's site, `蔡甸区人民政府办公室` above the date:
+    # the fuller name of the same office wins; another name, the block's.
+    if labelled.issuer is not None and not (
+        issuer is not None and issuer != labelled.issuer and issuer.endswith(labelled.issuer)
+    ):
+        issuer = labelled.issuer
 
     if title_index is not None:
         title: str | None = _normalise_title(lines[title_index])
     elif report_index is not None:
         title = _normalise_title(lines[report_index])
+    elif labelled.title is not None:
+        title = labelled_plan_title(labelled.title)
     else:
         title = next((_normalise_title(li) for li in lines[:10] if is_title_like(li)), None)
 
@@ -185,6 +217,20 @@ def extract_metadata(lines: list[str], first_task_index: int | None) -> Metadata
         year, implausible = None, str(year)
 
     return Metadata(title, year, issuer, doc_number, issued_on, title_index, is_report, implausible)
+
+
+_FORWARDED_RE = re.compile(r"关于印发(?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))的通知$")
+
+
+def labelled_plan_title(name: str) -> str:
+    """The plan a page's `名称：` names: the plan itself, or the one its notice forwards
+    (`…关于印发《2025年某区工作要点》的通知` → `2025年某区工作要点`)."""
+    m = _FORWARDED_RE.search(name)
+    if m:
+        forwarded = m.group("quoted") or m.group("bare")
+        if PLAN_TITLE_RE.search(forwarded):
+            return forwarded
+    return name
 
 
 def _title_year(title: str | None) -> tuple[int | None, str | None]:

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Literal
 
 PlanKind = Literal["work_plan", "annual_report", "unknown"]
-DeadlineKind = Literal["month", "date", "ongoing", "recurring", "none"]
+# "year": the whole year (全年), due on its last day.
+DeadlineKind = Literal["month", "date", "year", "ongoing", "recurring", "none"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +140,5 @@ class ParsedPlan:
     sections: tuple[Section, ...] = ()
     tasks: tuple[Task, ...] = ()
     warnings: tuple[PlanWarning, ...] = field(default_factory=tuple)
+    # A document without tasks: what it lacks to be read as a plan (``verdict.missing``).
+    not_a_plan_because: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from desktop_app.plans.annotations import (
     bracket_spans,
     parse_annotation,
 )
+from desktop_app.plans.deadline_slots import bracketed_deadline_after, bracketed_deadline_at_end
 from desktop_app.plans.deadlines import (
     find_deadline_in_text,
     has_date_without_year,
@@ -29,12 +30,12 @@ from desktop_app.plans.deadlines import (
     year_out_of_range_in,
 )
 from desktop_app.plans.departments import is_collective
+from desktop_app.plans.labelled_block import read_labelled_block
 from desktop_app.plans.metadata import Metadata, extract_metadata
 from desktop_app.plans.model import (
     Deadline,
     DocumentText,
     ParsedPlan,
-    PlanKind,
     PlanWarning,
     Section,
     Table,
@@ -51,6 +52,8 @@ from desktop_app.plans.outline import (
     walk,
 )
 from desktop_app.plans.tables import TableTask, find_task_table
+from desktop_app.plans.text_tables import with_text_tables
+from desktop_app.plans.verdict import Evidence, missing, plan_kind, reason_words
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 
 _FOOTER_RE = re.compile(
@@ -147,15 +150,19 @@ class _Builder:
         lead: tuple[str, ...] = (),
         responsible: tuple[str, ...] = (),
         deadline: Deadline | None = None,
+        slot: str | None = None,
     ) -> None:
         if annotation is not None:
             lead, responsible = annotation.lead, annotation.responsible
-            deadline = self._deadline(label, annotation.deadline_raw)
-            if annotation.deadline_raw is None:
+            # Without a deadline of its own, the annotation may sit beside one in brackets:
+            # `…工作（年底前）（办公室负责）` or `…（办公室负责）（年底前）`.
+            raw = annotation.deadline_raw or slot or bracketed_deadline_at_end(text)
+            deadline = self._deadline(label, raw)
+            if raw is None:
                 self.warn(label, "no_deadline", f"任务 {label} 的标注中没有完成时间")
         elif deadline is None:
             deadline = find_deadline_in_text(text, self.meta.year) or Deadline.none()
-        if deadline.kind in ("month", "date") and not deadline.milestones:
+        if deadline.kind in ("month", "date", "year") and not deadline.milestones:
             found = milestones_in_text(text, self.meta.year)
             if found and deadline.due is not None and found[-1] <= deadline.due:
                 deadline = Deadline(deadline.raw, deadline.kind, deadline.due, found)
@@ -195,6 +202,7 @@ class _Builder:
                     self.warn(label, "empty_task", f"标注“{raw}”前面没有任务内容，已跳过")
                     cursor = span.end
                     continue
+                after = bracketed_deadline_after(item.text, span.end)
                 self.add_task(
                     label=label,
                     path=own_path,
@@ -202,8 +210,9 @@ class _Builder:
                     annotation=annotation,
                     raw_annotation=raw,
                     closed=span.closed,
+                    slot=after[0] if after else None,
                 )
-                cursor = span.end
+                cursor = after[1] if after else span.end
             rest = _strip(item.text[cursor:])
             if len(rest) >= _STRAY_MIN and re.search(r"[。；！？]$", rest):
                 label = self._label(item, len(anns) + 1 if many else None)
@@ -336,7 +345,7 @@ def parse_document(document: DocumentText) -> ParsedPlan:
 def _parse(document: DocumentText) -> ParsedPlan:
     raw_lines: list[str] = []
     task_tables = []
-    for block in document.blocks:
+    for block in with_text_tables(document.blocks):
         if isinstance(block, Table):
             found = find_task_table(block)
             if found is not None:
@@ -346,8 +355,9 @@ def _parse(document: DocumentText) -> ParsedPlan:
             raw_lines.extend(block.text_lines())
         else:
             raw_lines.extend(block.split("\n"))
-    lines = clean_lines(raw_lines)
-    meta = extract_metadata(lines, _first_task_line(lines))
+    labelled = read_labelled_block(raw_lines)
+    lines = clean_lines([li for i, li in enumerate(raw_lines) if i not in labelled.lines])
+    meta = extract_metadata(lines, _first_task_line(lines), labelled)
 
     start, end = _body_bounds(lines, meta)
     outline = Outline()
@@ -374,25 +384,28 @@ def _parse(document: DocumentText) -> ParsedPlan:
         _table_tasks(builder, table.rows(meta.year))
     builder.walk(outline.root, (), task_levels)
 
-    kind: PlanKind
     tasks, sections, warnings = builder.tasks, builder.sections, builder.warnings
-    if annotated:
-        kind = "work_plan"
-    elif meta.is_report:
-        kind = "annual_report"
-    elif meta.plan_title_index is not None and tasks:
-        kind = "work_plan"
-    else:
-        kind = "unknown"
+    evidence = Evidence(
+        numbered_items=any(item.label is not None for item in items),
+        annotations=any(item.annotations for item in items),
+        task_tables=bool(task_tables),
+        plan_title=meta.plan_title_index is not None,
+        is_report=meta.is_report,
+        tasks=bool(tasks),
+    )
+    kind = plan_kind(evidence)
     if kind != "work_plan":
         tasks, warnings = [], []
         if kind == "annual_report":
             warnings.append(
                 PlanWarning(None, "not_a_plan", "这是一份年度报告，不是工作要点，没有可导入的任务")
             )
+    lacking = missing(replace(evidence, tasks=bool(tasks))) if kind != "annual_report" else ()
     if not tasks and kind != "annual_report":
+        why = "；".join(reason_words(code).zh for code in lacking)
+        message = f"文档中没有找到任务：{why}。" if why else "文档中没有找到任务："
         warnings.append(
-            PlanWarning(None, "no_tasks", "文档中没有找到任务：它可能不是工作要点，或格式无法识别")
+            PlanWarning(None, "no_tasks", message + "它可能不是工作要点，或格式无法识别")
         )
     return ParsedPlan(
         kind=kind,
@@ -404,6 +417,7 @@ def _parse(document: DocumentText) -> ParsedPlan:
         sections=tuple(sections),
         tasks=tuple(tasks),
         warnings=tuple(warnings),
+        not_a_plan_because=lacking,
     )
 
 

@@ -59,6 +59,11 @@ NO_TASKS_FOUND = Words(
     "文件中没有找到工作任务，没有导入",
     "No tasks were found in this document; nothing was imported",
 )
+# {0}: what the document lacks (desktop_app.plans.errors NO_NUMBERED_ITEMS…), a list.
+NO_TASKS_FOUND_BECAUSE = Words(
+    "文件中没有找到工作任务，没有导入：{0}",
+    "No tasks were found in this document, and nothing was imported: {0}",
+)
 
 # -- departments (services/departments.py) -------------------------------------------------
 

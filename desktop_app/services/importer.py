@@ -22,6 +22,7 @@ from desktop_app.plans.departments import bureau_of
 from desktop_app.plans.model import Deadline, ParsedPlan
 from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
+from desktop_app.plans.verdict import reason_words
 from desktop_app.services import departments, errors
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_diff import (
@@ -58,6 +59,9 @@ def _refuse_non_plan(parsed: ParsedPlan) -> None:
     if parsed.kind == "annual_report":
         raise ServiceError("not_a_plan", errors.AN_ANNUAL_REPORT)
     if parsed.kind != "work_plan" or not parsed.tasks:
+        if parsed.not_a_plan_because:
+            reasons = tuple(reason_words(code) for code in parsed.not_a_plan_because)
+            raise ServiceError("not_a_plan", errors.NO_TASKS_FOUND_BECAUSE, reasons)
         raise ServiceError("not_a_plan", errors.NO_TASKS_FOUND)
 
 

@@ -2125,6 +2125,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>No tasks were found in this document; nothing was imported</translation>
     </message>
     <message>
+        <source>文件中没有找到工作任务，没有导入：{0}</source>
+        <translation>No tasks were found in this document, and nothing was imported: {0}</translation>
+    </message>
+    <message>
         <source>文件中的文字过多（超过 {0:,} 字），不像是一份工作要点：{1}</source>
         <translation>The file contains too much text (over {0:,} characters) to be a work plan: {1}</translation>
     </message>
@@ -2233,6 +2237,14 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Unknown status {0}; choose one of {1}</translation>
     </message>
     <message>
+        <source>标题不像工作要点（“工作要点”“任务分工”之类），编号的条目不能当作任务</source>
+        <translation>its title does not name a plan (such as “工作要点” or “任务分工”), so its numbered items are not read as tasks</translation>
+    </message>
+    <message>
+        <source>没有可识别表头的任务表格（“工作任务”“责任单位”“完成时限”之类）</source>
+        <translation>it has no table whose header is known (such as “工作任务”, “责任单位”, “完成时限”)</translation>
+    </message>
+    <message>
         <source>没有名为“{0}”的部门</source>
         <translation>There is no department {0}</translation>
     </message>
@@ -2253,6 +2265,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>No permission to read the file: {0}</translation>
     </message>
     <message>
+        <source>没有标注牵头或责任部门（“牵头单位：”“责任部门：”之类）</source>
+        <translation>no item names a lead or responsible department (such as “牵头单位：”)</translation>
+    </message>
+    <message>
         <source>没有编号为 {0} 的任务</source>
         <translation>There is no task {0}</translation>
     </message>
@@ -2263,6 +2279,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>没有编号为 {0} 的进展说明</source>
         <translation>No note {0}</translation>
+    </message>
+    <message>
+        <source>没有编号的条目（“一、”“1.”之类）</source>
+        <translation>it has no numbered items (such as “一、” or “1.”)</translation>
     </message>
     <message>
         <source>演示文稿</source>
