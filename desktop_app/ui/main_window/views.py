@@ -375,7 +375,6 @@ class TaskViews(_Base):
         task = model.task_at(current) if isinstance(model, MonthTaskModel) else None
         self.task_panel.show_task(task.id if task else None)
 
-
     def _task_changed(self, _task_id: int) -> None:
         self.refresh_departments()
         self._refresh(keep_place=True)
