@@ -25,3 +25,27 @@ def match_expression(query: str) -> str | None:
     if not chars:
         return None
     return '"' + " ".join(chars).replace('"', '""') + '"'
+
+
+def _searchable(ch: str) -> bool:
+    """What the index's tokenizer (unicode61) keeps: letters and digits; the rest separates."""
+    return ch.isalnum()
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Where ``text`` matches ``query`` as the search does (``match_expression``): the query's
+    letters and digits in a row, whatever spaces or punctuation stand between them in the
+    text, case ignored. Each span is ``(start, end)`` in ``text``, not overlapping."""
+    wanted = [ch.lower() for ch in query if _searchable(ch)]
+    if not wanted:
+        return []
+    kept = [(i, ch.lower()) for i, ch in enumerate(text) if _searchable(ch)]
+    spans: list[tuple[int, int]] = []
+    n, at = len(wanted), 0
+    while at + n <= len(kept):
+        if all(kept[at + k][1] == wanted[k] for k in range(n)):
+            spans.append((kept[at][0], kept[at + n - 1][0] + 1))
+            at += n
+        else:
+            at += 1
+    return spans

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Screenshots of the real window for the README: welcome page, month view, task panel,
-overview, import preview, reminder window.
+overview, import preview, reminder window, 我的本月任务 (with the city plan `000_…` too).
 
 Run on a virtual screen of the same size with a CJK font installed (Debian: xvfb,
 fonts-noto-cjk):
@@ -37,6 +37,7 @@ from desktop_app.ui.app import install_translators  # noqa: E402
 from desktop_app.ui.main_window import MainWindow  # noqa: E402
 
 PLAN = ROOT / "tests" / "fixtures" / "003_977e8fd6d0e9a83c.txt"
+CITY_PLAN = ROOT / "tests" / "fixtures" / "000_9ec6db43f1a77751.txt"
 SIZE = (1366, 768)  # the README's main set; other sizes go into a folder of their own
 
 
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from desktop_app.ui.import_wizard import ImportWizard
 
-    wizard = ImportWizard(storage, window, ROOT / "tests" / "fixtures" / "000_9ec6db43f1a77751.txt")
+    wizard = ImportWizard(storage, window, CITY_PLAN)
     wizard.resize(min(1280, width), min(720, height))
     wizard.show()
     while wizard.is_reading():  # the document is read in a background thread
@@ -143,6 +144,15 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(0.01)
     save(app, wizard, out / "import_preview.png")
     wizard.close()
+
+    # 我的本月任务 across two bureaus' plans: the city plan imported too, a department of
+    # mine in each.
+    city = departments.plan_bureau(import_file(storage, CITY_PLAN).plan_id)
+    mine = [departments.get_department(n, city).id for n in ("办公室", "复议一处")]
+    departments.set_my_departments(storage, [*mine, repository.find_department("行政复议科").id])
+    window.reload()
+    window.show_my_month()
+    save(app, window, out / "my_month.png")
     window.close()
     storage.close()
     return 0

@@ -79,3 +79,23 @@ def task_label(label: Label) -> str:
     if label.style == "num":
         return str(label.value)
     return label.label.rstrip("、")
+
+
+_ORDER_RUN = re.compile(rf"\d+|[{_CN_NUM}]+|[{_CIRCLED}]|[^\W\d_]+")
+
+
+def label_order(label: str) -> tuple[tuple[tuple[int, int | str], ...], str]:
+    """A key that puts task labels in the plan's order: numbers by their value, in digits,
+    Chinese numerals or circled (`（二）` before `（十）`, `9` before `10`, `（十一）-1` after
+    `（十）-2`); brackets and dashes do not count; equal keys fall back to the label."""
+    tokens: list[tuple[int, int | str]] = []
+    for run in _ORDER_RUN.findall(label):
+        if run.isdecimal():  # full-width digits too
+            tokens.append((0, int(run)))
+        elif run[0] in _CIRCLED:
+            tokens.append((0, _CIRCLED.index(run) + 1))
+        elif all(ch in _CN_NUM for ch in run):
+            tokens.append((0, chinese_number(run)))
+        else:
+            tokens.append((1, run))
+    return tuple(tokens), label

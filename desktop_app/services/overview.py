@@ -189,3 +189,22 @@ def group_by_month(
     if undated:
         groups.append(TaskGroup("undated", None, tuple(undated)))
     return groups
+
+
+def late_and_this_month(rows: Sequence[TaskRow], today: date, soon_until: date) -> list[TaskGroup]:
+    """我的本月任务: the late tasks on top, then those due in today's month (late first, then
+    by date), each group only when it has tasks. A task due earlier this month and not done
+    is in both, as in the month view."""
+    late = [t for t in rows if t.state(today, soon_until) == "late"]
+    month = [
+        t
+        for t in rows
+        if t.due is not None and (t.due.year, t.due.month) == (today.year, today.month)
+    ]
+    month.sort(key=lambda t: (t.state(today, soon_until) != "late", t.due))
+    groups = []
+    if late:
+        groups.append(TaskGroup("late", None, tuple(late)))
+    if month:
+        groups.append(TaskGroup(f"{today:%Y-%m}", today.month, tuple(month)))
+    return groups

@@ -68,29 +68,54 @@ def set_status(
 ) -> repository.TaskRow:
     """Move a task to ``status``; done records its date (today unless given). ``source``
     names who changed it in the history (``user``, or ``ledger:<file>`` for a merge)."""
-    if status not in STATUSES:
-        raise ServiceError("bad_status", errors.UNKNOWN_STATUS, status, errors.STATUS_CHOICES)
-    _plausible(completed_on)
+    _check_status(status, completed_on)
     with storage.write():
         task = _task(task_id)
-        if status != "done":
-            done_on = None
-        elif completed_on is not None:
-            done_on = completed_on
-        elif task.status == "done" and task.completed_on is not None:
-            done_on = task.completed_on  # done again: keep the day it was done
-        else:
-            done_on = storage.clock().date()
-        if task.status != status or task.completed_on != done_on:
-            old = _status_text(task.status, task.completed_on)
-            _log(storage, task.id, "status", old, _status_text(status, done_on), source)
-            task.status = status
-            task.completed_on = done_on
-            task.updated_at = storage.clock()
-            task.save()
+        _move(storage, task, status, completed_on, source)
         if note:
             _add_note(storage, task.id, note)
     return _row(task_id)
+
+
+def set_statuses(
+    storage: Storage, task_ids: Sequence[int], status: str, *, source: str = "user"
+) -> list[repository.TaskRow]:
+    """Move several tasks to ``status`` in one transaction: all of them or, if one is
+    missing, none. Each task's history records its own change; a task already there is left
+    as it is (a task done earlier keeps the day it was done). The rows, in the order given."""
+    _check_status(status, None)
+    ids = list(dict.fromkeys(task_ids))
+    with storage.write():
+        for task_id in ids:
+            _move(storage, _task(task_id), status, None, source)
+    return repository.tasks(task_ids=ids, include_archived=True) if ids else []
+
+
+def _check_status(status: str, completed_on: date | None) -> None:
+    if status not in STATUSES:
+        raise ServiceError("bad_status", errors.UNKNOWN_STATUS, status, errors.STATUS_CHOICES)
+    _plausible(completed_on)
+
+
+def _move(
+    storage: Storage, task: Task, status: str, completed_on: date | None, source: str
+) -> None:
+    """``task`` to ``status``, logged, inside the caller's transaction."""
+    if status != "done":
+        done_on = None
+    elif completed_on is not None:
+        done_on = completed_on
+    elif task.status == "done" and task.completed_on is not None:
+        done_on = task.completed_on  # done again: keep the day it was done
+    else:
+        done_on = storage.clock().date()
+    if task.status != status or task.completed_on != done_on:
+        old = _status_text(task.status, task.completed_on)
+        _log(storage, task.id, "status", old, _status_text(status, done_on), source)
+        task.status = status
+        task.completed_on = done_on
+        task.updated_at = storage.clock()
+        task.save()
 
 
 def _status_text(status: str, completed_on: date | None) -> str:

@@ -70,6 +70,7 @@ class TaskPanel(QScrollArea):
         self._calendar = calendar
         self._task: TaskRow | None = None
         self._section_titles: dict[str, str] = {}
+        self._titles_plan: int | None = None  # the plan whose section titles those are
         self._owners_break = "<br>"
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -216,8 +217,10 @@ class TaskPanel(QScrollArea):
         self._calendar = calendar
 
     # -- showing ---------------------------------------------------------------------
-    def set_section_titles(self, titles: dict[str, str]) -> None:
+    def set_section_titles(self, titles: dict[str, str], plan_id: int | None = None) -> None:
+        """The section titles of ``plan_id`` (a task of another plan reads its own)."""
         self._section_titles = titles
+        self._titles_plan = plan_id
 
     def current_task_id(self) -> int | None:
         return self._task.id if self._task else None
@@ -242,6 +245,10 @@ class TaskPanel(QScrollArea):
         t = self._task
         self.placeholder.hide()
         self.details.show()
+        if t.plan_id != self._titles_plan:  # a list of several plans (我的本月任务, a search)
+            from db import repository
+
+            self.set_section_titles(repository.section_titles(t.plan_id), t.plan_id)
         path = " › ".join(
             f"{label}{self._section_titles.get(label, '')}".strip() for label in t.section_path
         )

@@ -147,6 +147,65 @@ The current data will be saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>BatchStatus</name>
+    <message>
+        <source>任务(&amp;K)</source>
+        <translation>Tas&amp;ks</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>将选中的 {0} 项任务标为“{1}”？每项任务的变更记录都会记下这次修改。</source>
+        <translation>Mark the {0} selected tasks “{1}”? Each task’s history records the change.</translation>
+    </message>
+    <message>
+        <source>已将 {0} 项任务标为“{1}”。</source>
+        <translation>{0} tasks marked “{1}”.</translation>
+    </message>
+    <message>
+        <source>已选 {0} 项任务</source>
+        <translation>{0} tasks selected</translation>
+    </message>
+    <message>
+        <source>把列表中选中的任务标为已完成（Ctrl+D）</source>
+        <translation>Mark the tasks selected in the list done (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>把列表中选中的任务标为进行中（Ctrl+Shift+D）</source>
+        <translation>Mark the tasks selected in the list in progress (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>无法更改状态</source>
+        <translation>Cannot change the status</translation>
+    </message>
+    <message>
+        <source>更改状态</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>标为{0}</source>
+        <translation>Mark {0}</translation>
+    </message>
+    <message>
+        <source>标为已完成</source>
+        <translation>Mark Done</translation>
+    </message>
+    <message>
+        <source>标为进行中</source>
+        <translation>Mark In Progress</translation>
+    </message>
+    <message>
+        <source>选中本组全部任务</source>
+        <translation>Select the Whole Group</translation>
+    </message>
+    <message>
+        <source>选中的任务已经都是“{0}”。</source>
+        <translation>The selected tasks are all “{0}” already.</translation>
+    </message>
+</context>
+<context>
     <name>Delivery</name>
     <message>
         <source>主窗口不在最前面</source>
@@ -1011,6 +1070,10 @@ The current data will be saved as a backup first.</translation>
         <translation>All statuses</translation>
     </message>
     <message>
+        <source>全部计划</source>
+        <translation>All plans</translation>
+    </message>
+    <message>
         <source>只看我的部门</source>
         <translation>My departments only</translation>
     </message>
@@ -1039,8 +1102,8 @@ The current data will be saved as a backup first.</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <source>搜索任务内容或部门（Ctrl+F）</source>
-        <translation>Search tasks or departments (Ctrl+F)</translation>
+        <source>搜索范围：当前计划，或全部计划</source>
+        <translation>Where to search: this plan, or every plan</translation>
     </message>
     <message>
         <source>未完成</source>
@@ -1049,6 +1112,10 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>未开始</source>
         <translation>Not started</translation>
+    </message>
+    <message>
+        <source>本计划</source>
+        <translation>This plan</translation>
     </message>
     <message>
         <source>正在打开数据…</source>
@@ -1120,8 +1187,20 @@ Yellow, behind schedule: not yet due, but more than half of its time since the p
         <translation>Lead / responsible</translation>
     </message>
     <message>
+        <source>牵头部门：</source>
+        <translation>Lead: </translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>责任部门：</source>
+        <translation>Responsible: </translation>
     </message>
     <message>
         <source>逾期未完成</source>
@@ -1130,6 +1209,10 @@ Yellow, behind schedule: not yet due, but more than half of its time since the p
     <message>
         <source>逾期未完成的任务集中列在这里，同时仍列在各自的完成月份中。</source>
         <translation>Overdue tasks are gathered here, and stay listed under the month they are due in as well.</translation>
+    </message>
+    <message>
+        <source>逾期未完成的任务；本月到期而已逾期的，也列在本月中。</source>
+        <translation>Late tasks; those due earlier this month are under this month too.</translation>
     </message>
     <message>
         <source>（{0} 项</source>
@@ -1190,6 +1273,25 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>（集体）</source>
         <translation> (collective)</translation>
+    </message>
+</context>
+<context>
+    <name>MyMonth</name>
+    <message>
+        <source>我的部门：{0} · {1}月到期 {2} 项 · 逾期 {3} 项 · 来自 {4} 个计划</source>
+        <translation>My departments: {0} · due in month {1}: {2} · late: {3} · from {4} plans</translation>
+    </message>
+    <message>
+        <source>我的部门：{0} · 本月没有到期或逾期的任务</source>
+        <translation>My departments: {0} · nothing due this month or late</translation>
+    </message>
+    <message>
+        <source>还没有选择我的部门。选好后，这里列出各个计划中我的部门本月到期和已逾期的任务，其他单位的计划也在内。</source>
+        <translation>No department of yours is chosen yet. Once chosen, this lists your departments’ tasks due this month or late, in every plan, other bureaus’ plans included.</translation>
+    </message>
+    <message>
+        <source>选择我的部门…</source>
+        <translation>Choose My Departments…</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1873,65 @@ Reminders and “My departments only” follow this choice.</translation>
     </message>
 </context>
 <context>
+    <name>TaskSearch</name>
+    <message>
+        <source>全部计划中都没有找到“{0}”。</source>
+        <translation>“{0}” is in none of the plans.</translation>
+    </message>
+    <message>
+        <source>全部计划的全部部门</source>
+        <translation>every department of every plan</translation>
+    </message>
+    <message>
+        <source>全部部门</source>
+        <translation>all departments</translation>
+    </message>
+    <message>
+        <source>在全部计划中搜索</source>
+        <translation>Search all plans</translation>
+    </message>
+    <message>
+        <source>在我的本月任务中搜索</source>
+        <translation>Search my tasks this month</translation>
+    </message>
+    <message>
+        <source>在本计划的{0}中搜索</source>
+        <translation>Search {0} in this plan</translation>
+    </message>
+    <message>
+        <source>当前计划的{0}</source>
+        <translation>{0} of the current plan</translation>
+    </message>
+    <message>
+        <source>当前部门和筛选条件下没有“{0}”；整个计划中有 {1} 项，可选“全部部门”或放宽筛选。</source>
+        <translation>No “{0}” under this department and these filters; the whole plan has {1}. Choose “All” or loosen the filters.</translation>
+    </message>
+    <message>
+        <source>我的本月任务（各个计划中我的部门的任务）</source>
+        <translation>my tasks this month (my departments’ tasks in every plan)</translation>
+    </message>
+    <message>
+        <source>我的部门</source>
+        <translation>my departments</translation>
+    </message>
+    <message>
+        <source>搜索任务内容和牵头、责任部门（Ctrl+F，Esc 清除）。
+现在的范围：{0}，状态等筛选条件照样适用。
+右边的“本计划/全部计划”可改为搜索所有计划。</source>
+        <translation>Searches the task text and the lead and responsible departments (Ctrl+F; Esc clears).
+Searching now: {0}; the status and other filters still apply.
+Choose “All plans” on the right to search every plan.</translation>
+    </message>
+    <message>
+        <source>筛选条件下没有“{0}”；全部计划中有 {1} 项，可放宽筛选。</source>
+        <translation>No “{0}” under these filters; all plans have {1}. Loosen the filters.</translation>
+    </message>
+    <message>
+        <source>计划中没有找到“{0}”。</source>
+        <translation>“{0}” is nowhere in the plan.</translation>
+    </message>
+</context>
+<context>
     <name>TaskViews</name>
     <message>
         <source>今天 {0} · 我的部门本月待完成 {1} 项 · 逾期 {2} 项 · 未达序时进度 {3} 项</source>
@@ -1791,14 +1952,6 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>已刷新。</source>
         <translation>Refreshed.</translation>
-    </message>
-    <message>
-        <source>当前部门和筛选条件下没有“{0}”；整个计划中有 {1} 项，可选“全部部门”或放宽筛选。</source>
-        <translation>No “{0}” under this department and these filters; the whole plan has {1}. Choose “All” or loosen the filters.</translation>
-    </message>
-    <message>
-        <source>计划中没有找到“{0}”。</source>
-        <translation>“{0}” is nowhere in the plan.</translation>
     </message>
     <message>
         <source>还没有导入工作要点</source>
@@ -1906,6 +2059,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>Refresh</translation>
     </message>
     <message>
+        <source>各个计划中我的部门本月到期和逾期的任务</source>
+        <translation>My departments’ tasks due this month or late, in every plan</translation>
+    </message>
+    <message>
         <source>导入工作要点…</source>
         <translation>Import Work Plan…</translation>
     </message>
@@ -1932,6 +2089,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>总览</source>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <source>我的本月任务</source>
+        <translation>My Tasks This Month</translation>
     </message>
     <message>
         <source>我的部门…</source>

@@ -45,3 +45,51 @@ def test_without_a_place_it_opens_on_my_only_department(make_window, make_storag
     assert window.department_id == office
     selected = window.department_view.currentIndex()
     assert window.department_model.department_id(selected) == office
+
+
+def test_a_restart_keeps_the_filters_and_the_sorts(make_window, make_storage) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop_app.ui.models.month_model import COL_DUE, COL_PLAN, COL_STATUS
+
+    storage = _storage(make_storage)
+    window = make_window(storage, FakeClock(NOW))
+    window.status_filter.setCurrentIndex(window.status_filter.findData("open"))
+    window.role_filter.setCurrentIndex(window.role_filter.findData("lead"))
+    window.mine_only.setChecked(True)
+    window.quick_filters.buttons["late"].click()
+    window.search_scope.setCurrentIndex(window.search_scope.findData("all"))
+    window.month_view.header().setSortIndicator(COL_STATUS, Qt.SortOrder.DescendingOrder)
+    window.show_my_month()
+    my_list = window.workspace.my_month.list
+    my_list.header().setSortIndicator(COL_PLAN, Qt.SortOrder.AscendingOrder)
+    window.show_months()
+    late = [t.id for g in window.month_model.groups() for t in g.tasks]
+    assert late
+    window.show_my_month()
+    window.close()
+
+    again = make_window(storage, FakeClock(NOW))
+    assert again.status_filter.currentData() == "open"
+    assert again.role_filter.currentData() == "lead"
+    assert again.mine_only.isChecked()
+    assert again.quick_filters.current() == "late"
+    assert again.quick_filters.buttons["late"].isChecked()
+    assert again.search_scope.currentData() == "all"
+    assert again.my_month_shown()
+    assert again.month_view.sort_state() == (COL_STATUS, Qt.SortOrder.DescendingOrder)
+    header = again.month_view.header()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_STATUS,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert again.workspace.my_month.list.sort_state() == (COL_PLAN, Qt.SortOrder.AscendingOrder)
+    again.show_months()
+    assert [t.id for g in again.month_model.groups() for t in g.tasks] == late
+    # A later session sorting by something else is kept too; the document's order as well.
+    again.month_view.header().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+    again.month_view.header().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    again.close()
+    third = make_window(storage, FakeClock(NOW))
+    assert third.month_view.sort_state()[0] == -1
+    assert third.month_view.header().sortIndicatorSection() == -1

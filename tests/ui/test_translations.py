@@ -133,7 +133,7 @@ def _shown_texts(window: MainWindow) -> dict[tuple[str, str], str]:
         ("WindowActions", "设置…"): window.settings_action.text(),
         ("WindowActions", "文件(&F)"): menus[0],
         ("WindowActions", "查看(&V)"): menus[1],
-        ("WindowActions", "工具(&T)"): menus[2],
+        ("WindowActions", "工具(&T)"): menus[3],  # after 任务(&K)
         ("MainWindow", "只看我的部门"): window.mine_only.text(),
         ("TaskViews", "还没有导入工作要点"): window.status_label.text(),
         ("WelcomePage", "工作要点督办提醒"): window.welcome.findChildren(QLabel)[0].text(),

@@ -55,8 +55,10 @@ class WindowActions(_Base):
         toolbar.addSeparator()
         self.months_button = QPushButton(self.tr("按月"))
         self.overview_button = QPushButton(self.tr("总览"))
+        self.my_month_button = QPushButton(self.tr("我的本月任务"))  # my_month.py
+        self.my_month_button.setToolTip(self.tr("各个计划中我的部门本月到期和逾期的任务"))
         self.view_buttons = QButtonGroup(self)
-        for button in (self.months_button, self.overview_button):
+        for button in (self.months_button, self.overview_button, self.my_month_button):
             button.setCheckable(True)
             button.setFlat(True)
             self.view_buttons.addButton(button)
@@ -64,6 +66,9 @@ class WindowActions(_Base):
         self.months_button.setChecked(True)
         self.months_button.clicked.connect(self.show_months)
         self.overview_button.clicked.connect(self.show_overview)
+        self.my_month_button.clicked.connect(self.show_my_month)
+        toolbar.addSeparator()
+        self._build_status_actions(toolbar)  # 标为已完成 (batch_status.py)
         toolbar.addSeparator()
         toolbar.addAction(self.mine_action)
         toolbar.addAction(self.settings_action)
@@ -85,6 +90,12 @@ class WindowActions(_Base):
         self.today_action = QAction(self.tr("今天的提醒"), self)
         self.today_action.triggered.connect(self.show_today)
         view_menu.addAction(self.today_action)
+        # The list's own (my_month.py, batch_status.py): 我的本月任务, and the 任务 menu.
+        view_menu.addSeparator()
+        self.my_month_action = QAction(self.tr("我的本月任务"), self)
+        self.my_month_action.triggered.connect(self.show_my_month)
+        view_menu.addAction(self.my_month_action)
+        self._add_status_menu()
         tools = self.menuBar().addMenu(self.tr("工具(&T)"))
         tools.addAction(self.mine_action)
         tools.addAction(self.settings_action)
@@ -112,6 +123,8 @@ class WindowActions(_Base):
             self.today_action,
             self.months_button,
             self.overview_button,
+            self.my_month_button,
+            self.my_month_action,
         )
 
     def show_guide(self, page: str = "guide") -> GuideDialog:
@@ -138,3 +151,6 @@ class WindowActions(_Base):
         def show_today(self) -> None: ...
         def show_about(self) -> None: ...
         def export_ledger(self) -> None: ...
+        def show_my_month(self) -> None: ...
+        def _build_status_actions(self, toolbar: QToolBar) -> None: ...
+        def _add_status_menu(self) -> None: ...

@@ -17,7 +17,7 @@ from db.counts import CountRow
 from db.repository import DepartmentRow, PlanRow, TaskRow
 from desktop_app.calendar.workdays import WorkCalendar
 from desktop_app.paths import SAMPLE_PREFIX
-from desktop_app.services import departments, holidays, settings, task_filters
+from desktop_app.services import departments, holidays, settings, task_filters, tasks
 from desktop_app.services.overview import (
     DepartmentSummary,
     OverviewGrid,
@@ -25,6 +25,7 @@ from desktop_app.services.overview import (
     Totals,
     department_summaries,
     group_by_month,
+    late_and_this_month,
     overview_grid,
     plan_totals,
 )
@@ -131,12 +132,22 @@ def month_view(
     plan_year: int | None,
     states: tuple[str, ...] | None = None,
     quick: str | None = None,
+    *,
+    all_plans: bool = False,
 ) -> MonthView:
     """The filtered tasks grouped by month, narrowed to ``states`` and by the quick filter;
-    with a search or a quick filter, only the groups that have some of them."""
-    rows = task_filters.narrow_tasks(repository.tasks(**filters), today, soon, states, quick)
+    with a search or a quick filter, only the groups that have some of them. ``all_plans``
+    (with a search): what it finds in every plan, of any department, in the status filter."""
     found_in_plan = None
-    if query:
+    if query and all_plans:
+        found_rows = repository.search(query, limit=SEARCH_LIMIT)
+        statuses = filters.get("statuses")
+        kept = [t for t in found_rows if statuses is None or t.status in statuses]
+        rows = task_filters.narrow_tasks(kept, today, soon, states, quick)
+        found_in_plan = len(found_rows)
+    else:
+        rows = task_filters.narrow_tasks(repository.tasks(**filters), today, soon, states, quick)
+    if query and not all_plans:
         found = {t.id for t in repository.search(query, plan_ids=[plan_id], limit=SEARCH_LIMIT)}
         rows = [t for t in rows if t.id in found]
         found_in_plan = len(found)
@@ -154,6 +165,54 @@ def overview(counted: Counted, today: date, year: int, quick: str | None = None)
 
 def task(task_id: int) -> TaskRow | None:
     return repository.task(task_id)
+
+
+@dataclass(frozen=True)
+class MyMonth:
+    """我的本月任务: my departments' open tasks due this month or late, of every plan."""
+
+    groups: list[TaskGroup]  # 逾期, this month (those that have tasks)
+    departments: list[tuple[str, str]]  # my departments: (name, bureau)
+    due: int  # of the tasks shown: due this month
+    late: int
+    plans: int  # how many plans they come from
+
+
+def my_month(
+    today: date,
+    soon: date,
+    *,
+    role: str | None = None,
+    statuses: tuple[str, ...] | None = None,
+    states: tuple[str, ...] | None = None,
+    quick: str | None = None,
+    query: str = "",
+) -> MyMonth:
+    """My departments' open tasks (in ``statuses`` of them, in ``role``) due in today's month
+    or late, narrowed as the month view is; none when no department is mine."""
+    mine = departments.my_department_ids()
+    if not mine:
+        return MyMonth([], [], 0, 0, 0)
+    chosen = {d.id: d for d in repository.departments(with_counts=False)}
+    names = [(chosen[i].name, chosen[i].bureau) for i in mine if i in chosen]
+    wanted = tuple(s for s in statuses or OPEN_STATUSES if s in OPEN_STATUSES)
+    rows = repository.tasks(department_ids=mine, role=role, statuses=wanted)
+    rows = task_filters.narrow_tasks(rows, today, soon, states, quick)
+    if query:
+        found = {t.id for t in repository.search(query, limit=SEARCH_LIMIT)}
+        rows = [t for t in rows if t.id in found]
+    groups = late_and_this_month(rows, today, soon)
+    shown = {t.id: t for g in groups for t in g.tasks}
+    month = (today.year, today.month)
+    due = sum(1 for t in shown.values() if t.due and (t.due.year, t.due.month) == month)
+    late = sum(1 for t in shown.values() if t.state(today, soon) == "late")
+    plans = len({t.plan_id for t in shown.values()})
+    return MyMonth(groups, names, due, late, plans)
+
+
+def set_statuses(storage: Storage, task_ids: list[int], status: str) -> list[TaskRow]:
+    """Several tasks to ``status`` in one transaction (``services/tasks.set_statuses``)."""
+    return tasks.set_statuses(storage, task_ids, status)
 
 
 def sample_beside(plan_id: int | None) -> PlanRow | None:

@@ -112,12 +112,13 @@ class TaskViews(_Base):
         wanted = self.plan_id
         opening = None
         if wanted is None:  # the data shown for the first time: where the window stood
-            from desktop_app.ui.main_window.place import saved_place
+            from desktop_app.ui.main_window.place import apply_filters, saved_place
 
             opening = saved_place(self.app_settings)
             wanted = opening.plan_id
             # none saved: my department in the plan shown, if I have one there
             self.department_id = opening.department_id or MY_DEPARTMENT
+            apply_filters(self.workspace, opening.filters)  # read with the plan, below
         if wanted not in {p.id for p in all_plans}:
             this_year = [p for p in all_plans if p.year == self.today().year]
             wanted = (this_year or all_plans)[0].id
@@ -135,6 +136,8 @@ class TaskViews(_Base):
         self._set_plan(wanted)
         if opening is not None and opening.view == "overview":
             self.show_overview()
+        elif opening is not None and opening.view == "my_month":
+            self.show_my_month()
         self._show_pause_in_tray()
         self.reminders_changed.emit()
 
@@ -146,6 +149,7 @@ class TaskViews(_Base):
     def _plan_chosen(self, _index: int) -> None:
         plan_id = self.plan_combo.currentData()
         if plan_id is not None and plan_id != self.plan_id:
+            self._leave_my_month()  # a plan chosen: its tasks by month
             self._set_plan(int(plan_id))
 
     def _set_plan(self, plan_id: int) -> None:
@@ -154,11 +158,12 @@ class TaskViews(_Base):
         self.plan_id = plan_id
         plan = presenter.plan(plan_id)
         self.plan_year = plan.year if plan else None
-        if self.task_panel.current_plan_id() not in (None, plan_id):
+        several = self.my_month_shown() or self.search_all_plans()
+        if self.task_panel.current_plan_id() not in (None, plan_id) and not several:
             # A task of the plan shown before (an import or the plan selector changed the
             # plan): its buttons must not act on a task the user no longer sees.
             self.task_panel.show_task(None)
-        self.task_panel.set_section_titles(presenter.section_titles(plan_id))
+        self.task_panel.set_section_titles(presenter.section_titles(plan_id), plan_id)
         self.refresh_departments()
         self.refresh_view()
 
@@ -206,6 +211,7 @@ class TaskViews(_Base):
     def _department_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             self.department_id = self.department_model.department_id(current) or ALL_DEPARTMENTS
+            self._leave_my_month()
             self.refresh_view()
 
     def _filters(self) -> dict[str, Any]:
@@ -247,8 +253,11 @@ class TaskViews(_Base):
             and bool(self._counted.mine)
         )
         self.department_model.show_mine(self.due_counts[:2] if mine_only else None)
+        self.update_search_hint()
         if self.views.currentWidget() is self.overview_view:
             self._refresh_overview()
+        elif self.my_month_shown():
+            self._refresh_my_month(keep_place)
         else:
             self._refresh_months(keep_place)
         self.view_updated.emit()
@@ -262,8 +271,17 @@ class TaskViews(_Base):
         query = self.search_box.text().strip()
         today, soon = self.today(), self.soon_until()
         filters, quick = self._filters(), self.quick_filters.current()
+        every_plan = bool(query) and self.search_all_plans()
         shown = presenter.month_view(
-            filters, query, self.plan_id, today, soon, self.plan_year, self._state_filter(), quick
+            filters,
+            query,
+            self.plan_id,
+            today,
+            soon,
+            self.plan_year,
+            self._state_filter(),
+            quick,
+            all_plans=every_plan,
         )
         if shown.found_in_plan is not None:
             self._say_what_the_search_found(query, shown.matched, shown.found_in_plan)
@@ -272,7 +290,8 @@ class TaskViews(_Base):
         view = self.workspace.month_view
         place = view.place() if keep_place else None
         current = self.task_panel.current_task_id()
-        self.month_model.set_groups(shown.groups, today, soon)
+        self.month_model.set_show_plans(every_plan)  # the results name their plans
+        self.month_model.set_groups(shown.groups, today, soon, query)
         if place is None:
             this_month = f"{today:%Y-%m}" if self.plan_year == today.year else None
             view.open_default(this_month, everything=bool(query) or quick is not None)
@@ -280,7 +299,13 @@ class TaskViews(_Base):
             view.open_groups(place.expanded)
         # A late task is listed twice: the row chosen stays the one the user chose.
         chosen = QModelIndex()
-        if current is not None:
+        if (
+            current is not None
+            and not every_plan
+            and self.task_panel.current_plan_id() != self.plan_id
+        ):
+            self.task_panel.show_task(None)  # one of another plan (我的本月任务, a search)
+        elif current is not None:
             chosen = view.choose(current, place.group if place else None)
         if place is None:
             view.scrollToTop()
@@ -288,27 +313,6 @@ class TaskViews(_Base):
         view.verticalScrollBar().setValue(place.scroll)
         if chosen.isValid():  # marked done, it may have moved from 逾期 to its month
             view.scrollTo(chosen)
-
-    def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None:
-        """An empty result is explained: nowhere in the plan, or only outside the filters.
-        The explanation goes when the search finds something or is cleared; other messages
-        in the status bar stay."""
-        if shown:
-            self._clear_search_note()
-            return
-        if in_plan:
-            note = self.tr(
-                "当前部门和筛选条件下没有“{0}”；整个计划中有 {1} 项，可选“全部部门”或放宽筛选。"
-            ).format(query, in_plan)
-        else:
-            note = self.tr("计划中没有找到“{0}”。").format(query)
-        self._search_note = note
-        self.statusBar().showMessage(note)
-
-    def _clear_search_note(self) -> None:
-        if self._search_note and self.statusBar().currentMessage() == self._search_note:
-            self.statusBar().clearMessage()
-        self._search_note = ""
 
     def _refresh_overview(self) -> None:
         from desktop_app.ui.main_window import presenter
@@ -364,12 +368,11 @@ class TaskViews(_Base):
         self.refresh_view()
         self.open_month(int(month))
 
-    def focus_search(self) -> None:
-        self.search_box.setFocus()
-        self.search_box.selectAll()
-
     def _task_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        task = self.month_model.task_at(current)
+        from desktop_app.ui.models.month_model import MonthTaskModel  # loaded with the panes
+
+        model = current.model()
+        task = model.task_at(current) if isinstance(model, MonthTaskModel) else None
         self.task_panel.show_task(task.id if task else None)
 
     def _task_changed(self, _task_id: int) -> None:
@@ -386,3 +389,11 @@ class TaskViews(_Base):
         def today(self) -> date: ...
         def soon_until(self) -> date: ...
         def _show_pause_in_tray(self) -> None: ...
+        def update_search_hint(self) -> None: ...
+        def search_all_plans(self) -> bool: ...
+        def _say_what_the_search_found(self, query: str, shown: int, in_plan: int) -> None: ...
+        def _clear_search_note(self) -> None: ...
+        def my_month_shown(self) -> bool: ...
+        def show_my_month(self) -> None: ...
+        def _leave_my_month(self) -> None: ...
+        def _refresh_my_month(self, keep_place: bool) -> None: ...

@@ -35,8 +35,11 @@ from PySide6.QtWidgets import (
 from desktop_app.clock import Clock
 from desktop_app.ui import settings_keys as keys
 from desktop_app.ui.main_window.actions import WindowActions
+from desktop_app.ui.main_window.batch_status import BatchStatus
+from desktop_app.ui.main_window.my_month import MyMonthFlow
 from desktop_app.ui.main_window.plan_flows import PlanFlows
 from desktop_app.ui.main_window.reminder_host import ReminderHost
+from desktop_app.ui.main_window.search_scope import TaskSearch
 from desktop_app.ui.main_window.views import TaskViews
 from desktop_app.ui.models import ALL_DEPARTMENTS
 from desktop_app.ui.theme import NOTE_COLOR, text_style
@@ -95,7 +98,16 @@ def frame_margins(window: QWidget) -> QMargins:
     )
 
 
-class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow):
+class MainWindow(
+    TaskViews,
+    MyMonthFlow,
+    TaskSearch,
+    BatchStatus,
+    PlanFlows,
+    ReminderHost,
+    WindowActions,
+    QMainWindow,
+):
     """``storage`` is open, or None while it opens (``attach_storage`` follows); ``clock`` gives
     the current time (tests pass a fake one)."""
 
@@ -218,6 +230,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.department_model = panes.department_model
         self.department_view = panes.department_view
         self.search_box = panes.search_box
+        self.search_scope = panes.search_scope
         self.status_filter = panes.status_filter
         self.role_filter = panes.role_filter
         self.mine_only = panes.mine_only
@@ -227,6 +240,7 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.month_view = panes.month_view
         self.overview_model = panes.overview_model
         self.overview_view = panes.overview_view
+        self.my_month_model = panes.my_month_model
         self.legend = panes.legend
         self.task_panel = panes.task_panel
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
@@ -237,7 +251,11 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
         self.role_filter.currentIndexChanged.connect(self.refresh_view)
         self.mine_only.toggled.connect(self.refresh_view)
         self.quick_filters.changed.connect(self.refresh_view)
-        self.month_view.selectionModel().currentChanged.connect(self._task_chosen)
+        self.search_scope.currentIndexChanged.connect(self._scope_chosen)
+        for view in (self.month_view, panes.my_month.list):
+            view.selectionModel().currentChanged.connect(self._task_chosen)
+        panes.my_month.choose_requested.connect(self.choose_my_departments)
+        self._attach_status_actions()
         self.overview_view.clicked.connect(self.open_cell)
         self.task_panel.changed.connect(self._task_changed)
         self.pages.addWidget(panes)
@@ -332,10 +350,12 @@ class MainWindow(TaskViews, PlanFlows, ReminderHost, WindowActions, QMainWindow)
     def save_geometry(self) -> None:
         self.app_settings.setValue(keys.GEOMETRY, self.saveGeometry())
         if self.plan_id is not None:
-            from desktop_app.ui.main_window.place import Place, save_place
+            from desktop_app.ui.main_window.place import Place, filters_of, save_place
 
             view = "overview" if self.views.currentWidget() is self.overview_view else "months"
-            save_place(self.app_settings, Place(self.plan_id, self.department_id, view))
+            view = "my_month" if self.my_month_shown() else view
+            filters = filters_of(self.workspace)
+            save_place(self.app_settings, Place(self.plan_id, self.department_id, view, filters))
         if self.storage is not None:  # the panes exist
             main, centre = self.workspace.panel_place.state()
             self.app_settings.setValue(keys.SPLITTER, main)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.main_window.month_view import MonthView
+from desktop_app.ui.main_window.my_month import MyMonthPage
 from desktop_app.ui.main_window.overview_view import OverviewView
 from desktop_app.ui.main_window.panel_place import PanelPlace
 from desktop_app.ui.models.department_model import DepartmentListModel
@@ -68,10 +69,7 @@ class Workspace(QSplitter):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 6, 0, 6)
         filters = QHBoxLayout()
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(
-            QCoreApplication.translate("MainWindow", "搜索任务内容或部门（Ctrl+F）")
-        )
+        self.search_box = QLineEdit()  # its placeholder says what it covers (search_scope.py)
         self.search_box.setClearButtonEnabled(True)
         # Esc anywhere in the window empties it (named for 帮助 → 快捷键)
         clear = QAction(QCoreApplication.translate("MainWindow", "清空搜索"), self.search_box)
@@ -79,8 +77,15 @@ class Workspace(QSplitter):
         clear.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         clear.triggered.connect(self.search_box.clear)
         self.search_box.addAction(clear)
-        self.search_box.setMinimumWidth(160)  # the panes beside give way first
+        self.search_box.setMinimumWidth(110)  # the panes beside give way first
         filters.addWidget(self.search_box, 3)
+        self.search_scope = QComboBox()
+        self.search_scope.addItem(QCoreApplication.translate("MainWindow", "本计划"), "plan")
+        self.search_scope.addItem(QCoreApplication.translate("MainWindow", "全部计划"), "all")
+        self.search_scope.setToolTip(
+            QCoreApplication.translate("MainWindow", "搜索范围：当前计划，或全部计划")
+        )
+        filters.addWidget(self.search_scope)
         self.status_filter = QComboBox()
         for key, text in (
             ("all", QCoreApplication.translate("MainWindow", "全部状态")),
@@ -119,6 +124,9 @@ class Workspace(QSplitter):
         self.overview_model = OverviewModel(self)
         self.overview_view = OverviewView(self.overview_model)
         self.views.addWidget(self.overview_view)
+        self.my_month_model = MonthTaskModel(self, show_plans=True, late_in_months=False)
+        self.my_month = MyMonthPage(MonthView(self.my_month_model))
+        self.views.addWidget(self.my_month)
         centre_layout.addWidget(self.views)
         self.legend = QLabel(legend_html())
         self.legend.setToolTip(legend_tooltip())
@@ -126,7 +134,11 @@ class Workspace(QSplitter):
 
         self.task_panel = TaskPanel(None, today, None)  # attached with the storage
         self.panel_place = PanelPlace(
-            self, left, centre, self.task_panel, lambda: self.views.currentIndex() == 0
+            self,
+            left,
+            centre,
+            self.task_panel,
+            lambda: self.views.currentWidget() is not self.overview_view,
         )
         self.views.currentChanged.connect(lambda _i: self.panel_place.update())
 
