@@ -67,8 +67,8 @@ def heading(text: str) -> QLabel:
 
 
 def owners_html(task: TaskRow, line_break: str) -> str:
-    """牵头部门 in bold, then 责任部门, then the 责任领导 when the plan names any (people, not
-    owners: the corrections leave them alone); ``line_break`` between them."""
+    """牵头部门 in bold, then 责任部门 (``line_break`` between them), then on a line of its own
+    the 责任领导 when the plan names any (people, not owners: corrections leave them alone)."""
     translate = QCoreApplication.translate
     lead = "、".join(task.lead) or "—"
     responsible = "、".join(task.responsible) or "—"
@@ -81,6 +81,6 @@ def owners_html(task: TaskRow, line_break: str) -> str:
     if task.owners_corrected:
         text += translate("TaskPanel", "（已手工修改）")
     if task.leaders:
-        text += line_break + translate("TaskPanel", "责任领导：")
+        text += "<br>" + translate("TaskPanel", "责任领导：")
         text += html.escape("、".join(task.leaders))
     return text
