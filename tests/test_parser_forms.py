@@ -416,6 +416,7 @@ def test_names_run_together_are_split_only_when_the_other_names_say_how() -> Non
         ("4", "丁项工作。", "赵六 / 孙小明", "县财政局", "3月"),
         ("5", "戊项工作。", "欧阳春晓", "县财政局", "3月"),  # a compound surname: one name
         ("6", "己项工作。", "常务副县长", "县财政局", "3月"),  # a post, as written
+        ("7", "庚项工作。", "县发改局", "县财政局", "3月"),  # a unit, as written
     )
     tasks = {t.label: t for t in plan.tasks}
     assert tasks["1"].leaders == ("王五", "李四")
@@ -425,6 +426,7 @@ def test_names_run_together_are_split_only_when_the_other_names_say_how() -> Non
     assert tasks["4"].leaders == ("赵六", "孙小明")
     assert tasks["5"].leaders == ("欧阳春晓",)
     assert tasks["6"].leaders == ("常务副县长",)
+    assert tasks["7"].leaders == ("县发改局",)
     assert _codes(plan) == ["leader_unsure"]
 
 

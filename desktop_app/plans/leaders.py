@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from desktop_app.plans.departments import split_top_level
+from desktop_app.plans.departments import looks_like_department, split_top_level
 
 _SEPARATORS = "、，,；;/／\n"
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -91,6 +91,8 @@ def _split_run(piece: str, known: frozenset[str], lengths: set[int]) -> list[str
 def _run_together(piece: str) -> bool:
     """A piece that may be several names written without a separator."""
     if not _PURE_HAN_RE.match(piece) or len(piece) < 4 or _TITLE_RE.search(piece):
+        return False
+    if looks_like_department(piece):  # `县发改局` in a leader column: a unit, as written
         return False
     return not (len(piece) == 4 and piece[:2] in COMPOUND_SURNAMES)
 
