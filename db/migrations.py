@@ -294,7 +294,13 @@ def _v5(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('groups_stale', 'true')")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(conn: sqlite3.Connection) -> None:
+    """A task's leaders: the people a plan's table names beside its owners (责任领导, 分管
+    县领导), as a JSON list; none for the tasks stored before."""
+    conn.execute("ALTER TABLE task ADD COLUMN leaders TEXT NOT NULL DEFAULT '[]'")
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
 # Steps that rebuild a table others refer to: they run with foreign keys off (dropping the
 # old table would otherwise delete every row that points at it) and are checked after.
 REBUILDS = frozenset({5})

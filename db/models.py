@@ -145,6 +145,8 @@ class Task(BaseModel):
     deadline_raw = TextField(null=True)
     doc_due_date = DateField(null=True)
     milestones = JSONField()
+    # People a plan names beside the owners (责任领导, 分管领导), never owners (schema 6).
+    leaders = JSONField(default=list)
     due_date = DateField(null=True, index=True)
     owners_corrected = BooleanField(default=False)
     deadline_corrected = BooleanField(default=False)

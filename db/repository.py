@@ -57,6 +57,7 @@ class TaskRow:
     # (None: neither is known), and the day of the task's newest progress note.
     plan_start: date | None = None
     last_note: date | None = None
+    leaders: tuple[str, ...] = ()  # people (责任领导), not owners
 
     def state(self, today: date, soon_until: date) -> str:
         return task_state(
@@ -150,7 +151,7 @@ def _owners(task_ids: Sequence[int]) -> dict[int, tuple[list[str], list[str], bo
 _TASK_COLUMNS = (
     "t.id, t.plan_id, t.label, t.section_path, t.text, t.annotation, t.deadline_kind, "
     "t.deadline_raw, t.due_date, t.milestones, t.status, t.completed_on, "
-    "t.owners_corrected, t.deadline_corrected, t.archived_at"
+    "t.owners_corrected, t.deadline_corrected, t.archived_at, t.leaders"
 )
 
 
@@ -210,6 +211,7 @@ def _rows(sql: str, params: Sequence[object]) -> list[TaskRow]:
                 plan_title=titles.get(r[1]),
                 plan_start=starts.get(r[1]),
                 last_note=notes.get(r[0]),
+                leaders=_json_tuple(r[15]),
             )
         )
     return rows
@@ -374,7 +376,7 @@ def due_between(
 
 
 def search(query: str, *, plan_ids: Sequence[int] | None = None, limit: int = 200) -> list[TaskRow]:
-    """Tasks whose text or owners contain ``query`` (any length, Chinese or not)."""
+    """Tasks whose text, owners or leaders contain ``query`` (any length, Chinese or not)."""
     expression = match_expression(query)
     if expression is None:
         return []
@@ -399,17 +401,21 @@ def search(query: str, *, plan_ids: Sequence[int] | None = None, limit: int = 20
 def reindex(task_ids: Sequence[int]) -> None:
     """Bring the search index up to date for these tasks (inside the caller's transaction)."""
     owners = _owners(task_ids)
-    texts = {}
+    texts: dict[int, tuple[str, str]] = {}
     for start in range(0, len(task_ids), _CHUNK):
         chunk = list(task_ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
-        texts.update(DB.execute_sql(f"SELECT id, text FROM task WHERE id IN ({marks})", chunk))
+        for task_id, text, leaders in DB.execute_sql(
+            f"SELECT id, text, leaders FROM task WHERE id IN ({marks})", chunk
+        ):
+            texts[task_id] = (text, leaders)
         DB.execute_sql(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({marks})", chunk)
-    for task_id, text in texts.items():
+    for task_id, (text, leaders) in texts.items():
         lead, responsible, _ = owners[task_id]
+        names = [*lead, *responsible, *_json_tuple(leaders)]
         DB.execute_sql(
             f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)",
-            (task_id, search_body(text, lead + responsible)),
+            (task_id, search_body(text, names)),
         )
 
 

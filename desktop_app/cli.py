@@ -40,7 +40,8 @@ _DEADLINE_ZH = {"ongoing": "持续推进", "recurring": "定期", "none": "未�
 
 
 def plan_to_dict(plan: ParsedPlan) -> dict[str, Any]:
-    """The plan in the documented JSON shape (plus `collective` and `milestones`)."""
+    """The plan in the documented JSON shape (the README's "Reading a plan from the command
+    line")."""
 
     def task(t: Task) -> dict[str, Any]:
         d = t.deadline
@@ -51,6 +52,7 @@ def plan_to_dict(plan: ParsedPlan) -> dict[str, Any]:
             "lead": list(t.lead),
             "responsible": list(t.responsible),
             "collective": list(t.collective),
+            "leaders": list(t.leaders),
             "annotation": t.annotation,
             "deadline": {
                 "raw": d.raw,

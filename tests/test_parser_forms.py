@@ -586,3 +586,237 @@ def test_a_refused_import_says_what_the_document_lacks(tmp_path) -> None:
     assert "标题不像工作要点" in caught.value.message_zh
     assert "no item names a lead" in caught.value.message_en
     assert "numbered items are not read" in caught.value.message_en
+
+
+# -- tables whose columns name leaders; cells and rows broken by a page (issue 17) -----------
+
+LEADER_HEADER = (
+    "序号",
+    "工作任务",
+    "责任领导",
+    "分管 县领导",
+    "牵头责任单位",
+    "责任单位",
+    "完成时限",
+)
+
+
+def _table_plan(*rows: tuple[str, ...], title: str = "某县2023年重点工作任务分解表") -> object:
+    return parse_document(DocumentText(blocks=(title, Table(rows)), source_format="docx"))
+
+
+def test_leader_columns_are_the_tasks_leaders_never_its_owners() -> None:
+    """`责任领导`, `分管 县领导` (a space inside the header) beside `牵头责任单位`/`责任单位`."""
+    plan = _table_plan(
+        LEADER_HEADER,
+        (
+            "1",
+            "优化营商环境",
+            "张 三",
+            "王五",
+            "县发改局",
+            "县市场监管局、县政务服务中心",
+            "6月底前",
+        ),
+        ("2", "推进乡村振兴", "李四", "赵六", "县农业农村局", "各乡镇", "12月"),
+    )
+    first, second = plan.tasks
+    assert first.leaders == ("张三", "王五")  # the wrap space inside a name dropped
+    assert first.lead == ("县发改局",)
+    assert first.responsible == ("县市场监管局", "县政务服务中心")
+    assert second.leaders == ("李四", "赵六") and second.collective == ("各乡镇",)
+    assert not {"张三", "王五", "李四", "赵六"} & {n for t in plan.tasks for n in t.owners}
+    assert "责任领导：张三" in (first.annotation or "")
+    assert _codes(plan) == []
+
+
+@pytest.mark.parametrize("header", ["分管领导", "分管县领导", "市领导", "牵头领导", "联系领导"])
+def test_every_leader_header_names_leaders(header: str) -> None:
+    plan = _table_plan(
+        ("序号", "重点工作", header, "牵头单位", "完成时间"),
+        ("1", "建设智慧城市", "孙七", "市大数据局", "9月"),
+    )
+    [task] = plan.tasks
+    assert task.leaders == ("孙七",)
+    assert task.lead == ("市大数据局",)  # `牵头领导` is not the lead department
+
+
+def test_a_table_naming_only_leaders_is_a_plan_whose_tasks_have_no_owner() -> None:
+    plan = _table_plan(
+        ("序号", "工作任务", "责任领导", "完成时限"),
+        ("1", "完成老旧小区改造。", "周八", "10月"),
+    )
+    [task] = plan.tasks
+    assert plan.kind == "work_plan"
+    assert task.leaders == ("周八",) and task.owners == ()
+    assert "no_owner" in _codes(plan, "1")
+
+
+def test_names_run_together_are_split_only_when_the_other_names_say_how() -> None:
+    plan = _table_plan(
+        ("序号", "工作任务", "责任领导", "牵头单位", "完成时限"),
+        ("1", "甲项工作。", "王五李四", "县财政局", "3月"),  # 4 characters beside 2–3: 2 + 2
+        ("2", "乙项工作。", "王五", "县财政局", "3月"),
+        ("3", "丙项工作。", "钱小红孙大伟", "县财政局", "3月"),  # 6: 3 + 3 or 2 + 2 + 2?
+        ("4", "丁项工作。", "赵六 / 孙小明", "县财政局", "3月"),
+        ("5", "戊项工作。", "欧阳春晓", "县财政局", "3月"),  # a compound surname: one name
+        ("6", "己项工作。", "常务副县长", "县财政局", "3月"),  # a post, as written
+        ("7", "庚项工作。", "县发改局", "县财政局", "3月"),  # a unit, as written
+    )
+    tasks = {t.label: t for t in plan.tasks}
+    assert tasks["1"].leaders == ("王五", "李四")
+    assert tasks["3"].leaders == ("钱小红孙大伟",)  # kept as written…
+    assert _codes(plan, "3") == ["leader_unsure"]  # …and said
+    assert "钱小红孙大伟" in next(w.message for w in plan.warnings if w.task == "3")
+    assert tasks["4"].leaders == ("赵六", "孙小明")
+    assert tasks["5"].leaders == ("欧阳春晓",)
+    assert tasks["6"].leaders == ("常务副县长",)
+    assert tasks["7"].leaders == ("县发改局",)
+    assert _codes(plan) == ["leader_unsure"]
+
+
+def test_names_already_seen_apart_split_a_cell_of_any_length() -> None:
+    plan = _table_plan(
+        ("序号", "工作任务", "分管领导", "牵头单位", "完成时限"),
+        ("1", "甲项工作。", "李四张三丰", "区教育局", "3月"),
+        ("2", "乙项工作。", "张三丰", "区教育局", "3月"),
+        ("3", "丙项工作。", "李四、何一", "区教育局", "3月"),
+    )
+    assert plan.tasks[0].leaders == ("李四", "张三丰")
+    assert _codes(plan) == []
+
+
+def test_two_names_run_together_with_nothing_to_compare_are_kept_and_said() -> None:
+    plan = _table_plan(
+        ("序号", "工作任务", "责任领导", "牵头单位", "完成时限"),
+        ("1", "甲项工作。", "张三李四", "区教育局", "3月"),
+    )
+    assert plan.tasks[0].leaders == ("张三李四",)
+    assert _codes(plan) == ["leader_unsure"]
+
+
+def test_wrap_spaces_and_breaks_inside_cells() -> None:
+    """`工作机 制`, a line break in the middle of a sentence; Latin words keep their space;
+    a break after a whole department name separates two owners, one inside a name does not."""
+    plan = _table_plan(
+        ("序号", "工作任务", "牵头单位", "责任单位", "完成时限"),
+        ("1", "健全工作机 制，提升\n服务质量", "区司法局", "区财政局\n区统计局", "6月"),
+        (
+            "2",
+            "推广 Legal Aid 项目。",
+            "区公共法律服务\n中心",
+            "区法律援助中心（各街镇\n工作站）",
+            "6月",
+        ),
+    )
+    first, second = plan.tasks
+    assert first.text == "健全工作机制，提升服务质量"
+    assert first.responsible == ("区财政局", "区统计局")
+    assert second.text == "推广 Legal Aid 项目。"
+    assert second.lead == ("区公共法律服务中心",)
+    assert second.responsible == ("区法律援助中心（各街镇工作站）",)
+
+
+def test_a_row_broken_by_a_page_continues_the_row_above() -> None:
+    """A numbering that starts at 15 (the table began earlier), a row without a number that
+    begins with punctuation, and the next page's table without a header of its own whose
+    first row begins in the middle of a word."""
+    page_one = Table(
+        (
+            ("序号", "工作任务", "牵头单位", "责任单位", "完成时限"),
+            ("15", "完善矛盾纠纷多元化解机", "区司法局", "区信访局", "6月"),
+            ("", "，推动人民调解与行政调解衔接", "", "各街道", ""),
+            ("16", "深化“放管服”改革，推进一网通", "区政务服务局", "", ""),
+        )
+    )
+    page_two = Table(
+        (
+            ("", "办。", "", "区大数据中心", "12月"),
+            ("17", "加强公共法律服务体系建设。", "区司法局", "", "9月"),
+        )
+    )
+    document = DocumentText(
+        blocks=("某区2023年重点工作任务清单", page_one, "— 2 —", "", page_two),
+        source_format="docx",
+    )
+    plan = parse_document(document)
+    assert [t.label for t in plan.tasks] == ["15", "16", "17"]
+    first, second, third = plan.tasks
+    assert first.text == "完善矛盾纠纷多元化解机，推动人民调解与行政调解衔接"
+    assert first.responsible == ("区信访局", "各街道")
+    assert second.text == "深化“放管服”改革，推进一网通办。"
+    assert second.responsible == ("区大数据中心",)
+    assert second.deadline.due == date(2023, 12, 31)
+    assert third.lead == ("区司法局",)
+    assert _codes(plan) == []  # numbering from 15 is no doubt
+
+
+def test_a_row_without_a_number_that_is_no_continuation_is_a_task_and_said() -> None:
+    plan = _table_plan(
+        ("序号", "工作任务", "牵头单位", "完成时限"),
+        ("1", "开展法治宣传。", "区司法局", "6月"),
+        ("", "组织法律知识竞赛。", "区司法局", "9月"),
+        ("2", "建设法治文化阵地。", "区司法局", "12月"),
+    )
+    texts = [t.text for t in plan.tasks]
+    assert texts == ["开展法治宣传。", "组织法律知识竞赛。", "建设法治文化阵地。"]
+    [doubt] = plan.warnings
+    assert doubt.code == "row_unnumbered" and "组织法律知识竞赛" in doubt.message
+
+
+def test_a_table_without_a_number_column_after_a_table_is_not_glued_to_it() -> None:
+    """Task names without a full stop are usual in tables: no 序号 column, no page break."""
+    first = Table((("工作任务", "牵头单位"), ("推进行政复议", "复议科")))
+    second = Table((("工作任务", "牵头单位"), ("加强普法宣传", "普法科")))
+    plan = parse_document(
+        DocumentText(blocks=("某区2024年重点工作任务", first, second), source_format="docx")
+    )
+    assert [t.text for t in plan.tasks] == ["推进行政复议", "加强普法宣传"]
+
+
+def test_leaders_and_a_continued_table_in_a_docx(tmp_path) -> None:
+    """The same forms as Word holds them: a header cell `分管 县领导`, a cell of two
+    paragraphs, the table going on after a page break without its header."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    from desktop_app.plans.parser import parse_file
+
+    doc = Document()
+    doc.add_paragraph("某县2023年政府工作报告重点工作任务分解")
+    table = doc.add_table(rows=3, cols=6)
+    cells = (
+        ("序号", "工作任务", "分管 县领导", "牵头责任单位", "责任单位", "完成时限"),
+        ("3", "推进县域医共体建设", "钱 七", "县卫健局", "县医保局", "6月底前"),
+        ("4", "实施城镇老旧小区改造，完善配套设", "孙八李九", "县住建局", "各乡镇", ""),
+    )
+    for row, values in zip(table.rows, cells, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    table.rows[1].cells[4].add_paragraph("县财政局")
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    rest = doc.add_table(rows=1, cols=6)
+    for cell, value in zip(rest.rows[0].cells, ("", "施。", "", "", "", "12月"), strict=True):
+        cell.text = value
+    path = tmp_path / "plan.docx"
+    doc.save(str(path))
+    plan = parse_file(path)
+    first, second = plan.tasks
+    assert [first.label, second.label] == ["3", "4"]
+    assert first.leaders == ("钱七",)
+    assert first.responsible == ("县医保局", "县财政局")
+    assert second.text == "实施城镇老旧小区改造，完善配套设施。"
+    assert second.leaders == ("孙八", "李九")
+    assert second.deadline.due == date(2023, 12, 31)
+    assert _codes(plan) == []
+
+
+def test_leaders_in_traditional_script_are_kept_as_written() -> None:
+    plan = _table_plan(
+        ("序號", "工作任務", "分管 縣領導", "牽頭單位", "完成時限"),
+        ("1", "優化營商環境", "張 三、劉德華", "縣發展改革局", "6月"),
+        title="某縣2023年重點工作任務分解表",
+    )
+    [task] = plan.tasks
+    assert task.leaders == ("張三", "劉德華")
+    assert task.lead == ("縣發展改革局",)

@@ -3,8 +3,6 @@ its SOURCES.md) read into the tasks a liaison there would list by hand.
 
 The stored copies are the first two thousand characters or so of each page: where a copy
 stops inside a task, that task is what the page's beginning says (no owner, a name cut short).
-Facts of the leader columns, which another branch of issue 17 is building, are marked
-xfail(strict=True).
 """
 
 from __future__ import annotations
@@ -25,8 +23,6 @@ from .conftest import FIXTURES
 from .storage_helpers import new_storage
 
 OTHER = FIXTURES / "other_bureaus"
-
-LEADERS = pytest.mark.xfail(strict=True, reason="leader columns: issue 17, another branch")
 
 
 def _plan(name: str) -> ParsedPlan:
@@ -154,7 +150,6 @@ def test_huoshan_devzone_2025_whole_year_deadlines() -> None:
     assert not any("叶林" in t.owners or "马振明" in t.owners for t in plan.tasks)
 
 
-@LEADERS
 def test_huoshan_devzone_2025_leaders() -> None:
     tasks = _by_label(_plan("huoshan_devzone_2025"))
     assert [tasks[k].leaders for k in ("1", "2", "3")] == [("叶林",), ("马振明",), ("张云峰",)]
@@ -172,7 +167,6 @@ def test_nanling_2024_rows_numbered_from_80() -> None:
     assert not any("俞" in name for t in plan.tasks for name in t.owners)
 
 
-@LEADERS
 def test_nanling_2024_leaders_with_spaces_and_run_together() -> None:
     tasks = _by_label(_plan("nanling_2024"))
     assert tasks["80"].leaders == ("俞悦",)

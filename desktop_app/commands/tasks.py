@@ -26,6 +26,7 @@ def _task_dict(t: repository.TaskRow) -> dict[str, Any]:
         "lead": list(t.lead),
         "responsible": list(t.responsible),
         "collective": t.collective,
+        "leaders": list(t.leaders),
         "due": t.due.isoformat() if t.due else None,
         "deadline": {"kind": t.deadline_kind, "raw": t.deadline_raw},
         "status": t.status,

@@ -7,15 +7,16 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from desktop_app.exports.ledger import COLUMNS, Ledger
+from desktop_app.exports.ledger import Ledger
 from desktop_app.exports.xlsx import KEY_HEADER
 
 
 def write_csv(ledger: Ledger, path: Path) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
-        writer.writerow([*COLUMNS, KEY_HEADER])
+        columns = ledger.columns
+        writer.writerow([*columns, KEY_HEADER])
         for row in ledger.rows:
-            cells = [v.isoformat() if isinstance(v, date) else v for v in row.values()]
+            cells = [v.isoformat() if isinstance(v, date) else v for v in row.values(columns)]
             writer.writerow([*cells, row.key])
     return path

@@ -14,10 +14,22 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from desktop_app.colors import STATE_BACKGROUNDS
-from desktop_app.exports.ledger import COLUMNS, Ledger
+from desktop_app.exports.ledger import LEADERS_COLUMN, Ledger
 
-# Column widths in centimetres on A4 landscape (27.7 cm between 1 cm margins).
-WIDTHS_CM = (1.0, 8.0, 2.4, 3.0, 1.8, 2.0, 6.0, 1.8, 1.7)
+# Column widths in centimetres on A4 landscape (27.7 cm between 1 cm margins); a 责任领导
+# column takes its room from the text and the progress.
+WIDTHS_CM = {
+    "序号": 1.0,
+    "任务内容": 8.0,
+    "牵头部门": 2.4,
+    "责任部门": 3.0,
+    "完成时限": 1.8,
+    "状态": 2.0,
+    "进展情况": 6.0,
+    "完成日期": 1.8,
+    "备注": 1.7,
+}
+WIDTHS_WITH_LEADERS_CM = WIDTHS_CM | {"任务内容": 7.0, "进展情况": 5.2, LEADERS_COLUMN: 1.8}
 FONT = "SimSun"  # 宋体, as official tables are set; Word falls back where it is missing
 
 
@@ -37,27 +49,30 @@ def write_docx(ledger: Ledger, path: Path) -> Path:
     run = title.add_run(ledger.title)
     run.bold = True
     run.font.size = Pt(14)
-    table = document.add_table(rows=1, cols=len(COLUMNS))
+    columns = ledger.columns
+    sizes = WIDTHS_WITH_LEADERS_CM if LEADERS_COLUMN in columns else WIDTHS_CM
+    widths = [sizes[name] for name in columns]
+    table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     header = table.rows[0]
     _repeat_as_header(header)
-    for cell, name in zip(header.cells, COLUMNS, strict=True):
+    for cell, name in zip(header.cells, columns, strict=True):
         cell.text = name
         cell.paragraphs[0].runs[0].bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for row in ledger.rows:
         cells = table.add_row().cells
-        for index, value in enumerate(row.values()):
+        for index, value in enumerate(row.values(columns)):
             cells[index].text = value.isoformat() if isinstance(value, date) else str(value or "")
         background = STATE_BACKGROUNDS.get(row.state)
         if background:
-            _shade(cells[5], background.lstrip("#"))
+            _shade(cells[columns.index("状态")], background.lstrip("#"))
     # The grid's widths (what LibreOffice reads) and each cell's (what Word reads).
     table.autofit = False
-    for column, width in zip(table.columns, WIDTHS_CM, strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
     for row_ in table.rows:
-        for cell, width in zip(row_.cells, WIDTHS_CM, strict=True):
+        for cell, width in zip(row_.cells, widths, strict=True):
             cell.width = Cm(width)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -53,6 +53,7 @@ def _event(
         for x in (
             "牵头：" + "、".join(t.lead) if t.lead else "",
             "责任：" + "、".join(t.responsible) if t.responsible else "",
+            "责任领导：" + "、".join(t.leaders) if t.leaders else "",
         )
         if x
     )

@@ -43,6 +43,7 @@ COLUMNS = (
     "完成日期",
     "备注",
 )
+LEADERS_COLUMN = "责任领导"  # after 责任部门, in a ledger where a task has leaders
 SOON_WORKDAYS = 10  # "临近到期": within this many working days, as in the window (SOON_WORKDAYS)
 
 
@@ -61,20 +62,23 @@ class LedgerRow:
         """The notes, newest first, each with its date."""
         return "\n".join(f"{n.created_at:%Y-%m-%d}：{n.text}" for n in self.notes)
 
-    def values(self) -> list[object]:
-        """The cells of ``COLUMNS``, in order (the completion date as a date)."""
+    def values(self, columns: Sequence[str] = COLUMNS) -> list[object]:
+        """The cells of ``columns`` (the ledger's: ``Ledger.columns``), in order (the
+        completion date as a date)."""
         t = self.task
-        return [
-            self.number,
-            t.text,
-            "、".join(t.lead),
-            "、".join(t.responsible),
-            self.deadline,
-            STATE_ZH.get(self.state, self.state),
-            self.progress,
-            t.completed_on,
-            self.remark,
-        ]
+        cells: dict[str, object] = {
+            "序号": self.number,
+            "任务内容": t.text,
+            "牵头部门": "、".join(t.lead),
+            "责任部门": "、".join(t.responsible),
+            LEADERS_COLUMN: "、".join(t.leaders),
+            "完成时限": self.deadline,
+            "状态": STATE_ZH.get(self.state, self.state),
+            "进展情况": self.progress,
+            "完成日期": t.completed_on,
+            "备注": self.remark,
+        }
+        return [cells[name] for name in columns]
 
     def progress_between(self, start: date, end: date) -> str:
         return "\n".join(
@@ -107,6 +111,14 @@ class Ledger:
     rows: tuple[LedgerRow, ...]
     summary: tuple[DepartmentSummary, ...]
     exported_at: datetime
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """``COLUMNS``, with 责任领导 after 责任部门 when a task of the ledger names leaders."""
+        if not any(row.task.leaders for row in self.rows):
+            return COLUMNS
+        at = COLUMNS.index("责任部门") + 1
+        return (*COLUMNS[:at], LEADERS_COLUMN, *COLUMNS[at:])
 
     def file_stem(self) -> str:
         """A file name from the title, without characters Windows refuses."""

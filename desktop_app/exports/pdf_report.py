@@ -116,7 +116,10 @@ def _task_table(rows: list[LedgerRow], with_owner: bool) -> str:
         t = row.task
         latest = row.notes[0].text if row.notes else ""
         color = STATE_COLORS.get(row.state, "#000000")
-        owner = f"<td>{_esc('、'.join((*t.lead, *t.responsible)))}</td>" if with_owner else ""
+        owners = _esc("、".join((*t.lead, *t.responsible)))
+        if t.leaders:  # people, after the departments
+            owners += "<br>" + _esc("责任领导：" + "、".join(t.leaders))
+        owner = f"<td>{owners}</td>" if with_owner else ""
         body.append(
             f"<tr><td>{row.number}</td><td>{_esc(t.text)}</td>{owner}<td>{_esc(row.deadline)}</td>"
             f'<td style="color:{color}">{STATE_ZH.get(row.state, row.state)}</td>'

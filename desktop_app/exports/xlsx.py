@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db.repository import month_bounds
 from desktop_app.colors import STATE_BACKGROUNDS
-from desktop_app.exports.ledger import COLUMNS, Ledger
+from desktop_app.exports.ledger import LEADERS_COLUMN, Ledger
 
 LEDGER_SHEET = "台账"
 SUMMARY_SHEET = "汇总"
@@ -29,6 +29,7 @@ WIDTHS = {
     "任务内容": 48,
     "牵头部门": 14,
     "责任部门": 18,
+    LEADERS_COLUMN: 10,
     "完成时限": 11,
     "状态": 9,
     "进展情况": 40,
@@ -110,7 +111,10 @@ def _summary_sheet(sheet: Worksheet, ledger: Ledger) -> None:
 def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool, months: bool) -> None:
     year = ledger.plan.year or ledger.as_of.year
     periods = month_periods(year) if months else quarter_periods(year) if quarters else []
-    headers = [*COLUMNS, *(name for name, _, _ in periods), KEY_HEADER]
+    columns = ledger.columns
+    headers = [*columns, *(name for name, _, _ in periods), KEY_HEADER]
+    date_column = headers.index("完成日期") + 1
+    state_column = headers.index("状态") + 1
     sheet.append([ledger.title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers) - 1)
     sheet["A1"].font = Font(bold=True, size=14)
@@ -123,7 +127,7 @@ def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool, months: bool
         cell.border = _BORDER
     for row in ledger.rows:
         values: list[object] = [
-            *row.values(),
+            *row.values(columns),
             *(row.progress_between(start, end) for _, start, end in periods),
             row.key,
         ]
@@ -132,7 +136,7 @@ def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool, months: bool
         for cell in sheet[r]:
             cell.alignment = _WRAP
             cell.border = _BORDER
-        sheet.cell(r, 8).number_format = "yyyy-mm-dd"
+        sheet.cell(r, date_column).number_format = "yyyy-mm-dd"
         # Neither Excel's print nor LibreOffice grows a row for wrapped text it did not
         # lay out itself: the height is set from the text, as it will wrap.
         sheet.row_dimensions[r].height = LINE_POINTS * max(
@@ -140,7 +144,9 @@ def _ledger_sheet(sheet: Worksheet, ledger: Ledger, quarters: bool, months: bool
         )
         background = STATE_BACKGROUNDS.get(row.state)
         if background:
-            sheet.cell(r, 6).fill = PatternFill("solid", fgColor=background.lstrip("#").upper())
+            sheet.cell(r, state_column).fill = PatternFill(
+                "solid", fgColor=background.lstrip("#").upper()
+            )
     for index, name in enumerate(headers, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = WIDTHS.get(name, 24)

@@ -41,7 +41,7 @@ from desktop_app.plans.model import (
     Table,
     Task,
 )
-from desktop_app.plans.normalize import clean_lines
+from desktop_app.plans.normalize import clean_lines, is_page_number
 from desktop_app.plans.numbering import match_label, task_label
 from desktop_app.plans.outline import (
     OWNER_VERB_RE,
@@ -51,7 +51,8 @@ from desktop_app.plans.outline import (
     is_standalone_annotation,
     walk,
 )
-from desktop_app.plans.tables import TableTask, find_task_table
+from desktop_app.plans.table_rows import TableDoubt, TableTask, read_task_tables
+from desktop_app.plans.tables import TaskTable, find_task_table
 from desktop_app.plans.text_tables import with_text_tables
 from desktop_app.plans.verdict import Evidence, missing, plan_kind, reason_words
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
@@ -151,6 +152,7 @@ class _Builder:
         responsible: tuple[str, ...] = (),
         deadline: Deadline | None = None,
         slot: str | None = None,
+        leaders: tuple[str, ...] = (),
     ) -> None:
         if annotation is not None:
             lead, responsible = annotation.lead, annotation.responsible
@@ -181,7 +183,9 @@ class _Builder:
             )
         collective = tuple(n for n in lead + responsible if is_collective(n))
         self.tasks.append(
-            Task(label, path, text, lead, responsible, raw_annotation, deadline, collective)
+            Task(
+                label, path, text, lead, responsible, raw_annotation, deadline, collective, leaders
+            )
         )
 
     def item_tasks(self, item: Item, path: tuple[str, ...], task_levels: set[int]) -> None:
@@ -315,7 +319,14 @@ def _body_bounds(lines: list[str], meta: Metadata) -> tuple[int, int]:
     return start, end
 
 
-def _table_tasks(builder: _Builder, found: list[TableTask]) -> None:
+_DOUBT_WORDS = {
+    "leader_unsure": "任务 {0} 的责任领导“{1}”可能是几个人名连写，已按原文保留，请核对",
+    "row_unnumbered": "表格中任务 {0} 一行没有序号（“{1}”），已作为单独的任务，"
+    "如是上一行跨页的续行请核对",
+}
+
+
+def _table_tasks(builder: _Builder, found: list[TableTask], doubts: list[TableDoubt]) -> None:
     seen_sections: set[str] = set()
     for row in found:
         for label, title in row.sections:
@@ -329,7 +340,11 @@ def _table_tasks(builder: _Builder, found: list[TableTask]) -> None:
             text=row.text,
             annotation=annotation,
             raw_annotation=row.raw_annotation,
+            leaders=row.leaders,
         )
+    for doubt in doubts:
+        shown = doubt.value if len(doubt.value) <= 30 else doubt.value[:29] + "…"
+        builder.warn(doubt.task, doubt.code, _DOUBT_WORDS[doubt.code].format(doubt.task, shown))
 
 
 def parse_document(document: DocumentText) -> ParsedPlan:
@@ -344,16 +359,20 @@ def parse_document(document: DocumentText) -> ParsedPlan:
 
 def _parse(document: DocumentText) -> ParsedPlan:
     raw_lines: list[str] = []
-    task_tables = []
+    task_tables: list[TaskTable] = []
+    previous: TaskTable | None = None  # the task table right above, nothing but blanks between
     for block in with_text_tables(document.blocks):
         if isinstance(block, Table):
-            found = find_task_table(block)
-            if found is not None:
+            found = find_task_table(block) or (previous and previous.continued_by(block))
+            previous = found or None
+            if found:
                 raw_lines.extend(found.preamble)
                 task_tables.append(found)
                 continue
             raw_lines.extend(block.text_lines())
         else:
+            if any(line.strip() and not is_page_number(line) for line in block.split("\n")):
+                previous = None
             raw_lines.extend(block.split("\n"))
     labelled = read_labelled_block(raw_lines)
     lines = clean_lines([li for i, li in enumerate(raw_lines) if i not in labelled.lines])
@@ -380,8 +399,8 @@ def _parse(document: DocumentText) -> ParsedPlan:
             f"文档标题中的年份“{meta.implausible_year}”不在 {YEAR_MIN}–{YEAR_MAX} 之间，"
             "按年度未知处理，请核对",
         )
-    for table in task_tables:
-        _table_tasks(builder, table.rows(meta.year))
+    if task_tables:
+        _table_tasks(builder, *read_task_tables(task_tables))
     builder.walk(outline.root, (), task_levels)
 
     tasks, sections, warnings = builder.tasks, builder.sections, builder.warnings

@@ -23,12 +23,13 @@ FIELDS_ZH = {
     "lead": "牵头部门",
     "responsible": "责任部门",
     "deadline": "完成时间",
+    "leaders": "责任领导",
 }
 
 
 @dataclass(frozen=True)
 class FieldChange:
-    field: str  # text, lead, responsible, deadline
+    field: str  # text, lead, responsible, deadline, leaders
     old: str
     new: str
     kept_correction: bool = False  # the document changed, the user's correction stays
@@ -128,6 +129,8 @@ def compare(stored: Task, new: ParsedTask) -> tuple[FieldChange, ...]:
             changes.append(
                 FieldChange(name, "、".join(old), "、".join(fresh), bool(stored.owners_corrected))
             )
+    if list(stored.leaders) != list(new.leaders):  # the document's; the user does not edit them
+        changes.append(FieldChange("leaders", "、".join(stored.leaders), "、".join(new.leaders)))
     d = new.deadline
     if (stored.deadline_kind, stored.deadline_raw, stored.doc_due_date) != (d.kind, d.raw, d.due):
         changes.append(

@@ -333,6 +333,7 @@ def _create_task(
         deadline_raw=d.raw,
         doc_due_date=d.due,
         milestones=_milestones(t.deadline),
+        leaders=list(doc.leaders),
         due_date=t.deadline.due,
         owners_corrected=(t.lead, t.responsible) != (doc.lead, doc.responsible),
         deadline_corrected=t.deadline != doc.deadline,
@@ -404,6 +405,7 @@ def _update_task(
     task.deadline_raw = d.raw
     task.doc_due_date = d.due
     task.milestones = _milestones(d)
+    task.leaders = list(new.leaders)
     if not task.deadline_corrected:
         task.due_date = d.due
     task.position = position

@@ -31,7 +31,13 @@ from desktop_app.plans.departments import split_owners
 from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.error_text import error_text
-from desktop_app.ui.task_panel_parts import FIELD_NAMES, GrowingList, StatusButtons, heading
+from desktop_app.ui.task_panel_parts import (
+    FIELD_NAMES,
+    GrowingList,
+    StatusButtons,
+    heading,
+    owners_html,
+)
 from desktop_app.ui.theme import (
     LINK_COLOR,
     NOTE_COLOR,
@@ -254,16 +260,7 @@ class TaskPanel(QScrollArea):
         )
         self.path_label.setText(path + (f" › {t.label}" if path else t.label))
         self.text_label.setText(t.text)
-        lead = "、".join(t.lead) or "—"
-        responsible = "、".join(t.responsible) or "—"
-        corrected = self.tr("（已手工修改）") if t.owners_corrected else ""
-        self.owners_label.setText(
-            self.tr("牵头部门：")
-            + f"<b>{html.escape(lead)}</b>{self._owners_break}"
-            + self.tr("责任部门：")
-            + html.escape(responsible)
-            + corrected
-        )
+        self.owners_label.setText(owners_html(t, self._owners_break))
         self.deadline_label.setText(self._deadline_html(t))
         self.lead_edit.setText("、".join(t.lead))
         self.responsible_edit.setText("、".join(t.responsible))

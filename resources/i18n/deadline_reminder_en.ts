@@ -1007,6 +1007,10 @@ The current data will be saved as a backup first.</translation>
         <translation>Responsible departments</translation>
     </message>
     <message>
+        <source>责任领导</source>
+        <translation>Leaders</translation>
+    </message>
+    <message>
         <source>这些任务的内容、完成时间、责任部门和所在位置都相同，只有编号不同，而修订稿中的数量变了。程序按原来的顺序对应它们，记录的进度和备注可能落在了另一项上：导入后请打开这些任务核对。</source>
         <translation>These tasks have the same text, deadline, owners and place and differ only in their numbers, and the revision has a different number of them. The program pairs them in their old order, so recorded progress and notes may have landed on another task: open these tasks after importing and check them.</translation>
     </message>
@@ -1842,6 +1846,14 @@ Reminders and “My departments only” follow this choice.</translation>
     <message>
         <source>责任部门：</source>
         <translation>Responsible departments: </translation>
+    </message>
+    <message>
+        <source>责任领导</source>
+        <translation>Leaders</translation>
+    </message>
+    <message>
+        <source>责任领导：</source>
+        <translation>Leaders: </translation>
     </message>
     <message>
         <source>还有 {0} 个工作日</source>

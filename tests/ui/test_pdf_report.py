@@ -100,3 +100,13 @@ def test_the_command_writes_the_report_without_a_window(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "完成情况总结" in _text(target, 1)
+
+
+def test_the_summary_names_a_tasks_leaders_after_its_owners(qapp, make_storage, tmp_path) -> None:
+    from tests.test_leaders import ROWS, leader_plan
+
+    import_file(make_storage(NOW), leader_plan(tmp_path, ROWS))
+    ledger = build_ledger(repository.plans()[0].id, NOW, WorkCalendar())
+    text = _text(write_pdf(ledger, tmp_path / "summary.pdf", summary=True))
+    assert "县发改局、县财政局责任领导:张三、王五" in text  # NFKC: a half-width colon
+    assert text.count("责任领导") == 1  # not for the task without leaders

@@ -40,6 +40,7 @@ def _field_name(name: str) -> str:
         "lead": QCoreApplication.translate("ImportWizard", "牵头部门"),
         "responsible": QCoreApplication.translate("ImportWizard", "责任部门"),
         "deadline": QCoreApplication.translate("ImportWizard", "完成时间"),
+        "leaders": QCoreApplication.translate("ImportWizard", "责任领导"),
     }.get(name, name)
 
 
