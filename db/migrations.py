@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 
 from db.search import SEARCH_TABLE, search_body
+from desktop_app.simplified import simplified
 
 _V1 = """
 CREATE TABLE plan (
@@ -300,7 +301,34 @@ def _v6(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE task ADD COLUMN leaders TEXT NOT NULL DEFAULT '[]'")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5, _v6)
+def _v7(conn: sqlite3.Connection) -> None:
+    """Tasks written in traditional script are found by a query in simplified characters
+    (and the other way round): their search entries gain the simplified form."""
+    names: dict[int, list[str]] = {}
+    for task_id, name in conn.execute(
+        "SELECT td.task_id, d.name FROM task_department td "
+        "JOIN department d ON d.id = td.department_id ORDER BY td.task_id, td.role, td.position"
+    ):
+        names.setdefault(task_id, []).append(name)
+    rows = []
+    for task_id, text, leaders in conn.execute("SELECT id, text, leaders FROM task"):
+        owners = [*names.get(task_id, ()), *json.loads(leaders or "[]")]
+        joined = text + "".join(owners)
+        if simplified(joined) != joined:
+            rows.append((task_id, search_body(text, owners)))
+    conn.executemany(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = ?", [(r[0],) for r in rows])
+    conn.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", rows)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+)
 # Steps that rebuild a table others refer to: they run with foreign keys off (dropping the
 # old table would otherwise delete every row that points at it) and are checked after.
 REBUILDS = frozenset({5})

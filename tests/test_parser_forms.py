@@ -820,3 +820,45 @@ def test_leaders_in_traditional_script_are_kept_as_written() -> None:
     [task] = plan.tasks
     assert task.leaders == ("張三", "劉德華")
     assert task.lead == ("縣發展改革局",)
+
+
+# -- titles: wrapped over two lines, named only by the notice, or missing (issue 17) --------
+
+
+def test_a_title_wrapped_after_the_year_is_read_whole() -> None:
+    plan = parse_text(
+        "某区人民政府文件\n某政发〔2023〕2号\n2023年3月28日\n"
+        "某区政府2023年重点工作\n任务分解和责任分工方案\n"
+        "一、稳增长\n1. 推进项目建设。（牵头单位：区发改局；完成时间：6月）\n"
+    )
+    assert plan.title == "某区政府2023年重点工作任务分解和责任分工方案"
+    assert plan.year == 2023
+
+
+def test_a_title_line_with_its_year_takes_nothing_from_above() -> None:
+    plan = parse_text(
+        "中共某区司法局委员会\n某区司法局2024年工作要点\n"
+        "1. 推进项目建设。（牵头单位：办公室；完成时间：6月）\n"
+    )
+    assert plan.title == "某区司法局2024年工作要点"
+
+
+def test_a_notice_forwarding_a_plan_named_without_quotes_gives_its_name() -> None:
+    plan = parse_text(
+        "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n"
+        "各街道办事处:\n"
+        "（一）地区生产总值增长6%。\n责任单位:区发展和改革局\n"
+        "（二）规上工业增加值增长7%。\n责任单位:区经信局\n"
+    )
+    assert plan.title == "2023年区《政府工作报告》确定的主要目标任务责任分解方案"
+    assert plan.year == 2023
+
+
+def test_a_web_pages_own_words_are_not_a_title() -> None:
+    plan = parse_text(
+        "全文\n打印\n"
+        "1. 推进项目建设。（牵头单位：市发改委；完成时间：2022年6月）\n"
+        "2. 深化审批改革。（牵头单位：市审批局；完成时间：2022年10月）\n"
+    )
+    assert plan.title is None
+    assert [t.label for t in plan.tasks] == ["1", "2"]

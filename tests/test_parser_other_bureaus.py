@@ -44,6 +44,8 @@ def test_lishan_2023_tasks_and_owners() -> None:
     plan = _plan("lishan_2023")
     assert (plan.kind, plan.year) == ("work_plan", 2023)
     assert plan.doc_number == "鞍立政发〔2023〕2号"
+    # The title wraps after `重点工作`: both lines are the title.
+    assert plan.title == "立山区政府2023年重点工作任务分解和责任分工方案"
     assert plan.issuer == "立山区人民政府"
     assert plan.issued_on == date(2023, 3, 28)
     assert [t.label for t in plan.tasks] == [str(i) for i in range(1, 8)]
@@ -64,6 +66,8 @@ def test_lishan_2023_tasks_and_owners() -> None:
 def test_caidian_2023_labelled_block() -> None:
     plan = _plan("caidian_2023")
     assert plan.doc_number == "蔡政办〔2023〕1号"
+    # No title of its own: the notice's, unquoted, names the plan it forwards.
+    assert plan.title == "2023年区《政府工作报告》确定的主要目标任务责任分解方案"
     # `发布机构 区人民政府办公室`, and the full name of that office above the date.
     assert plan.issuer == "蔡甸区人民政府办公室"
     assert plan.issued_on == date(2023, 1, 3)
@@ -246,6 +250,8 @@ def test_xianning_2022_notice_import_is_refused_with_the_reason(tmp_path: Path) 
 def test_xianyang_2022_traditional_owner_phrases() -> None:
     plan = _plan("xianyang_2022_traditional")
     assert plan.kind == "work_plan"
+    # The stored copy begins at the page's `全文`: no title, never that word.
+    assert plan.title is None
     first = plan.tasks[0]
     assert first.text.startswith("全面實施行政許可事項清單管理。")
     assert first.lead == ("市政府辦公室", "市行政審批制度改革工作領導小組辦公室")

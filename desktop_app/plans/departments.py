@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.plans.script import simplified
+from desktop_app.simplified import simplified
 
 OPEN_PARENS = "(（"
 CLOSE_PARENS = ")）"

@@ -27,7 +27,7 @@ _ISSUER_LABEL_RE = re.compile(r"(?:发布机构|发文机关|发文单位|发文
 _ISSUER_ENDINGS = ("局", "委", "办", "政府", "院", "部", "厅", "室", "中心", "委员会", "办公室")
 
 PLAN_TITLE_RE = re.compile(
-    r"(工作要点|工作计划|任务分工|责任分工|分工方案|重点任务|工作安排|任务清单|工作方案|实施方案|任务分解)"
+    r"(工作要点|工作计划|任务分工|责任分工|分工方案|重点任务|工作安排|任务清单|工作方案|实施方案|任务分解|分解方案)"
 )
 REPORT_TITLE_RE = re.compile(r"年度报告|年报")
 _TERMINAL = "。！？；"
@@ -199,13 +199,23 @@ def extract_metadata(
         issuer = labelled.issuer
 
     if title_index is not None:
-        title: str | None = _normalise_title(lines[title_index])
+        title: str | None = _wrapped_title(lines, title_index)
+    elif (forwarded := _forwarded_plan(header[:10])) is not None:
+        title = forwarded
     elif report_index is not None:
         title = _normalise_title(lines[report_index])
     elif labelled.title is not None:
         title = labelled_plan_title(labelled.title)
     else:
-        title = next((_normalise_title(li) for li in lines[:10] if is_title_like(li)), None)
+        # A web page's own words (`全文`, `打印`) are not a title: a title says something.
+        title = next(
+            (
+                _normalise_title(li)
+                for li in lines[:10]
+                if is_title_like(li) and len(_normalise_title(li)) >= _SHORTEST_TITLE
+            ),
+            None,
+        )
 
     year, implausible = _title_year(title)
     if year is None and implausible is None:
@@ -219,7 +229,46 @@ def extract_metadata(
     return Metadata(title, year, issuer, doc_number, issued_on, title_index, is_report, implausible)
 
 
+_SHORTEST_TITLE = 4
+_YEAR_IN_TITLE_RE = re.compile(r"(?<!\d)\d{4}\s*年")
+
+
+def _names_a_year(text: str) -> bool:
+    return bool(_YEAR_IN_TITLE_RE.search(text) or CN_YEAR_RE.search(text))
+
+
+def _wrapped_title(lines: list[str], index: int) -> str:
+    """The plan's title, with the line above it when the title wraps there: the year and
+    the organisation above, the kind of plan below (`立山区政府2023年重点工作` /
+    `任务分解和责任分工方案`). A line above that names no year is not its beginning."""
+    title = _normalise_title(lines[index])
+    if index == 0 or _names_a_year(title):
+        return title
+    above = lines[index - 1]
+    joined = _normalise_title(above) + title
+    if (
+        is_title_like(above)
+        and _names_a_year(above)
+        and len(joined) <= 60
+        and not above.endswith("文件")
+        and doc_number_in(above) is None
+        and _is_standalone_date(above) is None
+    ):
+        return joined
+    return title
+
+
 _FORWARDED_RE = re.compile(r"关于印发(?:《(?P<quoted>[^》]+)》|(?P<bare>.+?))的通知$")
+
+
+def _forwarded_plan(lines: list[str]) -> str | None:
+    """The plan a covering notice forwards, when the plan's own title is not in the text
+    (`区人民政府办公室关于印发2023年区《政府工作报告》确定的…分解方案的通知`)."""
+    for line in lines:
+        name = _normalise_title(line)
+        if is_title_like(line) and (title := labelled_plan_title(name)) != name:
+            return title
+    return None
 
 
 def labelled_plan_title(name: str) -> str:

@@ -12,30 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 
 from desktop_app.plans.model import Block, DocumentText, ParsedPlan, Section, Table, Task
+from desktop_app.simplified import simplified as simplified
 
 _SPACE_RE = re.compile(r"\s+")
-
-
-@cache
-def _converter() -> Callable[[str], str]:
-    import opencc  # OpenCC's own dictionaries (Apache-2.0), loaded on first need
-
-    return opencc.OpenCC("t2s").convert
-
-
-def simplified(text: str) -> str:
-    """``text`` in simplified characters, exactly as long (phrase rules that would change
-    the length give way to converting character by character)."""
-    convert = _converter()
-    out = convert(text)
-    if len(out) == len(text):
-        return out
-    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
 
 
 class Restorer:

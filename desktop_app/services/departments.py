@@ -19,9 +19,9 @@ from db.models import (
 )
 from desktop_app.plans.departments import bureau_of, is_collective
 from desktop_app.plans.groups import rule_members
-from desktop_app.plans.script import simplified
 from desktop_app.services import errors
 from desktop_app.services.errors import ServiceError, no_department
+from desktop_app.simplified import simplified
 
 MY_DEPARTMENTS = "my_departments"
 # (bureau, name) of my departments removed with the last plan that named them: chosen
