@@ -61,6 +61,23 @@ def test_leaders_are_stored_apart_from_the_owners(tmp_path: Path) -> None:
     assert [t.label for t in repository.search("王五")] == ["1"]
 
 
+def test_leaders_named_in_annotations_are_stored_and_found(tmp_path: Path) -> None:
+    plan = tmp_path / "annotated.txt"
+    plan.write_text(
+        "某县2024年重点工作任务分解\n一、稳增长\n"
+        "1. 推进重大项目建设。（责任领导：张三；牵头单位：县发改局；完成时限：6月）\n"
+        "2. 优化营商环境。（分管县领导：李四；牵头单位：县营商局；完成时限：10月）\n",
+        encoding="utf-8",
+    )
+    storage = new_storage(tmp_path)
+    import_file(storage, plan)
+    first, second = sorted(repository.tasks(), key=lambda t: t.label)
+    assert (first.lead, first.leaders) == (("县发改局",), ("张三",))
+    assert (second.lead, second.leaders) == (("县营商局",), ("李四",))
+    assert {d.name for d in repository.departments()} == {"县发改局", "县营商局"}
+    assert [t.label for t in repository.search("李四")] == ["2"]
+
+
 def test_a_revision_that_changes_the_leaders_is_in_the_history(tmp_path: Path) -> None:
     storage = new_storage(tmp_path)
     import_file(storage, leader_plan(tmp_path, ROWS))

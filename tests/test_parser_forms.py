@@ -862,3 +862,55 @@ def test_a_web_pages_own_words_are_not_a_title() -> None:
     )
     assert plan.title is None
     assert [t.label for t in plan.tasks] == ["1", "2"]
+
+
+# -- leaders named in an annotation (`（责任领导：张三；牵头单位：…）`) ------------------------
+
+
+def test_a_leader_key_in_an_annotation_names_leaders_never_owners() -> None:
+    plan = parse_text(
+        "某县2024年重点工作任务分解\n一、稳增长\n"
+        "1. 推进重大项目建设。（责任领导：张三；牵头单位：县发改局；责任单位：县财政局；完成时限：6月）\n"
+        "2. 优化营商环境。（牵头单位：县营商局，分管县领导：李四、王 五；完成时限：10月）\n"
+        "3. 抓好安全生产。\n牵头单位：县应急局\n联系领导：赵六\n"
+    )
+    first, second, third = plan.tasks
+    assert (first.lead, first.responsible, first.leaders) == (
+        ("县发改局",),
+        ("县财政局",),
+        ("张三",),
+    )
+    assert first.deadline.due == date(2024, 6, 30)
+    assert (second.lead, second.leaders) == (("县营商局",), ("李四", "王五"))
+    assert (third.lead, third.leaders) == (("县应急局",), ("赵六",))
+    assert not any(name in t.owners for t in plan.tasks for name in ("张三", "李四", "赵六"))
+    assert first.text == "推进重大项目建设。"
+
+
+def test_leaders_run_together_in_annotations_are_split_by_the_names_seen_alone() -> None:
+    plan = parse_text(
+        HEADER
+        + "1. 推进项目建设。（责任领导：张三；牵头单位：办公室）\n"
+        + "2. 优化营商环境。（责任领导：张三李四；牵头单位：法制科）\n"
+        + "3. 抓好安全生产。（责任领导：李四；牵头单位：法制科）\n"
+        + "4. 做好民生实事。（责任领导：王五赵六；牵头单位：办公室）\n"
+    )
+    assert [t.leaders for t in plan.tasks[:3]] == [("张三",), ("张三", "李四"), ("李四",)]
+    # 王五赵六: two names by the lengths seen (2 + 2), none of them seen alone.
+    assert plan.tasks[3].leaders == ("王五", "赵六")
+    assert "leader_unsure" not in _codes(plan)
+
+
+def test_a_leader_cell_with_nothing_to_compare_is_kept_and_said() -> None:
+    plan = parse_text(HEADER + "1. 推进项目建设。（责任领导：王小五赵六；牵头单位：办公室）\n")
+    assert plan.tasks[0].leaders == ("王小五赵六",)
+    assert "leader_unsure" in _codes(plan, "1")
+
+
+def test_a_leader_key_in_traditional_script_keeps_the_names_as_written() -> None:
+    plan = parse_text(
+        "某縣2024年重點工作任務分解\n"
+        "1. 推進重大項目建設。（責任領導：張三；牽頭單位：縣發改局；完成時限：6月）\n"
+    )
+    [task] = plan.tasks
+    assert (task.lead, task.leaders) == (("縣發改局",), ("張三",))

@@ -23,7 +23,14 @@ RESPONSIBLE_KEYS = (
     "参与单位",
 )
 DEADLINE_KEYS = ("完成时间", "完成时限", "时限要求", "时间节点", "完成期限", "时间要求", "时限")
-_ALL_KEYS = LEAD_KEYS + RESPONSIBLE_KEYS + DEADLINE_KEYS
+# People, not departments: the task's leaders (``leaders.py`` splits the names).
+LEADER_KEYS = tuple(
+    f"{role}{level}领导"
+    for role in ("责任", "分管", "牵头", "联系", "包保", "领衔", "")
+    for level in ("", "市", "县", "区", "局")
+    if role or level
+)
+_ALL_KEYS = LEAD_KEYS + RESPONSIBLE_KEYS + DEADLINE_KEYS + LEADER_KEYS
 _KEY_ALT = "|".join(sorted(_ALL_KEYS, key=len, reverse=True))
 KEY_RE = re.compile(rf"({_KEY_ALT})\s*[:：]")
 KEY_LINE_RE = re.compile(rf"^\s*(?:{_KEY_ALT})\s*[:：]")
@@ -66,6 +73,9 @@ class Annotation:
     lead: tuple[str, ...]
     responsible: tuple[str, ...]
     deadline_raw: str | None
+    # what a `责任领导：` key says, as written: the parser splits the names of all of a
+    # document's annotations together (a name seen alone tells how to split `张三李四`)
+    leaders_raw: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,7 @@ def _keyed(content: str) -> Annotation | None:
     lead: list[str] = []
     responsible: list[str] = []
     deadline: str | None = None
+    leaders: list[str] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(content)
         value = content[m.end() : end].strip(_VALUE_STRIP)
@@ -118,9 +129,12 @@ def _keyed(content: str) -> Annotation | None:
             lead.extend(split_owners(value))
         elif key in RESPONSIBLE_KEYS:
             responsible.extend(split_owners(value))
+        elif key in LEADER_KEYS:
+            if value:
+                leaders.append(value)
         elif value:
             deadline = value if deadline is None else f"{deadline}；{value}"
-    return Annotation(tuple(lead), tuple(responsible), deadline)
+    return Annotation(tuple(lead), tuple(responsible), deadline, "、".join(leaders) or None)
 
 
 def _names_before(clause: str, verbs: tuple[str, ...]) -> list[str] | None:

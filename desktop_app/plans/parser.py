@@ -31,6 +31,7 @@ from desktop_app.plans.deadlines import (
 )
 from desktop_app.plans.departments import is_collective
 from desktop_app.plans.labelled_block import read_labelled_block
+from desktop_app.plans.leaders import read_leader_cells
 from desktop_app.plans.metadata import Metadata, extract_metadata
 from desktop_app.plans.model import (
     Deadline,
@@ -101,6 +102,8 @@ class _Builder:
     sections: list[Section] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     _unnumbered: int = 0
+    # (index in ``tasks``, what its annotation's 责任领导 key says): split once all are read
+    _leader_values: list[tuple[int, str]] = field(default_factory=list)
 
     def warn(self, task: str | None, code: str, message: str) -> None:
         self.warnings.append(PlanWarning(task, code, message))
@@ -156,6 +159,8 @@ class _Builder:
     ) -> None:
         if annotation is not None:
             lead, responsible = annotation.lead, annotation.responsible
+            if annotation.leaders_raw:
+                self._leader_values.append((len(self.tasks), annotation.leaders_raw))
             # Without a deadline of its own, the annotation may sit beside one in brackets:
             # `…工作（年底前）（办公室负责）` or `…（办公室负责）（年底前）`.
             raw = annotation.deadline_raw or slot or bracketed_deadline_at_end(text)
@@ -187,6 +192,20 @@ class _Builder:
                 label, path, text, lead, responsible, raw_annotation, deadline, collective, leaders
             )
         )
+
+    def split_leaders(self) -> None:
+        """The leaders the annotations name (`（责任领导：张三；牵头单位：…）`), the names of
+        all of them telling how to read a run-together `张三李四` (``leaders.py``)."""
+        cells = read_leader_cells([value for _, value in self._leader_values])
+        for (at, _), cell in zip(self._leader_values, cells, strict=True):
+            task = self.tasks[at]
+            self.tasks[at] = replace(task, leaders=tuple(dict.fromkeys(task.leaders + cell.names)))
+            if cell.doubt is not None:
+                self.warn(
+                    task.label,
+                    "leader_unsure",
+                    _DOUBT_WORDS["leader_unsure"].format(task.label, cell.doubt),
+                )
 
     def item_tasks(self, item: Item, path: tuple[str, ...], task_levels: set[int]) -> None:
         anns = item.annotations
@@ -402,6 +421,7 @@ def _parse(document: DocumentText) -> ParsedPlan:
     if task_tables:
         _table_tasks(builder, *read_task_tables(task_tables))
     builder.walk(outline.root, (), task_levels)
+    builder.split_leaders()
 
     tasks, sections, warnings = builder.tasks, builder.sections, builder.warnings
     evidence = Evidence(
