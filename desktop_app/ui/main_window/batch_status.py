@@ -75,7 +75,7 @@ class BatchStatus(_Base):
         self.undo_button = QLabel(f'<a href="undo">{self.tr("撤销")}</a>', self)
         self.undo_button.setTextFormat(Qt.TextFormat.RichText)
         self.undo_button.setToolTip(self.undo_status_action.toolTip())
-        self.undo_button.linkActivated.connect(lambda _link: self.undo_last_marking())
+        self.undo_button.linkActivated.connect(self._undo_link)
         self.undo_button.hide()
         self.statusBar().addPermanentWidget(self.undo_button)
         self._undo_timer = QTimer(self)
@@ -229,6 +229,9 @@ class BatchStatus(_Base):
             self.tr("已将 {0} 项任务标为“{1}”。").format(len(ids), self._status_word(status)),
             UNDO_SHOWN_MS,
         )
+
+    def _undo_link(self, _link: str) -> None:
+        self.undo_last_marking()
 
     def undo_last_marking(self) -> None:
         """The last change of several put back, where those tasks have not changed since."""
