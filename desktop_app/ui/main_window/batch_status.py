@@ -62,18 +62,18 @@ class BatchStatus(_Base):
         self._build_undo()
 
     def _build_undo(self) -> None:
-        from PySide6.QtCore import Qt, QTimer
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QLabel
 
         self.undo_status_action = QAction(self.tr("撤销上次标记"), self)
-        self.undo_status_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        # (a string, as for the other actions: the first paint builds no enum it can spare)
+        self.undo_status_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.undo_status_action.setToolTip(self.tr("把上次一起更改的任务恢复为原来的状态"))
         self.undo_status_action.setEnabled(False)
         self.undo_status_action.triggered.connect(self.undo_last_marking)
         # A link, not a push button: as tall as the message beside it, so the status bar
         # keeps its height (at 1024×600 the list has no pixel to spare).
         self.undo_button = QLabel(f'<a href="undo">{self.tr("撤销")}</a>', self)
-        self.undo_button.setTextFormat(Qt.TextFormat.RichText)
         self.undo_button.setToolTip(self.undo_status_action.toolTip())
         self.undo_button.linkActivated.connect(self._undo_link)
         self.undo_button.hide()
