@@ -165,8 +165,8 @@ The current data will be saved as a backup first.</translation>
         <translation>Mark the {0} selected tasks “{1}”? Each task’s history records the change.</translation>
     </message>
     <message>
-        <source>已将 {0} 项任务标为“{1}”。</source>
-        <translation>{0} tasks marked “{1}”.</translation>
+        <source>已将 {0} 项任务标为“{1}”。可按工具栏的“撤销”（Ctrl+Z）恢复。</source>
+        <translation>{0} tasks marked “{1}”. Undo on the toolbar (Ctrl+Z) puts them back.</translation>
     </message>
     <message>
         <source>已撤销：{0} 项任务恢复为原来的状态。</source>

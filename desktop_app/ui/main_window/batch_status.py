@@ -5,9 +5,10 @@ history recording its change; the counts and the list are read once after, the r
 shown stay selected. More than ``CONFIRM_ABOVE`` tasks are asked about first, 取消 being
 the default. The task panel keeps showing the current row.
 
-The last such change can be taken back: 撤销 in the status bar (for ``UNDO_SHOWN_MS``), or
-任务 → 撤销上次标记 (Ctrl+Z in the list) until the next one; a task changed again since is
-left as it is, and the message says how many were put back.
+The last such change can be taken back until the next one: 撤销 on the toolbar beside
+标为已完成, 任务 → 撤销上次标记, Ctrl+Z in the list (the status bar says so for
+``UNDO_SHOWN_MS``). A task changed again since is left as it is, and the message says how
+many were put back.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ else:
     _Base = object
 
 CONFIRM_ABOVE = 5  # more tasks than this at once: asked first
-UNDO_SHOWN_MS = 15_000  # how long the status bar offers 撤销
+UNDO_SHOWN_MS = 15_000  # how long the status bar says how to undo
 Chosen = list[tuple[int, str | None]]
 
 
@@ -60,28 +61,16 @@ class BatchStatus(_Base):
         toolbar.addAction(self.done_action)
         self.batch_question: QMessageBox | None = None
         self._build_undo()
+        toolbar.addAction(self.undo_status_action)
 
     def _build_undo(self) -> None:
-        from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QLabel
-
         self.undo_status_action = QAction(self.tr("撤销上次标记"), self)
+        self.undo_status_action.setIconText(self.tr("撤销"))  # on the toolbar
         # (a string, as for the other actions: the first paint builds no enum it can spare)
         self.undo_status_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.undo_status_action.setToolTip(self.tr("把上次一起更改的任务恢复为原来的状态"))
         self.undo_status_action.setEnabled(False)
         self.undo_status_action.triggered.connect(self.undo_last_marking)
-        # A link, not a push button: as tall as the message beside it, so the status bar
-        # keeps its height (at 1024×600 the list has no pixel to spare).
-        self.undo_button = QLabel(f'<a href="undo">{self.tr("撤销")}</a>', self)
-        self.undo_button.setToolTip(self.undo_status_action.toolTip())
-        self.undo_button.linkActivated.connect(self._undo_link)
-        self.undo_button.hide()
-        self.statusBar().addPermanentWidget(self.undo_button)
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.setInterval(UNDO_SHOWN_MS)
-        self._undo_timer.timeout.connect(self.undo_button.hide)
         self._last_marking: tuple[list[StatusBefore], str] | None = None
 
     def _add_status_menu(self) -> None:
@@ -223,15 +212,12 @@ class BatchStatus(_Base):
         view.select_tasks(chosen)
         self._last_marking = (before, status)
         self.undo_status_action.setEnabled(True)
-        self.undo_button.show()
-        self._undo_timer.start()
         self.statusBar().showMessage(
-            self.tr("已将 {0} 项任务标为“{1}”。").format(len(ids), self._status_word(status)),
+            self.tr("已将 {0} 项任务标为“{1}”。可按工具栏的“撤销”（Ctrl+Z）恢复。").format(
+                len(ids), self._status_word(status)
+            ),
             UNDO_SHOWN_MS,
         )
-
-    def _undo_link(self, _link: str) -> None:
-        self.undo_last_marking()
 
     def undo_last_marking(self) -> None:
         """The last change of several put back, where those tasks have not changed since."""
@@ -250,7 +236,6 @@ class BatchStatus(_Base):
             return
         self._last_marking = None
         self.undo_status_action.setEnabled(False)
-        self.undo_button.hide()
         left = len(before) - len(restored)
         text = self.tr("已撤销：{0} 项任务恢复为原来的状态。").format(len(restored))
         if left:
