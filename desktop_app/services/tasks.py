@@ -6,6 +6,7 @@ Every change goes into the task's history with the time it was made.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from db import journal, repository
@@ -89,6 +90,34 @@ def set_statuses(
         for task_id in ids:
             _move(storage, _task(task_id), status, None, source)
     return repository.tasks(task_ids=ids, include_archived=True) if ids else []
+
+
+@dataclass(frozen=True)
+class StatusBefore:
+    """Where a task stood before a change of several (``set_statuses``): what 撤销 restores."""
+
+    task_id: int
+    status: str
+    completed_on: date | None
+
+
+def undo_statuses(
+    storage: Storage, before: Sequence[StatusBefore], changed_to: str, *, source: str = "user"
+) -> list[int]:
+    """Put back the tasks of a change of several to ``changed_to`` where they stood before,
+    in one transaction, each change in the task's history. A task changed again since (no
+    longer ``changed_to``) or deleted meanwhile is left as it is. The tasks put back."""
+    _check_status(changed_to, None)
+    restored: list[int] = []
+    with storage.write():
+        for was in before:
+            task = Task.get_or_none(Task.id == was.task_id)
+            if task is None or task.status != changed_to or task.status == was.status:
+                continue
+            _check_status(was.status, was.completed_on)
+            _move(storage, task, was.status, was.completed_on, source)
+            restored.append(task.id)
+    return restored
 
 
 def _check_status(status: str, completed_on: date | None) -> None:

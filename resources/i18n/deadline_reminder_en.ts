@@ -157,16 +157,28 @@ The current data will be saved as a backup first.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>另有 {0} 项此后又改过，未动。</source>
+        <translation> {0} more were changed since and were left as they are.</translation>
+    </message>
+    <message>
         <source>将选中的 {0} 项任务标为“{1}”？每项任务的变更记录都会记下这次修改。</source>
         <translation>Mark the {0} selected tasks “{1}”? Each task’s history records the change.</translation>
     </message>
     <message>
-        <source>已将 {0} 项任务标为“{1}”。</source>
-        <translation>{0} tasks marked “{1}”.</translation>
+        <source>已将 {0} 项任务标为“{1}”。可按工具栏的“撤销”（Ctrl+Z）恢复。</source>
+        <translation>{0} tasks marked “{1}”. Undo on the toolbar (Ctrl+Z) puts them back.</translation>
+    </message>
+    <message>
+        <source>已撤销：{0} 项任务恢复为原来的状态。</source>
+        <translation>Undone: {0} tasks are back to their earlier status.</translation>
     </message>
     <message>
         <source>已选 {0} 项任务</source>
         <translation>{0} tasks selected</translation>
+    </message>
+    <message>
+        <source>把上次一起更改的任务恢复为原来的状态</source>
+        <translation>Put the tasks changed together last time back to their earlier status</translation>
     </message>
     <message>
         <source>把列表中选中的任务标为已完成（Ctrl+D）</source>
@@ -175,6 +187,14 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>把列表中选中的任务标为进行中（Ctrl+Shift+D）</source>
         <translation>Mark the tasks selected in the list in progress (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>撤销上次标记</source>
+        <translation>Undo last marking</translation>
     </message>
     <message>
         <source>无法更改状态</source>

@@ -152,3 +152,24 @@ def test_a_sort_by_plan_goes_with_the_plans_column(window) -> None:
     _search(window, "")
     assert window.month_model.sort_column() == -1
     assert header.sortIndicatorSection() == -1
+
+
+def test_a_search_typed_in_the_overview_shows_its_results_in_the_month_view(window) -> None:
+    window.show_overview()
+    assert window.views.currentWidget() is window.overview_view
+    window.search_box.setText("法治")
+    window.search_box.returnPressed.emit()  # Enter, or the box's timer 200 ms later
+    assert window.views.currentWidget() is window.month_view
+    assert window.months_button.isChecked()
+    found = [window.month_model.task_at(i) for i in _rows(window)]
+    assert found and all(
+        match_spans(t.text + "".join(t.lead + t.responsible + t.leaders), "法治") for t in found
+    )
+    # Emptying the box there, or choosing 总览 again with a search in it, stays where it is.
+    window.show_overview()
+    window.search_box.returnPressed.emit()
+    assert window.views.currentWidget() is window.month_view
+    window.search_box.clear()
+    window.show_overview()
+    window.search_box.returnPressed.emit()
+    assert window.views.currentWidget() is window.overview_view

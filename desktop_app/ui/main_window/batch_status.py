@@ -4,6 +4,11 @@ focus. All of them change in one transaction (``services/tasks.set_statuses``), 
 history recording its change; the counts and the list are read once after, the rows still
 shown stay selected. More than ``CONFIRM_ABOVE`` tasks are asked about first, 取消 being
 the default. The task panel keeps showing the current row.
+
+The last such change can be taken back until the next one: 撤销 on the toolbar beside
+标为已完成, 任务 → 撤销上次标记, Ctrl+Z in the list (the status bar says so for
+``UNDO_SHOWN_MS``). A task changed again since is left as it is, and the message says how
+many were put back.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 
     from db.connection import Storage
+    from desktop_app.services.tasks import StatusBefore
     from desktop_app.ui.main_window.month_view import MonthView
     from desktop_app.ui.main_window.workspace import Workspace
     from desktop_app.ui.task_panel import TaskPanel
@@ -28,6 +34,7 @@ else:
     _Base = object
 
 CONFIRM_ABOVE = 5  # more tasks than this at once: asked first
+UNDO_SHOWN_MS = 15_000  # how long the status bar says how to undo
 Chosen = list[tuple[int, str | None]]
 
 
@@ -53,11 +60,25 @@ class BatchStatus(_Base):
             action.setEnabled(False)
         toolbar.addAction(self.done_action)
         self.batch_question: QMessageBox | None = None
+        self._build_undo()
+        toolbar.addAction(self.undo_status_action)
+
+    def _build_undo(self) -> None:
+        self.undo_status_action = QAction(self.tr("撤销上次标记"), self)
+        self.undo_status_action.setIconText(self.tr("撤销"))  # on the toolbar
+        # (a string, as for the other actions: the first paint builds no enum it can spare)
+        self.undo_status_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_status_action.setToolTip(self.tr("把上次一起更改的任务恢复为原来的状态"))
+        self.undo_status_action.setEnabled(False)
+        self.undo_status_action.triggered.connect(self.undo_last_marking)
+        self._last_marking: tuple[list[StatusBefore], str] | None = None
 
     def _add_status_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("任务(&K)"))
         for action in self.status_actions():
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.undo_status_action)
 
     def status_actions(self) -> tuple[QAction, QAction]:
         return self.done_action, self.in_progress_action
@@ -66,10 +87,11 @@ class BatchStatus(_Base):
         """Once the lists exist: their shortcuts, context menus and selections."""
         from PySide6.QtCore import Qt
 
-        for action in self.status_actions():
+        # in the lists only: Ctrl+Z in the search box or a note is the text's own undo
+        for action in (*self.status_actions(), self.undo_status_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for view in self._lists():
-            view.addActions(list(self.status_actions()))
+            view.addActions([*self.status_actions(), self.undo_status_action])
             view.customContextMenuRequested.connect(
                 lambda pos, v=view: self._show_list_menu(v, pos)
             )
@@ -122,6 +144,8 @@ class BatchStatus(_Base):
     # -- changing ---------------------------------------------------------------------
     def mark_selected(self, status: str) -> None:
         """The tasks selected in the list shown to ``status``; asked first when many."""
+        from desktop_app.ui.main_window.presenter import StatusBefore
+
         view = self.shown_list()
         if view is None or self.storage is None:
             return
@@ -129,7 +153,11 @@ class BatchStatus(_Base):
         model = view.model()
         rows = {t.id: t for g in model.groups() for t in g.tasks}  # type: ignore[attr-defined]
         ids = list(dict.fromkeys(task_id for task_id, _g in chosen))
-        changing = [i for i in ids if i in rows and rows[i].status != status]
+        changing = [
+            StatusBefore(i, rows[i].status, rows[i].completed_on)
+            for i in ids
+            if i in rows and rows[i].status != status
+        ]
         name = self._status_word(status)
         if not changing:
             self.statusBar().showMessage(self.tr("选中的任务已经都是“{0}”。").format(name), 4_000)
@@ -171,28 +199,67 @@ class BatchStatus(_Base):
         box.finished.connect(answered)
         box.open()
 
-    def _mark(self, view: MonthView, chosen: Chosen, task_ids: list[int], status: str) -> None:
-        from db.errors import StorageError
-        from desktop_app.services.errors import ServiceError
-        from desktop_app.ui.error_text import error_text
+    def _mark(
+        self, view: MonthView, chosen: Chosen, before: list[StatusBefore], status: str
+    ) -> None:
         from desktop_app.ui.main_window import presenter
 
         assert self.storage is not None
+        storage = self.storage
+        ids = [was.task_id for was in before]
+        if not self._change(lambda: presenter.set_statuses(storage, ids, status)):
+            return
+        view.select_tasks(chosen)
+        self._last_marking = (before, status)
+        self.undo_status_action.setEnabled(True)
+        self.statusBar().showMessage(
+            self.tr("已将 {0} 项任务标为“{1}”。可按工具栏的“撤销”（Ctrl+Z）恢复。").format(
+                len(ids), self._status_word(status)
+            ),
+            UNDO_SHOWN_MS,
+        )
+
+    def undo_last_marking(self) -> None:
+        """The last change of several put back, where those tasks have not changed since."""
+        from desktop_app.ui.main_window import presenter
+
+        if self._last_marking is None or self.storage is None:
+            return
+        before, status = self._last_marking
+        storage = self.storage
+        restored: list[int] = []
+
+        def undo() -> None:
+            restored.extend(presenter.undo_statuses(storage, before, status))
+
+        if not self._change(undo):
+            return
+        self._last_marking = None
+        self.undo_status_action.setEnabled(False)
+        left = len(before) - len(restored)
+        text = self.tr("已撤销：{0} 项任务恢复为原来的状态。").format(len(restored))
+        if left:
+            text += self.tr("另有 {0} 项此后又改过，未动。").format(left)
+        self.statusBar().showMessage(text, 8_000)
+
+    def _change(self, change: Callable[[], object]) -> bool:
+        """Make a change of statuses, then read the window again; False (and said) when it
+        could not be stored."""
+        from db.errors import StorageError
+        from desktop_app.services.errors import ServiceError
+        from desktop_app.ui.error_text import error_text
+
         try:
-            presenter.set_statuses(self.storage, task_ids, status)
+            change()
         except (ServiceError, StorageError) as exc:
             QMessageBox.warning(self, self.tr("无法更改状态"), error_text(exc))
-            return
+            return False
         self.task_panel.show_task(self.task_panel.current_task_id())  # its buttons follow
         self.refresh_departments()
         self._refresh(keep_place=True)
-        view.select_tasks(chosen)
         self._update_status_actions()
         self.reminders_changed.emit()  # tasks done stop their reminders at once
-        self.statusBar().showMessage(
-            self.tr("已将 {0} 项任务标为“{1}”。").format(len(task_ids), self._status_word(status)),
-            6_000,
-        )
+        return True
 
     if TYPE_CHECKING:  # the window's and its other parts'
         from PySide6.QtCore import Signal

@@ -29,6 +29,7 @@ from desktop_app.services.overview import (
     overview_grid,
     plan_totals,
 )
+from desktop_app.services.tasks import StatusBefore as StatusBefore
 
 OPEN_STATUSES = ("not_started", "in_progress")
 
@@ -213,6 +214,11 @@ def my_month(
 def set_statuses(storage: Storage, task_ids: list[int], status: str) -> list[TaskRow]:
     """Several tasks to ``status`` in one transaction (``services/tasks.set_statuses``)."""
     return tasks.set_statuses(storage, task_ids, status)
+
+
+def undo_statuses(storage: Storage, before: list[tasks.StatusBefore], changed_to: str) -> list[int]:
+    """That change taken back where nothing changed since (``services/tasks.undo_statuses``)."""
+    return tasks.undo_statuses(storage, before, changed_to)
 
 
 def sample_beside(plan_id: int | None) -> PlanRow | None:

@@ -327,6 +327,14 @@ class TaskViews(_Base):
         quarter = this_quarter if year == today.year else 4 if year < today.year else 1
         self.workspace.overview_view.show_quarter(quarter)
 
+    def search_typed(self) -> None:
+        """A search typed while 总览 shows: what it finds is a list of tasks, so the month
+        view comes back to show it (the grid has no place for a text)."""
+        if self.search_box.text().strip() and self.views.currentWidget() is self.overview_view:
+            self.show_months()
+        else:
+            self.refresh_view()
+
     def show_months(self) -> None:
         self.months_button.setChecked(True)
         self.views.setCurrentWidget(self.month_view)

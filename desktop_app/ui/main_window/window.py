@@ -213,7 +213,7 @@ class MainWindow(
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.refresh_view)
+        self._search_timer.timeout.connect(self.search_typed)
 
     def _build_workspace(self) -> None:
         """The welcome page and the three panes (workspace.py), connected."""
@@ -246,7 +246,7 @@ class MainWindow(
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
         self.department_view.selectionModel().currentChanged.connect(self._department_chosen)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_box.returnPressed.connect(self.refresh_view)
+        self.search_box.returnPressed.connect(self.search_typed)
         self.status_filter.currentIndexChanged.connect(self.refresh_view)
         self.role_filter.currentIndexChanged.connect(self.refresh_view)
         self.mine_only.toggled.connect(self.refresh_view)
