@@ -2530,6 +2530,10 @@ and keep a record of progress for the ledger you report to the General Office. A
         <translation>The supplementary notice is for {0}; it cannot amend the arrangement of {1}</translation>
     </message>
     <message>
+        <source>计划名称最多 {1} 个字，现在有 {0} 个字；请缩短后再导入</source>
+        <translation>A plan&apos;s title may have at most {1} characters, and this one has {0}: shorten it to import</translation>
+    </message>
+    <message>
         <source>该 PDF 没有任何页面：{0}</source>
         <translation>The PDF has no pages: {0}</translation>
     </message>
