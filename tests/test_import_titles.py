@@ -13,6 +13,7 @@ import pytest
 from db import migrations, repository
 from db.models import Plan, Task
 from desktop_app.plans.parser import parse_file, parse_text
+from desktop_app.services import departments
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.importer import content_hash, import_file, import_plan
 from desktop_app.services.plan_target import TITLE_MAX, DocumentTitle
@@ -211,3 +212,31 @@ def test_a_version_7_database_keeps_its_titles_as_the_documents_own(tmp_path: Pa
         assert result.title == "某局2024年工作要点（修订稿）"
     finally:
         storage.close()
+
+
+def test_a_renamed_plans_departments_stay_with_the_bureau_its_document_names(
+    tmp_path: Path,
+) -> None:
+    """Without an issuer, the bureau is the organisation the document's title begins with;
+    a title the liaison gives does not move the plan or its departments to another."""
+    storage = new_storage(tmp_path)
+    text = "上海市司法局2024年工作要点\n1. 开展普法宣传。（责任部门：办公室。完成时间：6月）\n"
+    parsed = parse_text(text)
+    assert parsed.issuer is None
+    result = import_plan(
+        storage,
+        replace(parsed, title="2024年政务公开工作要点"),
+        source_name="a.txt",
+        content_hash="a",
+        document_title=DocumentTitle(parsed.title),
+    )
+    assert departments.plan_bureau(result.plan_id) == "上海市司法局"
+    office = repository.find_department("办公室", "上海市司法局")
+    assert office is not None
+    assert len(repository.tasks(department_ids=[office.id])) == 1
+    # A revision's new task joins the same bureau's 办公室.
+    revised = text + "2. 规范档案管理。（责任部门：办公室。完成时间：9月）\n"
+    import_plan(storage, parse_text(revised), source_name="b.txt", content_hash="b")
+    assert Plan.select().count() == 1
+    assert len(repository.tasks(department_ids=[office.id])) == 2
+    assert [d.name for d in repository.departments()] == ["办公室"]

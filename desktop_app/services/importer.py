@@ -335,7 +335,7 @@ def _create_task(
         task_id,
         t.lead,
         t.responsible,
-        bureau=bureau_of(plan.issuer, plan.title),
+        bureau=bureau_of(plan.issuer, plan.doc_title),  # the document's, not a title given
         cache=cache,
         replace=False,
     )
