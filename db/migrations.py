@@ -320,6 +320,13 @@ def _v7(conn: sqlite3.Connection) -> None:
     conn.executemany(f"INSERT INTO {SEARCH_TABLE} (rowid, body) VALUES (?, ?)", rows)
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    """A plan's title as its document has it, beside the one in force (which the liaison may
+    have given or corrected at import); a plan stored before had only its document's."""
+    conn.execute("ALTER TABLE plan ADD COLUMN doc_title TEXT")
+    conn.execute("UPDATE plan SET doc_title = title")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1,
     _v2,
@@ -328,6 +335,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v5,
     _v6,
     _v7,
+    _v8,
 )
 # Steps that rebuild a table others refer to: they run with foreign keys off (dropping the
 # old table would otherwise delete every row that points at it) and are checked after.

@@ -61,6 +61,8 @@ class Plan(BaseModel):
     content_hash = CharField(index=True)
     imported_at = DateTimeField()
     updated_at = DateTimeField()
+    # The title the document gives (None: it gives none); ``title`` is the one in force.
+    doc_title = TextField(null=True)
 
     sections: ModelSelect[Section]
     tasks: ModelSelect[Task]

@@ -112,9 +112,10 @@ def link_owners(
 
 
 def plan_bureau(plan_id: int) -> str:
-    """The bureau of a plan's departments (``bureau_of`` its issuer and title)."""
+    """The bureau of a plan's departments (``bureau_of`` its issuer and its document's
+    title: a title the liaison gives the plan does not move it to another bureau)."""
     plan = Plan.get_or_none(Plan.id == plan_id)
-    return bureau_of(plan.issuer, plan.title) if plan is not None else ""
+    return bureau_of(plan.issuer, plan.doc_title) if plan is not None else ""
 
 
 def canonical_names(names: Sequence[str], bureau: str | None = None) -> list[str]:

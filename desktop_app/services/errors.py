@@ -64,6 +64,11 @@ NO_TASKS_FOUND_BECAUSE = Words(
     "文件中没有找到工作任务，没有导入：{0}",
     "No tasks were found in this document, and nothing was imported: {0}",
 )
+# {0}: the characters of the title typed; {1}: the most allowed (plan_target.TITLE_MAX).
+TITLE_TOO_LONG = Words(
+    "计划名称最多 {1} 个字，现在有 {0} 个字；请缩短后再导入",
+    "A plan's title may have at most {1} characters, and this one has {0}: shorten it to import",
+)
 
 # -- departments (services/departments.py) -------------------------------------------------
 

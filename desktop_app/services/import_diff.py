@@ -60,7 +60,7 @@ class Ambiguity:
 class ImportResult:
     outcome: str  # created, updated, unchanged, same_file
     plan_id: int | None
-    title: str | None
+    title: str | None  # the plan's title once imported
     year: int | None
     dry_run: bool
     diffs: tuple[TaskDiff, ...] = ()
@@ -70,9 +70,15 @@ class ImportResult:
     warnings: tuple[PlanWarning, ...] = ()
     backup: Path | None = None
     ambiguities: tuple[Ambiguity, ...] = ()
+    stored_title: str | None = None  # a stored plan's title before this import
 
     def count(self, kind: str) -> int:
         return sum(1 for d in self.diffs if d.kind == kind)
+
+    @property
+    def renamed(self) -> bool:
+        """A stored plan whose title this import changes (or gives it)."""
+        return self.outcome == "updated" and self.title != self.stored_title
 
 
 def find_ambiguities(

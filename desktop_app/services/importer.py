@@ -9,11 +9,10 @@ document, not with the user's corrections, and a correction survives it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
 from db import repository
 from db.connection import Storage
@@ -23,7 +22,7 @@ from desktop_app.plans.model import Deadline, ParsedPlan
 from desktop_app.plans.model import Task as ParsedTask
 from desktop_app.plans.parser import parse_file
 from desktop_app.plans.verdict import reason_words
-from desktop_app.services import departments, errors
+from desktop_app.services import departments, errors, plan_target
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_diff import (
     FieldChange,
@@ -32,6 +31,7 @@ from desktop_app.services.import_diff import (
     compare,
     find_ambiguities,
 )
+from desktop_app.services.plan_target import DocumentTitle
 from desktop_app.services.revisions import NewTask, StoredTask, match_tasks, undecidable
 
 
@@ -78,6 +78,7 @@ def import_plan(
     target_plan_id: int | None = None,
     dry_run: bool = False,
     corrections: Mapping[int, ParsedTask] | None = None,
+    document_title: DocumentTitle | None = None,
 ) -> ImportResult:
     """Store ``parsed`` as a new plan or as the revision of the plan it matches.
 
@@ -85,110 +86,92 @@ def import_plan(
     diff and writes nothing. ``corrections`` names the tasks (by index) whose owners
     or deadline the user changed before importing, with the document's own task: the
     document's values are kept as such and the user's become corrections, which later
-    revisions leave alone.
+    revisions leave alone. ``document_title`` says that ``parsed.title`` is the user's
+    (too long a one is refused), and what the document's own was: the user's stays through
+    revisions, as a correction does (``plan_target``).
     """
     _refuse_non_plan(parsed)
+    if document_title is not None:
+        parsed = replace(parsed, title=plan_target.clean_title(parsed.title))
+    document = document_title.text if document_title is not None else parsed.title
+    fixes = corrections or {}
+
+    def lookup() -> tuple[ImportResult | None, Plan | None, tuple[str | None, str | None]]:
+        """The answer when it is the same file again, unchanged; else the plan to revise
+        (None: a new one), with its title once imported and the document's own."""
+        same, target = plan_target.same_file_or_target(
+            parsed, document, content_hash, target_plan_id
+        )
+        name = plan_target.title_after(parsed, target, given=document_title is not None)
+        if same is not None and not fixes and name == same.title:
+            return _same_file(same, parsed, dry_run=dry_run), target, (name, document)
+        return None, target, (name, document)
+
     if dry_run:
         with storage.translated():
-            same_file, target = _same_file_or_target(parsed, content_hash, target_plan_id)
-            if same_file is not None and not corrections:
-                return replace(same_file, dry_run=True)
+            answer, target, titles = lookup()
+            if answer is not None:
+                return answer
             with storage.database.atomic():
                 return _plan_changes(
-                    storage, parsed, target, source_name, content_hash, True, corrections or {}
+                    storage, parsed, target, titles, source_name, content_hash, True, fixes
                 )
     with storage.write():
         # Everything under the write lock, the lookups included: two imports of one file
         # at the same moment (two windows, a script) cannot both find it new and both
         # create it; a refused import takes no backup; nothing changes between the backup
         # and the import.
-        same_file, target = _same_file_or_target(parsed, content_hash, target_plan_id)
-        if same_file is not None and not corrections:
-            return same_file
-        if target is not None and not corrections:
+        answer, target, titles = lookup()
+        if answer is not None:
+            return answer
+        if target is not None and not fixes:
             # Another file saying the same (a copy saved again, a renamed one): nothing to
             # write, so no backup either; the plan keeps its own file name.
-            preview = _plan_changes(storage, parsed, target, source_name, content_hash, True, {})
+            preview = _plan_changes(
+                storage, parsed, target, titles, source_name, content_hash, True, {}
+            )
             if preview.outcome == "unchanged":
                 return replace(preview, dry_run=False)
         saved = storage.backup("before-import") if Plan.select().exists() else None
         result = _plan_changes(
-            storage, parsed, target, source_name, content_hash, False, corrections or {}
+            storage, parsed, target, titles, source_name, content_hash, False, fixes
         )
     return replace(result, backup=saved)
 
 
-def _same_file_or_target(
-    parsed: ParsedPlan, content_hash: str, target_plan_id: int | None
-) -> tuple[ImportResult | None, Plan | None]:
-    """The "same file again" answer, if it is (it wins unless corrections come with it), and
-    the plan the document revises (None: a new plan)."""
-    same = Plan.get_or_none(Plan.content_hash == content_hash)
-    if same is not None and target_plan_id in (None, same.id):
-        answer = ImportResult(
-            "same_file", same.id, same.title, same.year, False, warnings=parsed.warnings
-        )
-        return answer, same  # with corrections: the same file again, to correct what it says
-    return None, _target(parsed, target_plan_id)
-
-
-def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
-    if target_plan_id is not None:
-        plan = Plan.get_or_none(Plan.id == target_plan_id)
-        if plan is None:
-            raise errors.no_plan(target_plan_id)
-        return plan
-    if parsed.title is None:
-        return _same_tasks_plan(parsed)
-    newest: Plan | None = (
-        Plan.select()
-        .where((Plan.title == parsed.title) & (Plan.year == parsed.year))
-        .order_by(Plan.id.desc())
-        .first()
+def _same_file(same: Plan, parsed: ParsedPlan, *, dry_run: bool) -> ImportResult:
+    """The answer for the same file again: nothing to change."""
+    return ImportResult(
+        "same_file",
+        same.id,
+        same.title,
+        same.year,
+        dry_run,
+        warnings=parsed.warnings,
+        stored_title=same.title,
     )
-    return newest
-
-
-SAME_PLAN_SHARE = 0.6
-
-
-def _same_tasks_plan(parsed: ParsedPlan) -> Plan | None:
-    """For a document without a recognised title: the stored plan holding most of its tasks
-    word for word (at least ``SAME_PLAN_SHARE`` of them), so a re-import updates it instead
-    of doubling every task and reminder."""
-    texts = {"".join(t.text.split()) for t in parsed.tasks}
-    if not texts:
-        return None
-    best: tuple[float, int] | None = None
-    stored: dict[int, set[str]] = {}
-    rows = Task.select(Task.plan, Task.text).tuples()
-    # peewee's stubs type .tuples() as the model query itself; these are its rows.
-    for plan_id, text in cast("Iterable[tuple[int, str]]", rows):
-        stored.setdefault(plan_id, set()).add("".join(text.split()))
-    for plan_id, known in stored.items():
-        share = len(texts & known) / len(texts)
-        if share >= SAME_PLAN_SHARE and (best is None or share > best[0]):
-            best = (share, plan_id)
-    return Plan.get_or_none(Plan.id == best[1]) if best else None
 
 
 def _plan_changes(
     storage: Storage,
     parsed: ParsedPlan,
     target: Plan | None,
+    titles: tuple[str | None, str | None],
     source_name: str,
     content_hash: str,
     dry_run: bool,
     corrections: Mapping[int, ParsedTask],
 ) -> ImportResult:
+    """What importing ``parsed`` into ``target`` (None: a new plan) changes, written unless
+    ``dry_run``. ``titles``: the plan's title once imported, and the document's own."""
     now = storage.clock()
+    name = titles[0]
+    fields = _plan_fields(parsed, titles, source_name, content_hash)
     if target is None:
         added = tuple(TaskDiff("added", t.label, t.text) for t in parsed.tasks)
         plan_id = None
         if not dry_run:
-            plan = Plan.create(
-                **_plan_fields(parsed, source_name, content_hash), imported_at=now, updated_at=now
-            )
+            plan = Plan.create(**fields, imported_at=now, updated_at=now)
             plan_id = plan.id
             _write_sections(plan, parsed)
             cache: dict[tuple[str, str], Department] = {}
@@ -204,7 +187,7 @@ def _plan_changes(
         return ImportResult(
             "created",
             plan_id,
-            parsed.title,
+            name,
             parsed.year,
             dry_run,
             added,
@@ -212,6 +195,7 @@ def _plan_changes(
             corrected=len(corrections),
         )
 
+    stored_title: str | None = target.title  # before the fields below are written
     stored = list(Task.select().where(Task.plan == target.id).order_by(Task.position))
     by_id = {t.id: t for t in stored}
     stored_keys = [
@@ -268,17 +252,18 @@ def _plan_changes(
                 old.save()
                 _log(old.id, "archived", None, "已从修订后的工作要点中删除", now, "import")
     if not dry_run:
-        for key, value in _plan_fields(parsed, source_name, content_hash).items():
+        for key, value in fields.items():
             setattr(target, key, value)
         target.updated_at = now
         target.save()
         _write_sections(target, parsed)
         repository.reindex(touched)
-    outcome = "updated" if diffs or renumbered or corrections else "unchanged"
+    renamed = name != stored_title
+    outcome = "updated" if diffs or renumbered or corrections or renamed else "unchanged"
     return ImportResult(
         outcome,
         target.id,
-        parsed.title,
+        name,
         parsed.year,
         dry_run,
         tuple(diffs),
@@ -287,12 +272,16 @@ def _plan_changes(
         warnings=parsed.warnings,
         corrected=len(corrections),
         ambiguities=ambiguities,
+        stored_title=stored_title,
     )
 
 
-def _plan_fields(parsed: ParsedPlan, source_name: str, content_hash: str) -> dict[str, object]:
+def _plan_fields(
+    parsed: ParsedPlan, titles: tuple[str | None, str | None], source_name: str, content_hash: str
+) -> dict[str, object]:
     return {
-        "title": parsed.title,
+        "title": titles[0],
+        "doc_title": titles[1],
         "year": parsed.year,
         "issuer": parsed.issuer,
         "doc_number": parsed.doc_number,
@@ -346,7 +335,7 @@ def _create_task(
         task_id,
         t.lead,
         t.responsible,
-        bureau=bureau_of(plan.issuer, plan.title),
+        bureau=bureau_of(plan.issuer, plan.doc_title),  # the document's, not a title given
         cache=cache,
         replace=False,
     )

@@ -931,6 +931,10 @@ The current data will be saved as a backup first.</translation>
         <translation>The database was backed up before the import: {0}</translation>
     </message>
     <message>
+        <source>导入后计划名称将改为“{0}”。</source>
+        <translation>On import, the plan will be renamed “{0}”.</translation>
+    </message>
+    <message>
         <source>导入完成</source>
         <translation>Import complete</translation>
     </message>
@@ -1007,6 +1011,10 @@ The current data will be saved as a backup first.</translation>
         <translation>Unknown</translation>
     </message>
     <message>
+        <source>未识别出标题，请输入计划名称</source>
+        <translation>No title recognized: type the plan&apos;s title</translation>
+    </message>
+    <message>
         <source>正在读取：{0}</source>
         <translation>Reading: {0}</translation>
     </message>
@@ -1019,8 +1027,24 @@ The current data will be saved as a backup first.</translation>
         <translation>Lead department</translation>
     </message>
     <message>
+        <source>计划名称由“{0}”改为“{1}”。</source>
+        <translation>The plan was renamed from “{0}” to “{1}”.</translation>
+    </message>
+    <message>
+        <source>计划名称：导入后以此命名，可以输入或修改</source>
+        <translation>The plan&apos;s title: the plan is imported under it; type or correct it here</translation>
+    </message>
+    <message>
         <source>请核对：{0}（原第 {1} 项，修订稿第 {2} 项）无法区分</source>
         <translation>Please check: {0} (was items {1}, now item {2}) cannot be told apart</translation>
+    </message>
+    <message>
+        <source>请输入计划名称（留空则不设名称）</source>
+        <translation>Type the plan&apos;s title (left empty, the plan has none)</translation>
+    </message>
+    <message>
+        <source>请输入计划名称（留空则沿用“{0}”）</source>
+        <translation>Type the plan&apos;s title (left empty, it stays “{0}”)</translation>
     </message>
     <message>
         <source>责任部门</source>
@@ -1073,10 +1097,6 @@ The current data will be saved as a backup first.</translation>
     <message>
         <source>（无）</source>
         <translation>(none)</translation>
-    </message>
-    <message>
-        <source>（未识别出标题）</source>
-        <translation>(no title recognized)</translation>
     </message>
     <message>
         <source>，恢复 {0} 项</source>
@@ -2528,6 +2548,10 @@ and keep a record of progress for the ledger you report to the General Office. A
     <message>
         <source>补充通知是 {0} 年的，不能用来修改 {1} 年的安排</source>
         <translation>The supplementary notice is for {0}; it cannot amend the arrangement of {1}</translation>
+    </message>
+    <message>
+        <source>计划名称最多 {1} 个字，现在有 {0} 个字；请缩短后再导入</source>
+        <translation>A plan&apos;s title may have at most {1} characters, and this one has {0}: shorten it to import</translation>
     </message>
     <message>
         <source>该 PDF 没有任何页面：{0}</source>

@@ -345,6 +345,7 @@ def build_big_database(
                     hashlib.sha256(f"{seed}/{plan_id}/{source}".encode()).hexdigest(),
                     _ts(imported),
                     _ts(imported),
+                    title,  # doc_title: the document's own
                 )
             )
             sections, leaves = outlines[k % len(outlines)]
@@ -500,7 +501,12 @@ def build_big_database(
                 "INSERT INTO department_alias (alias, department_id) VALUES (?, ?)",
                 [(a, all_names.index(d) + 1) for a, d in ALIASES.items() if d in all_names],
             )
-            conn.executemany("INSERT INTO plan VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", plan_rows)
+            conn.executemany(
+                "INSERT INTO plan (id, title, year, issuer, doc_number, issued_on, kind, "
+                "source_name, content_hash, imported_at, updated_at, doc_title) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                plan_rows,
+            )
             conn.executemany(
                 "INSERT INTO section (plan_id, label, title, level, position) VALUES (?, ?, ?, ?, ?)",
                 section_rows,

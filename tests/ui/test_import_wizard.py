@@ -110,7 +110,7 @@ def test_003_preview_highlights_warnings_and_imports_the_corrected_deadline(
     model = wizard.model
     assert wizard.pages.currentIndex() == PREVIEW_PAGE
     assert model.rowCount() == 89 == wizard.table.model().rowCount()
-    assert wizard.title_label.text() == "2024年普陀区司法行政工作要点和责任分工"
+    assert wizard.title_edit.text() == "2024年普陀区司法行政工作要点和责任分工"
     assert wizard.year_edit.value() == 2024
     assert wizard.date_check.isChecked()
     assert wizard.date_edit.date().toPython() == date(2024, 2, 22)

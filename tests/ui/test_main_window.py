@@ -346,12 +346,10 @@ def test_owners_and_deadline_are_corrected_in_the_task_panel(make_window, storag
     assert not panel.correct_box.isVisible()
 
 
-def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storage) -> None:
+def test_first_start_fits_the_window_on_the_screen(make_window) -> None:
     """No saved geometry: 1280×760 where there is room, else what the screen holds with the
     window's frame, centred (tests/ui/test_window_layout.py has a 1366×768 laptop)."""
-    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(storage, FakeClock(TODAY), settings)
-    qtbot.addWidget(window)
+    window = make_window()
     screen = window.screen().availableGeometry()
     assert window.width() == min(1280, screen.width() - FRAME_GUESS.left() - FRAME_GUESS.right())
     assert window.height() == min(760, screen.height() - FRAME_GUESS.top() - FRAME_GUESS.bottom())
@@ -360,8 +358,7 @@ def test_first_start_fits_the_window_on_the_screen(qtbot, tmp_path: Path, storag
 
     window.resize(780, 560)
     window.save_geometry()
-    again = MainWindow(storage, FakeClock(TODAY), settings)
-    qtbot.addWidget(again)
+    again = make_window()  # the same settings file: this test's window_settings
     assert (again.width(), again.height()) == (780, 560)  # the user's size is kept
 
 

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.plans.departments import NAME_SEPARATORS
-from desktop_app.ui.models.preview_model import DEADLINE_CHOICE_ROLE, deadline_choices
+from desktop_app.ui.models.preview_deadlines import deadline_choices
+from desktop_app.ui.models.preview_model import DEADLINE_CHOICE_ROLE
 
 
 class _NamesCompleter(QCompleter):

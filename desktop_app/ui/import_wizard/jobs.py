@@ -16,7 +16,7 @@ import peewee
 from db.connection import Storage
 from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.plans.parser import parse_file
-from desktop_app.services import import_diff, importer
+from desktop_app.services import import_diff, importer, plan_target
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,10 @@ def dry_run(
     source_name: str,
     content_hash: str,
     corrections: Mapping[int, Task],
+    document_title: plan_target.DocumentTitle | None = None,
 ) -> import_diff.ImportResult:
-    """What importing ``plan`` with ``corrections`` would change; nothing is written."""
+    """What importing ``plan`` with ``corrections`` (and the title the user gave, with the
+    document's own in ``document_title``) would change; nothing is written."""
     with storage.translated(), _connection_of_this_thread(storage.database):
         return importer.import_plan(
             storage,
@@ -49,6 +51,7 @@ def dry_run(
             content_hash=content_hash,
             dry_run=True,
             corrections=corrections,
+            document_title=document_title,
         )
 
 

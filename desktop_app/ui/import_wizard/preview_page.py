@@ -1,8 +1,8 @@
 """Page 2 of the import dialog: the parsed plan to check and correct before importing.
 
-The header (title, year, date of issue), the task table with its editors, the full text
-of the current task, what a dry run of the import says and, for a revision, the list of
-changes. The page edits the ``PreviewModel`` it is given; the dialog decides when to
+The header (title, year, date of issue: ``plan_header.py``), the task table with its
+editors, the full text of the current task, what a dry run of the import says and, for a
+revision, the list of changes. The page edits the ``PreviewModel`` it is given; the dialog decides when to
 dry-run and tells the page the answer. Its words keep the dialog's translation context,
 ``ImportWizard``: they were the dialog's own before each page had a file.
 """
@@ -10,29 +10,16 @@ dry-run and tells the page the answer. Its words keep the dialog's translation c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import cast
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QItemSelectionModel,
-    QModelIndex,
-    QSignalBlocker,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QDateEdit,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSpinBox,
     QSplitter,
     QStyle,
     QTableView,
@@ -40,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.plans.years import YEAR_MAX, YEAR_MIN
 from desktop_app.services.import_diff import ImportResult
 from desktop_app.ui.import_wizard.delegates import DeadlineDelegate, OwnersDelegate
-from desktop_app.ui.import_wizard.looks import error_label, scaled_font
+from desktop_app.ui.import_wizard.looks import error_label
+from desktop_app.ui.import_wizard.plan_header import PlanHeader
 from desktop_app.ui.import_wizard.wording import ambiguity_line, counts_text, diff_line
 from desktop_app.ui.models.preview_model import (
     DEADLINE,
@@ -72,39 +59,7 @@ class PreviewPage(QWidget):
         super().__init__(parent)
         self.model = model
         self._this_year = this_year
-        self.title_label = QLabel(self)
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title_label.setFont(scaled_font(self.title_label, scale=1.2, bold=True))
-
-        self.year_edit = QSpinBox(self)
-        self.year_edit.setRange(1999, 2100)
-        self.year_edit.setSpecialValueText(translate("ImportWizard", "未识别"))
-        self.year_edit.setSuffix(translate("ImportWizard", " 年"))
-        self.year_edit.setMinimumWidth(
-            self.year_edit.fontMetrics().horizontalAdvance("0000 年") + 48
-        )
-        self.year_edit.setKeyboardTracking(False)  # one recomputation per typed year, not per digit
-        self.year_edit.valueChanged.connect(self._year_edited)
-        self.date_check = QCheckBox(translate("ImportWizard", "发文日期"), self)
-        self.date_check.toggled.connect(self._date_edited)
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setDateRange(QDate(YEAR_MIN, 1, 1), QDate(YEAR_MAX, 12, 31))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.dateChanged.connect(self._date_edited)
-
-        header = QHBoxLayout()
-        header.addWidget(QLabel(translate("ImportWizard", "年度"), self))
-        header.addWidget(self.year_edit)
-        header.addSpacing(16)
-        header.addWidget(self.date_check)
-        header.addWidget(self.date_edit)
-        header.addSpacing(16)
-        self.file_name_label = QLabel(self)
-        self.file_name_label.setStyleSheet("color: palette(mid);")
-        header.addWidget(self.file_name_label, 1)
-
+        self.header = PlanHeader(model, this_year, self)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.check_label = QLabel(self)
@@ -143,8 +98,7 @@ class PreviewPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title_label)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.status_label)
         layout.addWidget(self.check_label)
         layout.addWidget(splitter, 1)
@@ -184,8 +138,7 @@ class PreviewPage(QWidget):
         """The plan the model was just given: header, label column, the checks to make."""
         self._fit_label_column()
         self.preview_error.hide()
-        self.file_name_label.setText(file_name)
-        self._show_header()
+        self.header.show_plan(file_name)
         self._show_checks()
 
     def point_at_first_check(self) -> None:
@@ -218,31 +171,7 @@ class PreviewPage(QWidget):
         icon = self.table.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self.table.horizontalHeader().resizeSection(LABEL, min(max(60, widest + icon + 24), 160))
 
-    def _show_header(self) -> None:
-        self.title_label.setText(
-            self.model.title() or translate("ImportWizard", "（未识别出标题）")
-        )
-        year = self.model.year()
-        with QSignalBlocker(self.year_edit):
-            self.year_edit.setValue(year if year is not None else self.year_edit.minimum())
-        issued = self.model.issued_on()
-        with QSignalBlocker(self.date_check), QSignalBlocker(self.date_edit):
-            self.date_check.setChecked(issued is not None)
-            self.date_edit.setEnabled(issued is not None)
-            start = issued or date(year or self._this_year(), 1, 1)
-            self.date_edit.setDate(QDate(start.year, start.month, start.day))
-
     # -- edits -----------------------------------------------------------------------------
-
-    def _year_edited(self, value: int) -> None:
-        self.model.set_year(None if value == self.year_edit.minimum() else value)
-
-    def _date_edited(self, *_args: object) -> None:
-        checked = self.date_check.isChecked()
-        self.date_edit.setEnabled(checked)
-        # QDate.toPython() gives a datetime.date; PySide6's stubs say object.
-        issued_on = cast(date, self.date_edit.date().toPython()) if checked else None
-        self.model.set_issued_on(issued_on)
 
     def _plan_edited(self) -> None:
         self._show_checks()
@@ -296,7 +225,9 @@ class PreviewPage(QWidget):
     def show_dry_run(self, result: ImportResult) -> None:
         """What the dry run says: a new plan, the same file, the same content, or a
         revision with its list of changes."""
-        title = result.title or translate("ImportWizard", "未命名计划")
+        unnamed = translate("ImportWizard", "未命名计划")
+        title = result.stored_title or result.title or unnamed
+        self.header.show_kept_title(result.stored_title if result.outcome != "created" else None)
         self.diff_list.clear()
         self.diff_box.setVisible(result.outcome == "updated")
         if result.outcome == "created":
@@ -321,6 +252,10 @@ class PreviewPage(QWidget):
             ).format(title)
             self.diff_summary.setText(counts_text(result))
             self._list_changes(result)
+        if result.renamed:
+            status += "\n" + translate("ImportWizard", "导入后计划名称将改为“{0}”。").format(
+                result.title or unnamed
+            )
         self.status_label.setText(status)
 
     def _list_changes(self, result: ImportResult) -> None:

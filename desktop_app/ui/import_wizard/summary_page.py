@@ -1,6 +1,7 @@
 """Page 3 of the import dialog: what the import did.
 
-The plan imported or updated, the counts, the backup taken before writing, and the
+The plan imported or updated (under the title it has now, and the one it had when the
+import renamed it), the counts, the backup taken before writing, and the
 warnings still to check. Its words keep the dialog's translation context,
 ``ImportWizard``: they were the dialog's own before each page had a file.
 """
@@ -44,14 +45,19 @@ class SummaryPage(QWidget):
         layout.addWidget(self.warning_list, 1)
 
     def show_result(self, result: ImportResult) -> None:
-        title = result.title or translate("ImportWizard", "未命名计划")
+        unnamed = translate("ImportWizard", "未命名计划")
+        title = result.title or unnamed
         if result.outcome == "created":
-            text = translate("ImportWizard", "已导入新的工作要点“{0}”。")
+            text = translate("ImportWizard", "已导入新的工作要点“{0}”。").format(title)
         elif result.outcome == "updated":
-            text = translate("ImportWizard", "已按修订稿更新“{0}”。")
+            text = translate("ImportWizard", "已按修订稿更新“{0}”。").format(title)
         else:
-            text = translate("ImportWizard", "“{0}”没有任何变化。")
-        self.summary_title.setText(text.format(title))
+            text = translate("ImportWizard", "“{0}”没有任何变化。").format(title)
+        if result.renamed:
+            text += translate("ImportWizard", "计划名称由“{0}”改为“{1}”。").format(
+                result.stored_title or unnamed, title
+            )
+        self.summary_title.setText(text)
         self.summary_label.setText(counts_text(result))
         if result.backup is not None:
             self.backup_label.setText(

@@ -36,6 +36,7 @@ from desktop_app.plans.model import ParsedPlan, Task
 from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_diff import ImportResult
 from desktop_app.services.importer import import_plan
+from desktop_app.services.plan_target import DocumentTitle
 from desktop_app.ui.error_text import error_text
 from desktop_app.ui.import_wizard import jobs, worker
 from desktop_app.ui.import_wizard.choose_page import ChoosePage
@@ -110,6 +111,7 @@ class ImportWizard(QDialog):
         self.choose_page = ChoosePage(self)
         self.choose_page.file_chosen.connect(self.load_file)
         self.preview_page = PreviewPage(self.model, lambda: storage.clock().year, self)
+        self.preview_page.header.title_checked.connect(self._update_import_button)
         self.summary_page = SummaryPage(self)
         self.pages = QStackedWidget(self)
         for page in (self.choose_page, self.preview_page, self.summary_page):
@@ -173,11 +175,13 @@ class ImportWizard(QDialog):
         self.drop_area, self.choose_button = choose.drop_area, choose.choose_button
         self.file_label, self.error_label = choose.file_label, choose.error_label
         self.reading_bar = choose.reading_bar
-        self.title_label, self.file_name_label = preview.title_label, preview.file_name_label
+        header = preview.header
+        self.title_edit, self.title_error = header.title_edit, header.title_error
+        self.file_name_label = header.file_name_label
         self.year_edit, self.date_check, self.date_edit = (
-            preview.year_edit,
-            preview.date_check,
-            preview.date_edit,
+            header.year_edit,
+            header.date_check,
+            header.date_edit,
         )
         self.status_label, self.check_label = preview.status_label, preview.check_label
         self.table, self.detail_label = preview.table, preview.detail_label
@@ -205,7 +209,7 @@ class ImportWizard(QDialog):
 
     def _update_import_button(self) -> None:
         ready = self._dry_run is not None and self._dry_run.outcome != "same_file"
-        self.import_button.setEnabled(ready)
+        self.import_button.setEnabled(ready and self.preview_page.header.title_accepted())
 
     # -- step 1: reading -------------------------------------------------------------------
 
@@ -244,7 +248,8 @@ class ImportWizard(QDialog):
             self._stop_reading()  # a bug: raised on, it reaches the program's error dialog
             raise
         self._document = document
-        self._first_dry_run.start(self._dry_run_of(document, document.plan, {}))
+        # As the document says: the answer gives the title a plan it revises keeps.
+        self._first_dry_run.start(self._dry_run_of(document, document.plan, {}, None))
 
     @Slot(object)
     def _first_dry_run_finished(self, outcome: worker.Outcome[ImportResult]) -> None:
@@ -261,6 +266,8 @@ class ImportWizard(QDialog):
         self._stop_reading()
         self._shown = document
         self.model.set_plan(document.plan, self._known_departments())
+        if result.outcome != "created":
+            self.model.keep_title(result.title)
         self.choose_page.show_read(document.path)
         self.preview_page.show_plan(document.path.name)
         self._show_dry_run(result)
@@ -302,10 +309,20 @@ class ImportWizard(QDialog):
         plan = self.model.parsed_plan()
         if self._shown is None or plan is None or self.is_reading():
             return  # nothing read yet, or the table still holds the file before this one
-        self._edits_dry_run.start(self._dry_run_of(self._shown, plan, self.model.corrections()))
+        self._edits_dry_run.start(
+            self._dry_run_of(self._shown, plan, self.model.corrections(), self._title())
+        )
+
+    def _title(self) -> DocumentTitle:
+        """The title field's is the plan's title (``plan``'s), the document's is this."""
+        return DocumentTitle(self.model.document_title())
 
     def _dry_run_of(
-        self, document: jobs.Document, plan: ParsedPlan, corrections: Mapping[int, Task]
+        self,
+        document: jobs.Document,
+        plan: ParsedPlan,
+        corrections: Mapping[int, Task],
+        title: DocumentTitle | None,
     ) -> Callable[[], ImportResult]:
         """``document`` as ``plan`` says, dry-run on the pool: values only, which the GUI
         thread will not change under it (the plan and its tasks are frozen, the
@@ -317,6 +334,7 @@ class ImportWizard(QDialog):
             source_name=document.path.name,
             content_hash=document.digest,
             corrections=dict(corrections),
+            document_title=title,
         )
 
     @Slot(object)
@@ -343,8 +361,8 @@ class ImportWizard(QDialog):
         """Write the corrected plan; on success show the summary and emit ``imported``."""
         self._diff_timer.stop()
         plan = self.model.parsed_plan()
-        if self._shown is None or plan is None:
-            return  # nothing read yet
+        if self._shown is None or plan is None or not self.preview_page.header.title_accepted():
+            return  # nothing read yet, or a title that the field says is refused
         try:
             with _busy():
                 result = import_plan(
@@ -353,6 +371,7 @@ class ImportWizard(QDialog):
                     source_name=self._shown.path.name,
                     content_hash=self._shown.digest,
                     corrections=self.model.corrections(),
+                    document_title=self._title(),
                 )
         except (ServiceError, StorageError) as exc:
             self.preview_page.show_error(error_text(exc))

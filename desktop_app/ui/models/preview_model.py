@@ -2,12 +2,12 @@
 
 The model is fed a ``ParsedPlan`` once (``set_plan``) and keeps plain rows;
 edits replace the frozen ``Task`` values and resolve the warnings they answer.
-``parsed_plan()`` gives the corrected plan back to the importer.
+``parsed_plan()`` gives the corrected plan back to the importer, under the title the
+user gave (``set_title``); the deadline values the editors offer are ``preview_deadlines``.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 from desktop_app.plans.deadlines import parse_deadline
 from desktop_app.plans.departments import is_collective, split_owners
 from desktop_app.plans.model import Deadline, ParsedPlan, PlanWarning, Task
+from desktop_app.services.plan_target import clean_title
+from desktop_app.ui.models.preview_deadlines import deadline_from, picker_choice, shift_year
 from desktop_app.ui.theme import WARNING_BACKGROUND, WARNING_COLOR
 
 LABEL, TEXT, LEAD, RESPONSIBLE, DEADLINE, NOTE = range(6)
@@ -35,13 +37,6 @@ COLUMN_COUNT = 6
 
 HAS_WARNING_ROLE = Qt.ItemDataRole.UserRole + 1
 DEADLINE_CHOICE_ROLE = Qt.ItemDataRole.UserRole + 2
-
-# What a picked deadline means: a month of the plan's year, ongoing, or none at all.
-ONGOING = "ongoing"
-NO_DEADLINE = "none"
-# The raw text stored for a picked deadline is the plan's own vocabulary, not UI text.
-_ONGOING_RAW = "持续推进"
-_MONTH_RAW_RE = re.compile(r"^\s*(\d{1,2})\s*月\s*$")
 
 # Warnings that a corrected owner or deadline answers.
 _OWNER_CODES = frozenset({"no_owner"})
@@ -51,30 +46,6 @@ _DEADLINE_CODES = frozenset(
 
 _WARNING_BACKGROUND = QColor(WARNING_BACKGROUND)
 _WARNING_TEXT = QColor(WARNING_COLOR)
-
-
-def deadline_choices() -> list[tuple[int | str, str]]:
-    """The deadlines the month picker offers: (key for ``setData``, label)."""
-    months: list[tuple[int | str, str]] = [
-        (m, QCoreApplication.translate("PreviewModel", "{0}月").format(m)) for m in range(1, 13)
-    ]
-    return [
-        *months,
-        (ONGOING, QCoreApplication.translate("PreviewModel", "持续推进")),
-        (NO_DEADLINE, QCoreApplication.translate("PreviewModel", "未标注")),
-    ]
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _shift_year(day: date, years: int) -> date:
-    """The same day ``years`` later; a month's last day stays the last day (29 Feb → 28 Feb)."""
-    last = calendar.monthrange(day.year, day.month)[1]
-    target = day.year + years
-    target_last = calendar.monthrange(target, day.month)[1]
-    return date(target, day.month, target_last if day.day == last else min(day.day, target_last))
 
 
 @dataclass
@@ -101,6 +72,7 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._plan_warnings: list[PlanWarning] = []
         self._known: list[str] = []
+        self._title: str | None = None
         self._year: int | None = None
         self._issued_on: date | None = None
         self._icon: QIcon | None = None
@@ -114,6 +86,7 @@ class PreviewModel(QAbstractTableModel):
         self._known = list(dict.fromkeys(known_departments))
         self._rows = [_Row(t) for t in parsed.tasks] if parsed else []
         self._plan_warnings = []
+        self._title = parsed.title if parsed else None
         self._year = parsed.year if parsed else None
         self._issued_on = parsed.issued_on if parsed else None
         first_row: dict[str, int] = {}
@@ -134,6 +107,7 @@ class PreviewModel(QAbstractTableModel):
         warnings = [*self._plan_warnings, *(w for row in self._rows for w in row.warnings)]
         return replace(
             self._plan,
+            title=self._title,
             year=self._year,
             issued_on=self._issued_on,
             tasks=tuple(row.task for row in self._rows),
@@ -159,6 +133,11 @@ class PreviewModel(QAbstractTableModel):
         return out
 
     def title(self) -> str | None:
+        """The plan's title as it will be imported (None: without one)."""
+        return self._title
+
+    def document_title(self) -> str | None:
+        """The title the document gives, whatever the user made of it."""
         return self._plan.title if self._plan else None
 
     def year(self) -> int | None:
@@ -187,6 +166,21 @@ class PreviewModel(QAbstractTableModel):
 
     # -- header fields ---------------------------------------------------------------------
 
+    def set_title(self, text: str | None) -> None:
+        """The plan's title as the user typed it (trimmed; empty is none). Too long a one
+        raises the importer's ``ServiceError`` and leaves the title as it was."""
+        title = clean_title(text)
+        if self._plan is None or title == self._title:
+            return
+        self._title = title
+        self.plan_edited.emit()
+
+    def keep_title(self, title: str | None) -> None:
+        """The title a stored plan keeps when this document revises it (the first dry run
+        says so): the preview starts with it. Nothing else changes, so nothing is signalled."""
+        if self._plan is not None and title is not None:
+            self._title = title
+
     def set_year(self, year: int | None) -> None:
         """Correct the plan's year: dated deadlines move with it, month ends stay month ends."""
         if self._plan is None or year == self._year:
@@ -199,8 +193,8 @@ class PreviewModel(QAbstractTableModel):
                     years = year - old
                     moved = replace(
                         d,
-                        due=_shift_year(d.due, years),
-                        milestones=tuple(_shift_year(m, years) for m in d.milestones),
+                        due=shift_year(d.due, years),
+                        milestones=tuple(shift_year(m, years) for m in d.milestones),
                     )
                     row.task = replace(row.task, deadline=moved)
                 elif d.due is None and d.kind == "none" and d.raw:
@@ -289,7 +283,7 @@ class PreviewModel(QAbstractTableModel):
         if role == HAS_WARNING_ROLE:
             return bool(row.warnings)
         if role == DEADLINE_CHOICE_ROLE:
-            return self._deadline_choice(task.deadline)
+            return picker_choice(task.deadline)
         if role == Qt.ItemDataRole.BackgroundRole and row.warnings:
             return QBrush(_WARNING_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and row.warnings:
@@ -342,19 +336,6 @@ class PreviewModel(QAbstractTableModel):
             return self.tr("{0}（{1}）").format(shown, deadline.due.isoformat())
         return shown
 
-    @staticmethod
-    def _deadline_choice(deadline: Deadline) -> int | str | None:
-        """The picker entry that shows this deadline as it is, or None if none does."""
-        if deadline.kind == "month" and deadline.due is not None and not deadline.milestones:
-            match = _MONTH_RAW_RE.match(deadline.raw or "")
-            if match and int(match.group(1)) == deadline.due.month:
-                return deadline.due.month
-        if deadline.kind == "ongoing" and deadline.raw in (None, _ONGOING_RAW):
-            return ONGOING
-        if deadline.kind == "none" and not deadline.raw:
-            return NO_DEADLINE
-        return None
-
     def _warning_icon(self) -> QIcon:
         if self._icon is None:
             style = QApplication.style()
@@ -381,7 +362,7 @@ class PreviewModel(QAbstractTableModel):
                 return False
             self._set_owners(row, index.column(), tuple(split_owners(value)))
         else:
-            deadline = self._deadline_from(value)
+            deadline = deadline_from(value, self._year)
             if deadline is None:
                 return False
             row.task = replace(row.task, deadline=deadline)
@@ -404,24 +385,3 @@ class PreviewModel(QAbstractTableModel):
                 "PreviewModel", "任务 {0} 没有标注牵头或责任部门"
             ).format(task.label)
             row.warnings.append(PlanWarning(task.label, "no_owner", message))
-
-    def _deadline_from(self, value: Any) -> Deadline | None:
-        """A month (1–12 or ``6月``), ``ongoing``/``持续推进``, ``none``/``未标注``/empty, or
-        any deadline text the plan parser understands."""
-        if isinstance(value, str):
-            text = value.strip()
-            match = _MONTH_RAW_RE.match(text)
-            if match:
-                value = int(match.group(1))
-            elif text in (ONGOING, _ONGOING_RAW, self.tr("持续推进")):
-                return Deadline(raw=_ONGOING_RAW, kind="ongoing")
-            elif text in ("", NO_DEADLINE, "未标注", self.tr("未标注")):
-                return Deadline.none()
-            else:
-                parsed = parse_deadline(text, self._year)
-                return parsed if parsed.kind != "none" else None
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
-            if self._year is None:
-                return Deadline(raw=f"{value}月", kind="none")
-            return Deadline(raw=f"{value}月", kind="month", due=_month_end(self._year, value))
-        return None
