@@ -146,24 +146,38 @@ def _target(parsed: ParsedPlan, target_plan_id: int | None) -> Plan | None:
         .order_by(Plan.id.desc())
         .first()
     )
-    return newest
+    if newest is not None:
+        return newest
+    # No plan has the title: perhaps one of its year stored under the title an earlier
+    # version of the program read, holding this one or held by it (the notice's name
+    # `关于印发…的通知`, half of a wrapped title). Its tasks tell.
+    title = parsed.title
+    year = Plan.year.is_null() if parsed.year is None else Plan.year == parsed.year
+    read_before = {
+        p.id
+        for p in Plan.select(Plan.id, Plan.title).where(year)
+        if p.title is not None and (title in p.title or p.title in title)
+    }
+    return _same_tasks_plan(parsed, read_before) if read_before else None
 
 
 SAME_PLAN_SHARE = 0.6
 
 
-def _same_tasks_plan(parsed: ParsedPlan) -> Plan | None:
-    """For a document without a recognised title: the stored plan holding most of its tasks
-    word for word (at least ``SAME_PLAN_SHARE`` of them), so a re-import updates it instead
-    of doubling every task and reminder."""
+def _same_tasks_plan(parsed: ParsedPlan, among: set[int] | None = None) -> Plan | None:
+    """For a document without a recognised title: the stored plan (of ``among``, when given)
+    holding most of its tasks word for word (at least ``SAME_PLAN_SHARE`` of them), so a
+    re-import updates it instead of doubling every task and reminder."""
     texts = {"".join(t.text.split()) for t in parsed.tasks}
     if not texts:
         return None
     best: tuple[float, int] | None = None
     stored: dict[int, set[str]] = {}
-    rows = Task.select(Task.plan, Task.text).tuples()
+    query = Task.select(Task.plan, Task.text)
+    if among is not None:
+        query = query.where(Task.plan.in_(sorted(among)))
     # peewee's stubs type .tuples() as the model query itself; these are its rows.
-    for plan_id, text in cast("Iterable[tuple[int, str]]", rows):
+    for plan_id, text in cast("Iterable[tuple[int, str]]", query.tuples()):
         stored.setdefault(plan_id, set()).add("".join(text.split()))
     for plan_id, known in stored.items():
         share = len(texts & known) / len(texts)
