@@ -23,7 +23,7 @@ from db.department_queries import find_department as find_department
 from db.department_queries import groups_of
 from db.department_queries import normalize_name as normalize_name
 from db.models import DB, Plan, Task
-from db.search import SEARCH_TABLE, match_expression, search_body
+from db.search import SEARCH_TABLE, match_expression, match_spans, search_body
 from db.states import plan_start, task_state
 
 OPEN_STATUSES = ("not_started", "in_progress")
@@ -395,7 +395,17 @@ def search(query: str, *, plan_ids: Sequence[int] | None = None, limit: int = 20
         f"SELECT {_TASK_COLUMNS} FROM task t WHERE t.id IN ({inner}) "
         "ORDER BY t.due_date IS NULL, t.due_date, t.position"
     )
-    return _rows(sql, params)
+    # The index holds text, owners and leaders in a row: a query running from one into the
+    # next matches there but is in none of them, and the window could mark nothing.
+    plain = "".join(ch for ch in query.lower() if ch.isalnum())
+    return [r for r in _rows(sql, params) if _found_in(r, query, plain)]
+
+
+def _found_in(row: TaskRow, query: str, plain: str) -> bool:
+    """Whether ``query`` is in one of the row's fields as ``match_spans`` finds it (most
+    rows hold it as typed, which settles it at once)."""
+    fields = (row.text, *row.lead, *row.responsible, *row.leaders)
+    return any(plain in x.lower() for x in fields) or any(match_spans(x, query) for x in fields)
 
 
 def reindex(task_ids: Sequence[int]) -> None:

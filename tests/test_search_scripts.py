@@ -87,3 +87,22 @@ def test_a_version_6_database_finds_its_traditional_tasks_after_the_upgrade(
         assert [r.label for r in repository.search("行政許可")] == ["1"]
     finally:
         storage.close()
+
+
+def _marked(row: repository.TaskRow, query: str) -> bool:
+    return any(match_spans(x, query) for x in (row.text, *row.lead, *row.responsible, *row.leaders))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "政府全面",  # …各縣市區政府 (the last owner), then the text in simplified 全面实施…
+        "提升行政",  # a text ending in …提升, then its owner 行政应诉科
+        "面依法",  # …全面, then 依法治区工作科
+    ],
+)
+def test_a_query_across_two_fields_finds_nothing_the_window_cannot_mark(both, query) -> None:
+    """The index holds a task's text, owners and leaders one after the other: a query
+    running from one into the next is in none of them, so the task is not found."""
+    found = repository.search(query)
+    assert [r.label for r in found if not _marked(r, query)] == []

@@ -130,8 +130,18 @@ def _keyed(content: str) -> Annotation | None:
         elif key in RESPONSIBLE_KEYS:
             responsible.extend(split_owners(value))
         elif key in LEADER_KEYS:
-            if value:
-                leaders.append(value)
+            names, rest = _leader_value(value)
+            if names:
+                leaders.append(names)
+            if rest is not None:
+                lead.extend(rest.lead)
+                responsible.extend(rest.responsible)
+                if rest.deadline_raw:
+                    deadline = (
+                        rest.deadline_raw
+                        if deadline is None
+                        else f"{deadline}；{rest.deadline_raw}"
+                    )
         elif value:
             deadline = value if deadline is None else f"{deadline}；{value}"
     return Annotation(tuple(lead), tuple(responsible), deadline, "、".join(leaders) or None)
@@ -148,6 +158,15 @@ def _names_before(clause: str, verbs: tuple[str, ...]) -> list[str] | None:
 
 def _phrase(content: str) -> Annotation | None:
     """``市发展改革委牵头，各区按职责分工负责``, ``市财政局负责``, with an optional deadline clause."""
+    found = _clauses(content)
+    if found is None or not (found.lead or found.responsible):
+        return None
+    return found
+
+
+def _clauses(content: str) -> Annotation | None:
+    """Each clause an owner phrase or a deadline (owners not required); None when one is
+    neither."""
     lead: list[str] = []
     responsible: list[str] = []
     deadline: str | None = None
@@ -167,9 +186,18 @@ def _phrase(content: str) -> Annotation | None:
             deadline = clause
         else:
             return None
-    if not lead and not responsible:
-        return None
     return Annotation(tuple(lead), tuple(responsible), deadline)
+
+
+def _leader_value(value: str) -> tuple[str, Annotation | None]:
+    """What a leader key says: the names, up to the clauses that go on as owner phrases or
+    a deadline (`张三；区发改局牵头，区财政局配合`, `李四；年底前完成`), read as such."""
+    clauses = [c for c in (c.strip(_VALUE_STRIP) for c in split_top_level(value, "，,；;。")) if c]
+    for at in range(len(clauses)):
+        rest = _clauses("；".join(clauses[at:]))
+        if rest is not None:
+            return "、".join(clauses[:at]), rest
+    return value, None
 
 
 def parse_annotation(content: str) -> Annotation | None:

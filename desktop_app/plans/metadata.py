@@ -231,6 +231,9 @@ def extract_metadata(
 
 _SHORTEST_TITLE = 4
 _YEAR_IN_TITLE_RE = re.compile(r"(?<!\d)\d{4}\s*年")
+# Lines above a title that begin none: the notice forwarding the plan, a bulletin's issue
+# (`2024年第3期`), a month or a day (`二〇二四年三月`).
+_NO_TITLE_HEAD_RE = re.compile(r"关于|印发|通知$|[月日期]$")
 
 
 def _names_a_year(text: str) -> bool:
@@ -240,7 +243,8 @@ def _names_a_year(text: str) -> bool:
 def _wrapped_title(lines: list[str], index: int) -> str:
     """The plan's title, with the line above it when the title wraps there: the year and
     the organisation above, the kind of plan below (`立山区政府2023年重点工作` /
-    `任务分解和责任分工方案`). A line above that names no year is not its beginning."""
+    `任务分解和责任分工方案`). A line above that names no year is not its beginning, nor
+    one that is a notice, an issue or a date (``_NO_TITLE_HEAD_RE``)."""
     title = _normalise_title(lines[index])
     if index == 0 or _names_a_year(title):
         return title
@@ -251,6 +255,7 @@ def _wrapped_title(lines: list[str], index: int) -> str:
         and _names_a_year(above)
         and len(joined) <= 60
         and not above.endswith("文件")
+        and not _NO_TITLE_HEAD_RE.search(_normalise_title(above))
         and doc_number_in(above) is None
         and _is_standalone_date(above) is None
     ):

@@ -4,7 +4,8 @@ A plan keeps two titles, as a task keeps two sets of owners: the document's (``d
 and the one in force (``title``), which the liaison may have given or corrected at import.
 A document revises the plan the user names, else the newest plan of its year that has its
 title (in force or as the document gave it), else the plan holding most of the same tasks:
-any plan when the document has no title, a plan of its year whose title the liaison gave
+any plan when the document has no title, a plan of its year whose title the liaison gave,
+or whose document title holds this one or is held by it (read by an earlier version),
 when it has one (a plan of another bureau repeating the same tasks is a plan of its own).
 A title the liaison gave stays through revisions until they give another; an empty title
 never takes a plan's title away.
@@ -87,13 +88,19 @@ def _target(parsed: ParsedPlan, document: str | None, target_plan_id: int | None
                 return newest
     if document is None:
         return _same_tasks_plan(parsed, None)
-    # No plan of the year has the title: a plan renamed at import, revised under yet another.
-    renamed = Plan.select(Plan.id).where(
-        of_year
-        & Plan.title.is_null(False)
-        & (Plan.doc_title.is_null() | (Plan.title != Plan.doc_title))
-    )
-    return _same_tasks_plan(parsed, {p.id for p in renamed})
+    # No plan of the year has the title: a plan renamed at import, revised under yet
+    # another; or one stored under the title an earlier version of the program read, holding
+    # this one or held by it (the notice's name `关于印发…的通知`, half of a wrapped title).
+    # Their tasks tell.
+    among = set()
+    for p in Plan.select(Plan.id, Plan.title, Plan.doc_title).where(
+        of_year & Plan.title.is_null(False)
+    ):
+        renamed = p.doc_title is None or p.title != p.doc_title
+        read_before = p.doc_title or p.title or ""
+        if renamed or document in read_before or read_before in document:
+            among.add(p.id)
+    return _same_tasks_plan(parsed, among)
 
 
 def _same_tasks_plan(parsed: ParsedPlan, among: set[int] | None) -> Plan | None:

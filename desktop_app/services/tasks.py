@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from db import journal, repository
 from db.connection import Storage
@@ -94,25 +94,63 @@ def set_statuses(
 
 @dataclass(frozen=True)
 class StatusBefore:
-    """Where a task stood before a change of several (``set_statuses``): what 撤销 restores."""
+    """Where a task stood before a change of several (``mark_statuses``): what 撤销 restores."""
 
     task_id: int
     status: str
     completed_on: date | None
 
 
-def undo_statuses(
-    storage: Storage, before: Sequence[StatusBefore], changed_to: str, *, source: str = "user"
-) -> list[int]:
-    """Put back the tasks of a change of several to ``changed_to`` where they stood before,
-    in one transaction, each change in the task's history. A task changed again since (no
-    longer ``changed_to``) or deleted meanwhile is left as it is. The tasks put back."""
-    _check_status(changed_to, None)
+@dataclass(frozen=True)
+class Marking:
+    """A change of several, as ``undo_statuses`` takes it back: the tasks it changed (as
+    they stood before), the status it gave, and the moments it began and ended (a task whose
+    status changed outside them was changed since)."""
+
+    before: tuple[StatusBefore, ...]
+    status: str
+    started: datetime
+    ended: datetime
+
+
+def mark_statuses(
+    storage: Storage, task_ids: Sequence[int], status: str, *, source: str = "user"
+) -> Marking:
+    """``set_statuses``, remembering where each task it changes stood, as the database
+    has it, so that 撤销 can put it back."""
+    _check_status(status, None)
+    ids = list(dict.fromkeys(task_ids))
+    with storage.write():
+        started = storage.clock()
+        before = []
+        for task_id in ids:
+            task = _task(task_id)
+            if task.status != status:
+                before.append(StatusBefore(task.id, task.status, task.completed_on))
+            _move(storage, task, status, None, source)
+        ended = storage.clock()
+    return Marking(tuple(before), status, started, ended)
+
+
+def undo_statuses(storage: Storage, marking: Marking, *, source: str = "user") -> list[int]:
+    """Put back the tasks of ``marking`` where they stood before, in one transaction, each
+    change in the task's history. A task whose status changed since (its newest status
+    change is not the marking's, even if it came back to the same status), or deleted
+    meanwhile (a task imported since may have its number), is left as it is. The tasks
+    put back."""
     restored: list[int] = []
     with storage.write():
-        for was in before:
+        for was in marking.before:
             task = Task.get_or_none(Task.id == was.task_id)
-            if task is None or task.status != changed_to or task.status == was.status:
+            if task is None or task.status != marking.status:
+                continue
+            newest = (
+                TaskChange.select(TaskChange.changed_at)
+                .where((TaskChange.task == task.id) & (TaskChange.field == "status"))
+                .order_by(TaskChange.changed_at.desc(), TaskChange.id.desc())
+                .first()
+            )
+            if newest is None or not marking.started <= newest.changed_at <= marking.ended:
                 continue
             _check_status(was.status, was.completed_on)
             _move(storage, task, was.status, was.completed_on, source)

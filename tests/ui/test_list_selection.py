@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolBar
 
 from db import journal, repository
-from desktop_app.services import tasks
+from desktop_app.services import plans, tasks
 from desktop_app.services.importer import import_file
 from desktop_app.ui.main_window.batch_status import CONFIRM_ABOVE
 from tests.conftest import FIXTURES, PLAN_2024_DISTRICT
@@ -197,3 +197,39 @@ def test_ctrl_z_in_the_search_box_is_the_boxs_own(window, qtbot) -> None:
     assert box.text() == ""  # the typing undone
     assert {s for s, _d in _states(ids)} == {"done"}  # the marking not
     assert window.undo_status_action.isEnabled()
+
+
+def test_a_task_changed_and_changed_back_since_is_left(window, qtbot) -> None:
+    """Done by the marking, then 进行中 and 已完成 again in the task panel: changed since,
+    though its status is the one the marking gave."""
+    ids = _select(window, qtbot, "2024-12", 3)
+    window.done_action.trigger()
+    tasks.set_status(window.storage, ids[0], "in_progress")
+    tasks.set_status(window.storage, ids[0], "done", completed_on=date(2024, 6, 19))
+    window.undo_status_action.trigger()
+    assert _states(ids) == [
+        ("done", date(2024, 6, 19)),
+        ("not_started", None),
+        ("not_started", None),
+    ]
+    assert "未动" in window.statusBar().currentMessage()
+
+
+def test_undo_after_the_plan_was_deleted_and_imported_again_touches_no_new_task(
+    window, qtbot
+) -> None:
+    """The plan imported again has new tasks (SQLite may give them the old numbers); one
+    done since in the task panel is not the marking's."""
+    ids = _select(window, qtbot, "2024-12", 3)
+    window.done_action.trigger()
+    storage = window.storage
+    plans.delete_plan(storage, window.plan_id)
+    import_file(storage, FIXTURES / f"{PLAN_2024_DISTRICT}.txt")
+    window.reload()
+    again = {t.text: t.id for t in repository.tasks()}
+    done_since = [i for i in again.values() if i in ids]
+    assert done_since  # the numbers came back
+    for task_id in done_since:
+        tasks.set_status(storage, task_id, "done")
+    window.undo_status_action.trigger()
+    assert {t.status for t in repository.tasks(task_ids=done_since)} <= {"done"}

@@ -1,6 +1,6 @@
 """标为已完成 / 标为进行中 on the tasks selected in a list (按月 or 我的本月任务): from the 任务
 menu, the toolbar, the list's context menu or Ctrl+D / Ctrl+Shift+D while the list has the
-focus. All of them change in one transaction (``services/tasks.set_statuses``), each task's
+focus. All of them change in one transaction (``services/tasks.mark_statuses``), each task's
 history recording its change; the counts and the list are read once after, the rows still
 shown stay selected. More than ``CONFIRM_ABOVE`` tasks are asked about first, 取消 being
 the default. The task panel keeps showing the current row.
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar
 
     from db.connection import Storage
-    from desktop_app.services.tasks import StatusBefore
+    from desktop_app.services.tasks import Marking
     from desktop_app.ui.main_window.month_view import MonthView
     from desktop_app.ui.main_window.workspace import Workspace
     from desktop_app.ui.task_panel import TaskPanel
@@ -71,7 +71,7 @@ class BatchStatus(_Base):
         self.undo_status_action.setToolTip(self.tr("把上次一起更改的任务恢复为原来的状态"))
         self.undo_status_action.setEnabled(False)
         self.undo_status_action.triggered.connect(self.undo_last_marking)
-        self._last_marking: tuple[list[StatusBefore], str] | None = None
+        self._last_marking: Marking | None = None
 
     def _add_status_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("任务(&K)"))
@@ -144,8 +144,6 @@ class BatchStatus(_Base):
     # -- changing ---------------------------------------------------------------------
     def mark_selected(self, status: str) -> None:
         """The tasks selected in the list shown to ``status``; asked first when many."""
-        from desktop_app.ui.main_window.presenter import StatusBefore
-
         view = self.shown_list()
         if view is None or self.storage is None:
             return
@@ -153,11 +151,7 @@ class BatchStatus(_Base):
         model = view.model()
         rows = {t.id: t for g in model.groups() for t in g.tasks}  # type: ignore[attr-defined]
         ids = list(dict.fromkeys(task_id for task_id, _g in chosen))
-        changing = [
-            StatusBefore(i, rows[i].status, rows[i].completed_on)
-            for i in ids
-            if i in rows and rows[i].status != status
-        ]
+        changing = [i for i in ids if i in rows and rows[i].status != status]
         name = self._status_word(status)
         if not changing:
             self.statusBar().showMessage(self.tr("选中的任务已经都是“{0}”。").format(name), 4_000)
@@ -199,22 +193,22 @@ class BatchStatus(_Base):
         box.finished.connect(answered)
         box.open()
 
-    def _mark(
-        self, view: MonthView, chosen: Chosen, before: list[StatusBefore], status: str
-    ) -> None:
+    def _mark(self, view: MonthView, chosen: Chosen, task_ids: list[int], status: str) -> None:
         from desktop_app.ui.main_window import presenter
 
         assert self.storage is not None
         storage = self.storage
-        ids = [was.task_id for was in before]
-        if not self._change(lambda: presenter.set_statuses(storage, ids, status)):
+        marked: list[Marking] = []
+        if not self._change(
+            lambda: marked.append(presenter.mark_statuses(storage, task_ids, status))
+        ):
             return
         view.select_tasks(chosen)
-        self._last_marking = (before, status)
+        self._last_marking = marked[0]
         self.undo_status_action.setEnabled(True)
         self.statusBar().showMessage(
             self.tr("已将 {0} 项任务标为“{1}”。可按工具栏的“撤销”（Ctrl+Z）恢复。").format(
-                len(ids), self._status_word(status)
+                len(marked[0].before), self._status_word(status)
             ),
             UNDO_SHOWN_MS,
         )
@@ -225,18 +219,18 @@ class BatchStatus(_Base):
 
         if self._last_marking is None or self.storage is None:
             return
-        before, status = self._last_marking
+        marking = self._last_marking
         storage = self.storage
         restored: list[int] = []
 
         def undo() -> None:
-            restored.extend(presenter.undo_statuses(storage, before, status))
+            restored.extend(presenter.undo_statuses(storage, marking))
 
         if not self._change(undo):
             return
         self._last_marking = None
         self.undo_status_action.setEnabled(False)
-        left = len(before) - len(restored)
+        left = len(marking.before) - len(restored)
         text = self.tr("已撤销：{0} 项任务恢复为原来的状态。").format(len(restored))
         if left:
             text += self.tr("另有 {0} 项此后又改过，未动。").format(left)

@@ -29,7 +29,7 @@ from desktop_app.services.overview import (
     overview_grid,
     plan_totals,
 )
-from desktop_app.services.tasks import StatusBefore as StatusBefore
+from desktop_app.services.tasks import Marking as Marking
 
 OPEN_STATUSES = ("not_started", "in_progress")
 
@@ -211,14 +211,14 @@ def my_month(
     return MyMonth(groups, names, due, late, plans)
 
 
-def set_statuses(storage: Storage, task_ids: list[int], status: str) -> list[TaskRow]:
-    """Several tasks to ``status`` in one transaction (``services/tasks.set_statuses``)."""
-    return tasks.set_statuses(storage, task_ids, status)
+def mark_statuses(storage: Storage, task_ids: list[int], status: str) -> tasks.Marking:
+    """``set_statuses``, remembered for 撤销 (``services/tasks.mark_statuses``)."""
+    return tasks.mark_statuses(storage, task_ids, status)
 
 
-def undo_statuses(storage: Storage, before: list[tasks.StatusBefore], changed_to: str) -> list[int]:
+def undo_statuses(storage: Storage, marking: tasks.Marking) -> list[int]:
     """That change taken back where nothing changed since (``services/tasks.undo_statuses``)."""
-    return tasks.undo_statuses(storage, before, changed_to)
+    return tasks.undo_statuses(storage, marking)
 
 
 def sample_beside(plan_id: int | None) -> PlanRow | None:
