@@ -150,3 +150,15 @@ def english(qapp) -> Iterator[list[QTranslator]]:
 
     with in_language(qapp, "en") as installed:
         yield installed
+
+
+@pytest.fixture
+def wizard_jobs_end() -> Iterator[None]:
+    """For the import dialog's tests: a read or a dry run still under way when a test ends
+    would read on through the models' one database proxy, which the next test points at
+    its own database: wait for them."""
+    yield
+    from desktop_app.ui.import_wizard import worker
+
+    for pool in (worker.reader_pool(), worker.dry_run_pool()):
+        assert pool.waitForDone(30_000)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from db.connection import open_storage
 from db.models import Plan, Task, TaskChange
 from desktop_app.plans.parser import parse_file, parse_text
 from desktop_app.services.importer import import_file
-from desktop_app.ui import import_wizard
 from desktop_app.ui.import_wizard import CHOOSE_PAGE, PREVIEW_PAGE, SUMMARY_PAGE, ImportWizard
 from desktop_app.ui.models.preview_model import (
     DEADLINE,
@@ -46,13 +44,7 @@ NO_OWNER_PLAN = (
 REMOVED = "5. 做好向区委常委会汇报2023年度法治普陀建设相关工作。"
 
 
-@pytest.fixture(autouse=True)
-def _jobs_end_with_their_test() -> Iterator[None]:
-    """A dry run still under way when a test ends would read on through the models' one
-    database proxy, which the next test points at its own database: wait for it."""
-    yield
-    for pool in (import_wizard.worker.reader_pool(), import_wizard.worker.dry_run_pool()):
-        assert pool.waitForDone(30_000)
+pytestmark = pytest.mark.usefixtures("wizard_jobs_end")
 
 
 _wizard = open_wizard

@@ -34,13 +34,7 @@ NO_OWNER_PLAN = (
 POOLS = (worker.reader_pool, worker.dry_run_pool)
 
 
-@pytest.fixture(autouse=True)
-def _jobs_end_with_their_test() -> Iterator[None]:
-    """A job still under way when a test ends would read on through the models' one
-    database proxy, which the next test points at its own database: wait for it."""
-    yield
-    for pool in POOLS:
-        assert pool().waitForDone(30_000)
+pytestmark = pytest.mark.usefixtures("wizard_jobs_end")
 
 
 _wizard = open_wizard

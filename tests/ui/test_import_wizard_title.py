@@ -3,7 +3,6 @@ imported under it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,13 +29,7 @@ TYPED = "咸阳市2022年深化放管服改革优化营商环境工作要点"
 CORRECTED = "普陀区司法局2024年司法行政工作要点"
 
 
-@pytest.fixture(autouse=True)
-def _jobs_end_with_their_test() -> Iterator[None]:
-    """A dry run still under way when a test ends would read on through the models' one
-    database proxy, which the next test points at its own database: wait for it."""
-    yield
-    for pool in (import_wizard.worker.reader_pool(), import_wizard.worker.dry_run_pool()):
-        assert pool.waitForDone(30_000)
+pytestmark = pytest.mark.usefixtures("wizard_jobs_end")
 
 
 def _type(field: QLineEdit, text: str) -> None:
