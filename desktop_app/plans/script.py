@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import replace
 
 from desktop_app.plans.model import Block, DocumentText, ParsedPlan, Section, Table, Task
-from desktop_app.simplified import simplified as simplified
+from desktop_app.simplified import simplified
 
 _SPACE_RE = re.compile(r"\s+")
 

@@ -84,11 +84,8 @@ def set_statuses(
     """Move several tasks to ``status`` in one transaction: all of them or, if one is
     missing, none. Each task's history records its own change; a task already there is left
     as it is (a task done earlier keeps the day it was done). The rows, in the order given."""
-    _check_status(status, None)
+    mark_statuses(storage, task_ids, status, source=source)
     ids = list(dict.fromkeys(task_ids))
-    with storage.write():
-        for task_id in ids:
-            _move(storage, _task(task_id), status, None, source)
     return repository.tasks(task_ids=ids, include_archived=True) if ids else []
 
 
